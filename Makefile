@@ -1,0 +1,30 @@
+# dedupbench — the commands users and CI run. `make bench` and `make test` set up what they need.
+SWIFT        ?= swift
+RELEASE_BIN  := .build/release/dedupbench
+DEBUG_BIN    := .build/debug/dedupbench
+ORACLE_PY    := $(CURDIR)/.venv-oracle/bin/python
+export DEDUPBENCH_ORACLE_PYTHON := $(ORACLE_PY)
+
+.PHONY: setup build release test lint bench sweep report compare ci bench-storage bench-pipeline clean
+
+setup:                       ## system libraries, gnuplot and the Python readers (idempotent)
+	@bash scripts/setup.sh
+
+build: setup                 ## debug build
+	$(SWIFT) build
+
+release: setup               ## optimised build used by benchmarks
+	$(SWIFT) build -c release
+
+test: setup                  ## unit, round-trip and interop tests
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel
+
+lint:                        ## formatting check with the committed .swift-format
+	$(SWIFT) format lint --strict --recursive --configuration .swift-format Sources Tests Package.swift
+
+bench-storage: release       ## Parquet/Delta write benchmark (issue figures: 1.1M bronze rows)
+	$(RELEASE_BIN) lake bench --rows 1100000 --codec snappy --codec zstd --codec gzip --out out/bench-storage
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,2 @@
+#include <openssl/sha.h>
+#include <openssl/md5.h>

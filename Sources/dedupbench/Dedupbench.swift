@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct Dedupbench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dedupbench",
+        abstract: "Benchmark and compare deduplication strategies for pub/sub messages landing in Delta Lake.",
+        subcommands: [])
+}

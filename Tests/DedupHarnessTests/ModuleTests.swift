@@ -1,0 +1,4 @@
+import Testing
+@testable import DedupHarness
+
+@Test func moduleLoads() { #expect(Bool(true)) }

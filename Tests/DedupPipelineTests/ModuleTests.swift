@@ -1,0 +1,4 @@
+import Testing
+@testable import DedupPipeline
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import DedupReport
+
+@Test func moduleLoads() { #expect(Bool(true)) }

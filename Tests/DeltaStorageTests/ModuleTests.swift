@@ -1,0 +1,4 @@
+import Testing
+@testable import DeltaStorage
+
+@Test func moduleLoads() { #expect(Bool(true)) }
