@@ -1,4 +1,5 @@
-/// The columns of `results.csv`, in their fixed, documented order (see docs/RESULTS.md).
+/// The columns of `results.csv` (written by DedupHarness) and the keys of `dedupbench pipeline --json`,
+/// in their fixed, documented order (see docs/RESULTS.md).
 /// Bump `schemaVersion` whenever a column is added, removed, renamed or reordered.
 public enum ResultColumns {
     public static let schemaVersion = 1
