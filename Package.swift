@@ -22,12 +22,13 @@ let package = Package(
         .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CSnappy", path: "Sources/CSnappy", providers: [.apt(["libsnappy-dev"])]),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CXXHash", path: "Sources/CXXHash", providers: [.apt(["libxxhash-dev"])]),
 
         .target(name: "DeltaStorage", dependencies: ["CZlib", "CZstd", "CSnappy"], swiftSettings: settings),
         .target(
             name: "DedupPipeline",
             dependencies: [
-                "DeltaStorage", "CCrypto",
+                "DeltaStorage", "CCrypto", "CXXHash",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,2 +1,3 @@
+#define OPENSSL_SUPPRESS_DEPRECATED 1
 #include <openssl/sha.h>
 #include <openssl/md5.h>
