@@ -1,0 +1,95 @@
+import Foundation
+
+/// The provenance written beside a results file (`manifest.json`): where, when and from what the
+/// runs came. Keys are looked up under a few spellings (flat or nested) so the reader tolerates
+/// small layout changes; anything missing is simply not shown.
+public struct RunManifest: Sendable {
+    public var path: String
+    public var json: JSONValue
+
+    public init(path: String, json: JSONValue) {
+        self.path = path
+        self.json = json
+    }
+
+    /// Reads `manifest.json`; throws with the file and line when it is not valid JSON.
+    public static func load(path: String) throws(ReportInputError) -> RunManifest {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReportInputError(path: path, message: "cannot read the manifest")
+        }
+        let bytes = Array(data)
+        do throws(JSONParser.Failure) {
+            let json = try JSONParser.parse(bytes: bytes)
+            guard case .object = json else {
+                throw JSONParser.Failure(offset: 0, message: "the manifest is not a JSON object")
+            }
+            return RunManifest(path: path, json: json)
+        } catch {
+            throw ReportInputError(
+                path: path, line: JSONParser.line(of: error.offset, in: bytes),
+                message: "\(error.message) (expected the JSON manifest written by `dedupbench run`)")
+        }
+    }
+
+    /// The first of `keys` present, as display text.
+    public func string(_ keys: [String]) -> String? {
+        for key in keys {
+            if let value = json.lookup(key), value != .null {
+                let text = value.text
+                if !text.isEmpty { return text }
+            }
+        }
+        return nil
+    }
+
+    public var gitCommit: String? { string(["git.commit", "git_commit", "commit", "provenance.git.commit"]) }
+    public var gitDirty: Bool? {
+        for key in ["git.dirty", "git_dirty", "dirty", "provenance.git.dirty"] {
+            if case let .bool(b)? = json.lookup(key) { return b }
+        }
+        return nil
+    }
+    public var host: String? { string(["host", "hostname", "machine.host", "machine.hostname"]) }
+    public var cpuModel: String? { string(["cpu_model", "cpu.model", "machine.cpu_model", "machine.cpu.model", "cpu"]) }
+    public var cores: String? { string(["cores", "cpu_cores", "cpu.cores", "machine.cores", "machine.cpu_cores"]) }
+    public var memoryBytes: Double? {
+        for key in ["memory_bytes", "memory", "machine.memory_bytes", "machine.memory"] {
+            if let v = json.lookup(key)?.double { return v }
+        }
+        return nil
+    }
+    public var os: String? { string(["os", "os_version", "machine.os", "system.os"]) }
+    public var swiftVersion: String? { string(["swift_version", "swift", "toolchain.swift"]) }
+    public var buildConfiguration: String? { string(["build_configuration", "build_config", "configuration", "build"]) }
+    public var experimentName: String? { string(["experiment.name", "experiment_name", "experiment"]) }
+    public var experimentFile: String? { string(["experiment.file", "experiment.path", "experiment_file", "experiment_path"]) }
+    public var experimentHash: String? {
+        string(["experiment.sha256", "experiment.hash", "experiment_file_hash", "experiment_sha256", "experiment_hash"])
+    }
+    public var priceTable: String? { string(["price_table.name", "prices.name", "price_table", "price_table_name"]) }
+    public var priceTableVersion: String? {
+        string(["price_table.version", "prices.version", "price_table_version", "prices_version"])
+    }
+    public var startedAt: String? { string(["started_at", "started", "start_time"]) }
+    public var finishedAt: String? { string(["finished_at", "finished", "end_time"]) }
+    public var schemaVersion: Int? {
+        for key in ["schema_version", "results_schema_version", "results.schema_version"] {
+            if let v = json.lookup(key)?.double { return Int(v) }
+        }
+        return nil
+    }
+
+    /// Chart requests carried from the experiment spec (`charts: [{type, x, series, y, title}]`).
+    public var charts: [JSONValue] {
+        for key in ["charts", "experiment.charts", "report.charts"] {
+            if case let .array(items)? = json.lookup(key) { return items }
+        }
+        return []
+    }
+
+    /// A one-line machine description, used to warn when two result sets come from different hardware.
+    public var machineSignature: String? {
+        guard cpuModel != nil || cores != nil else { return nil }
+        return "\(cpuModel ?? "unknown CPU") (\(cores ?? "?") cores)"
+    }
+}
