@@ -1,0 +1,58 @@
+/// The per-file statistics JSON of `add.stats` (Delta "Per-file Statistics").
+///
+/// Readers skip files with these bounds, so a wrong bound loses rows silently: when unsure we
+/// leave a bound out (always safe). Rules: nullCount for every data column; min/max for integer,
+/// long, date, double (finite), timestamp (floored to ms, both bounds) and strings of at most 32
+/// characters; none for boolean and binary.
+public enum FileStats {
+    /// Longest string (in Unicode scalars) whose min/max we record.
+    public static let maxStringStatLength = 32
+
+    /// The stats JSON for a data file with `schema` (partition columns excluded) and its Parquet statistics.
+    public static func json(schema: Schema, rowCount: Int, statistics: [ColumnStatistics]) -> String {
+        var mins: [(String, JSONValue)] = []
+        var maxs: [(String, JSONValue)] = []
+        var nulls: [(String, JSONValue)] = []
+        for (field, s) in zip(schema.fields, statistics) {
+            nulls.append((field.name, .int(Int64(s.nullCount))))
+            if let v = s.min.flatMap({ bound($0, field.type) }) { mins.append((field.name, v)) }
+            if let v = s.max.flatMap({ bound($0, field.type) }) { maxs.append((field.name, v)) }
+        }
+        return JSONValue.object([
+            ("numRecords", .int(Int64(rowCount))), ("minValues", .object(mins)), ("maxValues", .object(maxs)), ("nullCount", .object(nulls)),
+        ]).serialized
+    }
+
+    /// One bound in its JSON form, or nil when the column gets no bound.
+    static func bound(_ value: StatValue, _ type: ColumnType) -> JSONValue? {
+        switch (type, value) {
+        case (.long, .int(let i)), (.integer, .int(let i)): return .int(i)
+        case (.date, .int(let d)): return .string(DeltaDateTime.formatDate(days: d))
+        case (.timestamp, .int(let us)): return .string(DeltaDateTime.formatStatsTimestamp(micros: us))
+        case (.double, .double(let d)) where d.isFinite: return .double(d)
+        case (.string, .bytes(let b)):
+            guard let s = String(validating: b, as: UTF8.self), s.unicodeScalars.count <= maxStringStatLength else { return nil }
+            return .string(s)
+        default: return nil
+        }
+    }
+
+    /// `numRecords` from a stats JSON string without a full parse (it is near the start of ours and
+    /// delta-rs's); falls back to parsing.
+    public static func numRecords(in stats: String) -> Int? {
+        let key = "\"numRecords\":"
+        var utf8 = Array(stats.utf8.prefix(64))
+        if let r = utf8.firstRange(of: Array(key.utf8)) {
+            utf8 = Array(utf8[r.upperBound...])
+            var n = 0
+            var digits = 0
+            for b in utf8 {
+                guard b >= 48 && b <= 57 else { break }
+                n = n * 10 + Int(b - 48)
+                digits += 1
+            }
+            if digits > 0 && digits < 19 && digits < utf8.count { return n }
+        }
+        return (try? JSONParser.parse(stats))?["numRecords"]?.intValue.map { Int($0) }
+    }
+}
