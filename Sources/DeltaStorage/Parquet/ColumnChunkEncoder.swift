@@ -1,0 +1,152 @@
+/// One encoded column chunk, with offsets relative to its first byte.
+struct EncodedChunk: @unchecked Sendable {
+    var data: OutputBuffer
+    var hasDictionary: Bool
+    var dataPageOffset: Int
+    var numValues: Int
+    var totalUncompressedSize: Int
+    var encodings: [Int32]
+    var statistics: ColumnStatistics
+}
+
+/// Encodes the rows of one column into pages `[dictionary page][data pages…]`, compressing each
+/// page payload. Owns its scratch buffers and codec context: use one per thread.
+final class ColumnChunkEncoder {
+    private let options: ParquetWriteOptions
+    private let compressor: PageCompressor
+    private let payload = OutputBuffer(capacity: 1 << 16)
+    private let compressed = OutputBuffer(capacity: 1 << 16)
+
+    init(options: ParquetWriteOptions) throws {
+        self.options = options
+        compressor = try PageCompressor(codec: options.codec, level: options.compressionLevel)
+    }
+
+    func encode(_ column: Column, leaf: SchemaLeaf, rows: Range<Int>, tryDictionary: Bool, sizeHint: Int) throws
+        -> EncodedChunk
+    {
+        let statistics = ColumnStatistics.compute(column, rows: rows)
+        var dictionary: DictionaryEncoding?
+        if tryDictionary && statistics.nullCount < rows.count {
+            dictionary = DictionaryBuilder.build(column, rows: rows, limitBytes: options.dictionaryPageSizeLimit)
+            if let d = dictionary, !DictionaryBuilder.pays(d, plainBytes: plainSize(column, rows)) { dictionary = nil }
+        }
+        let out = OutputBuffer(capacity: options.codec == .gzip ? sizeHint / 2 : sizeHint + sizeHint / 16 + 4096)
+        var chunk = EncodedChunk(
+            data: out, hasDictionary: dictionary != nil, dataPageOffset: 0, numValues: rows.count,
+            totalUncompressedSize: 0, encodings: [Encoding.plain, Encoding.rle], statistics: statistics)
+        if let d = dictionary {
+            chunk.encodings.append(Encoding.rleDictionary)
+            let page = PageHeader(
+                type: PageType.dictionary, uncompressedSize: 0, compressedSize: 0, numValues: Int32(d.entryCount),
+                encoding: Encoding.plain)
+            chunk.totalUncompressedSize += try writePage(page, d.page, into: out)
+            chunk.dataPageOffset = out.count
+        }
+        var start = rows.lowerBound
+        var nonNullBefore = 0
+        while start < rows.upperBound {
+            let end = pageEnd(column, from: start, limit: rows.upperBound, dictionary: dictionary)
+            payload.count = 0
+            let nonNull = writeLevels(column.validity, start..<end, optional: leaf.optional)
+            if let d = dictionary {
+                payload.append(UInt8(d.bitWidth))
+                d.indices.withUnsafeBufferPointer { idx in
+                    RLEHybrid.encode(
+                        UnsafeBufferPointer(rebasing: idx[nonNullBefore..<nonNullBefore + nonNull]), bitWidth: d.bitWidth,
+                        into: payload)
+                }
+            } else {
+                PlainEncoder.encode(column, start..<end, nonNull: nonNull, into: payload)
+            }
+            let page = PageHeader(
+                type: PageType.data, uncompressedSize: 0, compressedSize: 0, numValues: Int32(end - start),
+                encoding: dictionary != nil ? Encoding.rleDictionary : Encoding.plain)
+            chunk.totalUncompressedSize += try writePage(page, payload, into: out)
+            nonNullBefore += nonNull
+            start = end
+        }
+        return chunk
+    }
+
+    /// Writes header + (compressed) payload; returns header + uncompressed payload bytes.
+    private func writePage(_ header: PageHeader, _ body: OutputBuffer, into out: OutputBuffer) throws -> Int {
+        guard body.count <= Int(Int32.max) else { throw CompressionError(codec: options.codec, message: "page too large") }
+        var h = header
+        h.uncompressedSize = Int32(body.count)
+        let stored: OutputBuffer
+        if options.codec == .uncompressed {
+            stored = body
+        } else {
+            compressed.count = 0
+            try compressor.compress(body.base, count: body.count, into: compressed)
+            stored = compressed
+        }
+        h.compressedSize = Int32(stored.count)
+        let before = out.count
+        h.encode(into: out)
+        let headerBytes = out.count - before
+        out.append(stored)
+        return headerBytes + body.count
+    }
+
+    /// Definition levels (OPTIONAL only): 4-byte length + RLE hybrid with bit width 1.
+    /// Returns the number of non-null values in the range.
+    private func writeLevels(_ validity: [Bool]?, _ range: Range<Int>, optional: Bool) -> Int {
+        guard let validity else {
+            if optional {
+                payload.appendUInt32LE(0)
+                let at = payload.count
+                RLEHybrid.writeRLE(1, count: range.count, bitWidth: 1, into: payload)
+                payload.setUInt32LE(UInt32(payload.count - at), at: at - 4)
+            }
+            return range.count
+        }
+        payload.appendUInt32LE(0)
+        let at = payload.count
+        var nonNull = 0
+        validity.withUnsafeBufferPointer { v in
+            UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(v)[range]).withMemoryRebound(to: UInt8.self) { levels in
+                for b in levels { nonNull &+= Int(b) }
+                RLEHybrid.encode(levels, bitWidth: 1, into: payload)
+            }
+        }
+        payload.setUInt32LE(UInt32(payload.count - at), at: at - 4)
+        return nonNull
+    }
+
+    /// The end of the page starting at `start`: about `pageSizeBytes` of encoded values.
+    private func pageEnd(_ column: Column, from start: Int, limit: Int, dictionary: DictionaryEncoding?) -> Int {
+        let target = Swift.max(options.pageSizeBytes, 1)
+        let rows: Int
+        if let d = dictionary {
+            rows = target * 8 / d.bitWidth
+        } else {
+            switch column.values {
+            case .int32: rows = target / 4
+            case .int64, .double: rows = target / 8
+            case .boolean: rows = target * 8
+            case .bytes(let b):
+                return b.offsets.withUnsafeBufferPointer { off in
+                    var end = start
+                    var bytes = 0
+                    while end < limit && bytes < target {
+                        bytes += 4 + Int(off[end + 1] - off[end])
+                        end += 1
+                    }
+                    return end
+                }
+            }
+        }
+        return Swift.min(limit, start + Swift.max(rows, 1))
+    }
+
+    private func plainSize(_ column: Column, _ rows: Range<Int>) -> Int {
+        switch column.values {
+        case .int32: rows.count * 4
+        case .int64, .double: rows.count * 8
+        case .boolean: rows.count / 8
+        case .bytes(let b): Int(b.offsets[rows.upperBound] - b.offsets[rows.lowerBound]) + 4 * rows.count
+        }
+    }
+}
