@@ -27,8 +27,9 @@ enum DeltaTestSupport {
 
     static func batch(ids: Range<Int64>, names: [String?], days: [Int32]) -> ColumnBatch {
         let n = ids.count
-        let nameCol = ByteColumn(names.map { $0 ?? "" })
-        let nameValidity = names.contains(where: { $0 == nil }) ? names.map { $0 != nil } : nil
+        let rowNames = (0..<n).map { names[$0 % names.count] }
+        let nameCol = ByteColumn(rowNames.map { $0 ?? "" })
+        let nameValidity = rowNames.contains(where: { $0 == nil }) ? rowNames.map { $0 != nil } : nil
         return ColumnBatch(
             schema: schema,
             columns: [
