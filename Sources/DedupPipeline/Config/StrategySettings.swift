@@ -1,0 +1,19 @@
+/// `strategies:` — which strategies run, in order, and each one's options as validated values.
+/// The strategies module reads the options through the typed accessors of `ConfigValue`.
+public struct StrategySettings: Sendable, Equatable {
+    public var enabled: [String]
+    /// Options by strategy name, e.g. `options["polars_merge"]?["keep"]?.string == "last"`.
+    /// Only names and keys from `StrategyOptionCatalog` appear here.
+    public var options: [String: [String: ConfigValue]]
+
+    public init(
+        enabled: [String] = StrategyOptionCatalog.names,
+        options: [String: [String: ConfigValue]] = [:]
+    ) {
+        self.enabled = enabled
+        self.options = options
+    }
+
+    /// The option `key` of `strategy`, if the config set it.
+    public func option(_ strategy: String, _ key: String) -> ConfigValue? { options[strategy]?[key] }
+}

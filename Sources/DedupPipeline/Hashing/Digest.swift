@@ -1,0 +1,72 @@
+import CCrypto
+import CXXHash
+
+/// One-shot digests through the C libraries (OpenSSL's low-level SHA256/MD5, libxxhash), plus
+/// lowercase hex through a lookup table. No allocation per call.
+public enum Digest {
+    /// The raw digest of `bytes` (tests, tools; not for hot loops).
+    public static func raw(_ algorithm: HashAlgorithm, _ bytes: [UInt8]) -> [UInt8] {
+        encoded(algorithm, .binary, bytes)
+    }
+
+    /// The lowercase hex digest of `bytes`.
+    public static func hex(_ algorithm: HashAlgorithm, _ bytes: [UInt8]) -> String {
+        String(decoding: encoded(algorithm, .hex, bytes), as: UTF8.self)
+    }
+
+    static func encoded(_ algorithm: HashAlgorithm, _ encoding: HashEncoding, _ bytes: [UInt8]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: encoding.width(algorithm))
+        var scratch = [UInt8](repeating: 0, count: 64)
+        bytes.withUnsafeBufferPointer { b in
+            out.withUnsafeMutableBufferPointer { o in
+                scratch.withUnsafeMutableBufferPointer { s in
+                    let empty: UInt8 = 0
+                    withUnsafePointer(to: empty) { e in
+                        write(algorithm, encoding, b.baseAddress ?? e, b.count, to: o.baseAddress!, scratch: s.baseAddress!)
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Writes the digest of `input[0..<count]` at `out` (`encoding.width(algorithm)` bytes);
+    /// `scratch` must hold 32 bytes.
+    @inline(__always)
+    static func write(
+        _ algorithm: HashAlgorithm, _ encoding: HashEncoding, _ input: UnsafePointer<UInt8>, _ count: Int,
+        to out: UnsafeMutablePointer<UInt8>, scratch: UnsafeMutablePointer<UInt8>
+    ) {
+        let target = encoding == .binary ? out : scratch
+        switch algorithm {
+        case .sha256: _ = SHA256(input, count, target)
+        case .md5: _ = MD5(input, count, target)
+        case .xxh64:
+            let h = XXH64(input, count, 0)
+            for k in 0..<8 { target[k] = UInt8(truncatingIfNeeded: h >> (56 - 8 * UInt64(k))) }
+        }
+        if encoding == .hex { hexEncode(scratch, algorithm.digestBytes, to: out) }
+    }
+
+    /// Two hex characters per byte from a 512-byte table.
+    @inline(__always)
+    static func hexEncode(_ src: UnsafePointer<UInt8>, _ count: Int, to out: UnsafeMutablePointer<UInt8>) {
+        hexTable.withUnsafeBufferPointer { t in
+            for k in 0..<count {
+                let v = Int(src[k]) &* 2
+                out[2 &* k] = t[v]
+                out[2 &* k &+ 1] = t[v &+ 1]
+            }
+        }
+    }
+
+    static let hexTable: [UInt8] = {
+        let digits = Array("0123456789abcdef".utf8)
+        var t = [UInt8](repeating: 0, count: 512)
+        for b in 0..<256 {
+            t[2 * b] = digits[b >> 4]
+            t[2 * b + 1] = digits[b & 15]
+        }
+        return t
+    }()
+}

@@ -1,0 +1,42 @@
+import DeltaStorage
+import Dispatch
+
+/// `pubsub`: the seed's simulated topic, as a discrete-event simulation (`VirtualClockDelivery`),
+/// or with `realtime: true` as concurrent tasks with real sleeps (`RealtimeDelivery`). Records use
+/// `RecordSchema.pubsub` (arrival_ts, arrival_index added).
+public struct PubSubSource: RecordSource {
+    public let config: PipelineConfig
+    public let seed: UInt64
+
+    public init(config: PipelineConfig, seed: UInt64) {
+        self.config = config
+        self.seed = seed
+    }
+
+    var generator: RecordGenerator {
+        let m = config.pubsub.message
+        return RecordGenerator(
+            seed: seed, idLength: m.idLength, valueRange: m.valueRange, partitions: Int32(config.pubsub.partitions),
+            startMicros: config.generation.startMicros, rate: config.generation.rate)
+    }
+
+    public func produce() throws -> SourceOutput {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let chaos = config.generation.chaos.resolve(seed: seed)
+        let gen = generator
+        let n = config.generation.scale
+        let plan =
+            config.pubsub.realtime
+            ? RealtimeDelivery.plan(generator: gen, count: n, seed: seed, chaos: chaos, pubsub: config.pubsub)
+            : VirtualClockDelivery.plan(generator: gen, count: n, seed: seed, chaos: chaos, pubsub: config.pubsub)
+        let records = PubSubSource.withArrival(gen.materialize(order: plan.order), plan.arrivalMicros ?? [])
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return SourceOutput(records: records, truth: plan.truth, chaos: chaos, seconds: seconds)
+    }
+
+    static func withArrival(_ base: ColumnBatch, _ arrival: [Int64]) -> ColumnBatch {
+        let index = (0..<Int64(arrival.count)).map { $0 }
+        return ColumnBatch(
+            schema: RecordSchema.pubsub, columns: base.columns + [Column(.int64(arrival)), Column(.int64(index))])
+    }
+}

@@ -1,0 +1,34 @@
+import DeltaStorage
+
+/// What a source hands to the pipeline: every record in delivery order plus the ground truth.
+public struct SourceOutput: Sendable {
+    /// All delivered records, in delivery order (`RecordSchema.base`, or `.pubsub` for the pubsub source).
+    public var records: ColumnBatch
+    public var truth: GroundTruth
+    /// Input lines rejected into the quarantine file (file source; 0 elsewhere).
+    public var quarantined: Int
+    /// Where rejected lines were written, if any were.
+    public var quarantinePath: String?
+    /// The chaos values this run used (ranges already sampled), for sources with a delivery model.
+    public var chaos: ResolvedChaos?
+    /// Wall-clock seconds spent producing the records.
+    public var seconds: Double
+
+    public init(
+        records: ColumnBatch, truth: GroundTruth, quarantined: Int = 0, quarantinePath: String? = nil,
+        chaos: ResolvedChaos? = nil, seconds: Double = 0
+    ) {
+        self.records = records
+        self.truth = truth
+        self.quarantined = quarantined
+        self.quarantinePath = quarantinePath
+        self.chaos = chaos
+        self.seconds = seconds
+    }
+}
+
+/// A producer of records. Implementations are deterministic for a given config and seed
+/// (except the pubsub source in `realtime` mode, whose order depends on real timing).
+public protocol RecordSource {
+    func produce() throws -> SourceOutput
+}
