@@ -1,0 +1,90 @@
+import DedupPipeline
+
+/// One plotted value: the median of a metric over the ok runs of the cells at (series, x), with an
+/// interval (bootstrap 95% for noisy metrics, min–max for deterministic ones).
+struct ChartPoint {
+    var x: String
+    var median: Double
+    var lower: Double
+    var upper: Double
+    var count: Int
+}
+
+/// A named line or bar group of a chart.
+struct ChartSeries {
+    var label: String
+    var points: [ChartPoint]
+}
+
+/// Metric display names and units for axes and tables.
+enum MetricInfo {
+    static func label(_ metric: String) -> String {
+        switch metric {
+        case "throughput_rps": return "throughput (records/s)"
+        case "table_bytes": return "table size (MB)"
+        case "live_bytes": return "live bytes (MB)"
+        case "bytes_written": return "bytes written (MB)"
+        case "peak_rss_bytes": return "peak RSS (MB)"
+        case "s3_storage_usd_month": return "S3 storage (USD/month)"
+        case "s3_request_usd": return "S3 requests (USD)"
+        case "s3_total_usd": return "S3 total (USD)"
+        default: return metric.hasSuffix("_s") ? "\(metric) (seconds)" : metric
+        }
+    }
+
+    /// Values are divided by this before plotting (bytes → MB).
+    static func divisor(_ metric: String) -> Double { metric.hasSuffix("bytes") || metric == "bytes_written" ? 1e6 : 1 }
+}
+
+extension ExperimentResults {
+    /// Groups cells into series (by `seriesAxes`) and points (by `x`; one point per series when nil).
+    func series(metric: String, x: String?, seriesAxes: [String], seedPrefix: String) -> [ChartSeries] {
+        var order: [String] = []
+        var byLabel: [String: [String: [CellSummary]]] = [:]
+        var xOrder: [String] = []
+        for cell in cells {
+            let label = seriesLabel(cell, seriesAxes)
+            let xValue = x.map { cell.axisValues[$0] ?? "" } ?? ""
+            if byLabel[label] == nil { order.append(label) }
+            if !xOrder.contains(xValue) { xOrder.append(xValue) }
+            byLabel[label, default: [:]][xValue, default: []].append(cell)
+        }
+        let numeric = xOrder.allSatisfy { Double($0) != nil }
+        xOrder.sort { Axis.ascending($0, $1, numeric: numeric) }
+        let noisy = ResultColumns.noisy.contains(metric)
+        let divisor = MetricInfo.divisor(metric)
+        return order.map { label in
+            let points: [ChartPoint] = xOrder.compactMap { xValue in
+                guard let group = byLabel[label]?[xValue] else { return nil }
+                let values = group.flatMap { $0.metrics[metric]?.values ?? [] }
+                guard let stats = SampleStatistics(values) else { return nil }
+                var lower = stats.min, upper = stats.max
+                if noisy {
+                    let interval = group.count == 1
+                        ? group[0].metrics[metric]?.interval
+                        : Bootstrap.medianInterval(values, seed: ResampleGenerator.stableSeed("\(seedPrefix)/\(label)/\(xValue)"))
+                    if let interval { lower = interval.lower; upper = interval.upper }
+                }
+                return ChartPoint(x: xValue, median: stats.median / divisor, lower: lower / divisor,
+                                  upper: upper / divisor, count: stats.count)
+            }
+            return ChartSeries(label: label, points: points)
+        }.filter { !$0.points.isEmpty }
+    }
+
+    /// "value" for one series axis, "a=x, b=y" for several, "all runs" for none.
+    func seriesLabel(_ cell: CellSummary, _ axes: [String]) -> String {
+        if axes.isEmpty { return "all runs" }
+        if axes.count == 1 { return cell.axisValues[axes[0]] ?? "" }
+        return axes.map { "\($0)=\(cell.axisValues[$0] ?? "")" }.joined(separator: ", ")
+    }
+
+    /// A short label naming a cell by its axis values (or its id when nothing varies).
+    func cellLabel(_ cell: CellSummary) -> String {
+        if axes.isEmpty { return String(cell.cellId.prefix(12)) }
+        if axes.count == 1 { return cell.axisValues[axes[0].name] ?? "" }
+        return axes.map { cell.axisValues[$0.name] ?? "" }.joined(separator: " / ")
+    }
+
+    func axis(named name: String) -> Axis? { axes.first { $0.name == name } }
+}
