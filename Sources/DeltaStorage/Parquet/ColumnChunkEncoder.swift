@@ -17,8 +17,12 @@ final class ColumnChunkEncoder {
     private let payload = OutputBuffer(capacity: 1 << 16)
     private let compressed = OutputBuffer(capacity: 1 << 16)
 
-    init(options: ParquetWriteOptions) throws {
+    /// Definition levels as RLE runs only (no bit-packing): reproduces reference files byte for byte.
+    private let levelRunsOnly: Bool
+
+    init(options: ParquetWriteOptions, levelRunsOnly: Bool = false) throws {
         self.options = options
+        self.levelRunsOnly = levelRunsOnly
         compressor = try PageCompressor(codec: options.codec, level: options.compressionLevel)
     }
 
@@ -31,7 +35,7 @@ final class ColumnChunkEncoder {
             dictionary = DictionaryBuilder.build(column, rows: rows, limitBytes: options.dictionaryPageSizeLimit)
             if let d = dictionary, !DictionaryBuilder.pays(d, plainBytes: plainSize(column, rows)) { dictionary = nil }
         }
-        let out = OutputBuffer(capacity: options.codec == .gzip ? sizeHint / 2 : sizeHint + sizeHint / 16 + 4096)
+        let out = BufferPool.shared.take(capacity: options.codec == .gzip ? sizeHint / 2 : sizeHint + sizeHint / 16 + 4096)
         var chunk = EncodedChunk(
             data: out, hasDictionary: dictionary != nil, dataPageOffset: 0, numValues: rows.count,
             totalUncompressedSize: 0, encodings: [Encoding.plain, Encoding.rle], statistics: statistics)
@@ -108,7 +112,11 @@ final class ColumnChunkEncoder {
         validity.withUnsafeBufferPointer { v in
             UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(v)[range]).withMemoryRebound(to: UInt8.self) { levels in
                 for b in levels { nonNull &+= Int(b) }
-                RLEHybrid.encode(levels, bitWidth: 1, into: payload)
+                if levelRunsOnly {
+                    RLEHybrid.encodeRuns(levels, bitWidth: 1, into: payload)
+                } else {
+                    RLEHybrid.encode(levels, bitWidth: 1, into: payload)
+                }
             }
         }
         payload.setUInt32LE(UInt32(payload.count - at), at: at - 4)

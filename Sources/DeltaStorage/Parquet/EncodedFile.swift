@@ -8,7 +8,10 @@ struct EncodedFile {
     var info: ParquetFileInfo
     var byteCount: Int { info.byteCount }
 
-    init(_ batch: ColumnBatch, options: ParquetWriteOptions, name: String) throws {
+    init(
+        _ batch: ColumnBatch, options: ParquetWriteOptions, name: String,
+        createdBy: String = ParquetWriter.createdBy, levelRunsOnly: Bool = false
+    ) throws {
         try Self.validate(batch, name: name)
         let leaves = batch.schema.fields.map(SchemaLeaf.init(field:))
         let groups = Self.rowGroups(batch, targetBytes: options.rowGroupSizeBytes)
@@ -35,7 +38,7 @@ struct EncodedFile {
             let c = u % columnCount
             let hint = rows == 0 ? 0 : sizes[c] / rows * groups[g].count
             results[u] = Result {
-                let encoder = try ColumnChunkEncoder(options: options)
+                let encoder = try ColumnChunkEncoder(options: options, levelRunsOnly: levelRunsOnly)
                 return try encoder.encode(
                     batch.columns[c], leaf: leaves[c], rows: groups[g], tryDictionary: tryDict[c], sizeHint: hint)
             }
@@ -80,7 +83,7 @@ struct EncodedFile {
                     ordinal: g <= Int(Int16.max) ? Int16(g) : nil))
         }
         let meta = FileMeta(
-            leaves: leaves, numRows: Int64(rows), rowGroups: rowGroups, createdBy: ParquetWriter.createdBy)
+            leaves: leaves, numRows: Int64(rows), rowGroups: rowGroups, createdBy: createdBy)
         footer = OutputBuffer(capacity: 1024 + 256 * columnCount * groups.count)
         meta.encode(into: footer)
         let footerLength = footer.count
@@ -89,6 +92,11 @@ struct EncodedFile {
         info = ParquetFileInfo(
             rowCount: rows, byteCount: offset + footer.count,
             columnStatistics: fileStats.map { $0 ?? ColumnStatistics(nullCount: 0, min: nil, max: nil) })
+    }
+
+    /// Hands the chunk buffers back to the pool (the parts are invalid afterwards).
+    func release() {
+        for c in chunks { BufferPool.shared.give(c.data) }
     }
 
     /// Calls `body` with each part in file order.

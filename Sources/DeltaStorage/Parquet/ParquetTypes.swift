@@ -69,6 +69,9 @@ public struct ParquetWriteOptions: Sendable {
     public var dictionaryColumns: DictionaryPolicy
     /// Encode column chunks concurrently on all cores.
     public var parallel: Bool
+    /// `write` fsyncs the file before renaming it into place (crash durability). Turning it off keeps
+    /// the atomic rename (no half file is ever visible) but leaves flushing to the kernel.
+    public var syncToDisk: Bool
 
     public init(
         codec: Codec = .snappy,
@@ -77,7 +80,8 @@ public struct ParquetWriteOptions: Sendable {
         rowGroupSizeBytes: Int = 128 << 20,
         dictionaryPageSizeLimit: Int = 1 << 20,
         dictionaryColumns: DictionaryPolicy = .auto,
-        parallel: Bool = true
+        parallel: Bool = true,
+        syncToDisk: Bool = true
     ) {
         self.codec = codec
         self.compressionLevel = compressionLevel
@@ -86,6 +90,7 @@ public struct ParquetWriteOptions: Sendable {
         self.dictionaryPageSizeLimit = dictionaryPageSizeLimit
         self.dictionaryColumns = dictionaryColumns
         self.parallel = parallel
+        self.syncToDisk = syncToDisk
     }
 }
 

@@ -15,7 +15,16 @@ public enum ParquetWriter {
     public static func encode(_ batch: ColumnBatch, options: ParquetWriteOptions) throws -> (
         bytes: [UInt8], info: ParquetFileInfo
     ) {
-        let file = try EncodedFile(batch, options: options, name: "<memory>")
+        try encode(batch, options: options, createdBy: createdBy)
+    }
+
+    /// `encode` with a chosen `created_by` and level style (tests reproduce reference files with it).
+    static func encode(
+        _ batch: ColumnBatch, options: ParquetWriteOptions, createdBy: String, levelRunsOnly: Bool = false
+    ) throws -> (bytes: [UInt8], info: ParquetFileInfo) {
+        let file = try EncodedFile(
+            batch, options: options, name: "<memory>", createdBy: createdBy, levelRunsOnly: levelRunsOnly)
+        defer { file.release() }
         var bytes = [UInt8]()
         bytes.reserveCapacity(file.byteCount)
         file.forEachPart { p in bytes.append(contentsOf: p) }
@@ -28,6 +37,7 @@ public enum ParquetWriter {
         -> ParquetFileInfo
     {
         let file = try EncodedFile(batch, options: options, name: path)
+        defer { file.release() }
         let temp = temporaryName(for: path)
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw ParquetError(file: path, message: "cannot create \(temp): \(errnoText())") }
@@ -45,7 +55,7 @@ public enum ParquetWriter {
                 done += n
             }
         }
-        if failure == nil && fsync(fd) != 0 { failure = "fsync failed: \(errnoText())" }
+        if failure == nil && options.syncToDisk && fsync(fd) != 0 { failure = "fsync failed: \(errnoText())" }
         if close(fd) != 0 && failure == nil { failure = "close failed: \(errnoText())" }
         if failure == nil && rename(temp, path) != 0 { failure = "rename from \(temp) failed: \(errnoText())" }
         if let failure {

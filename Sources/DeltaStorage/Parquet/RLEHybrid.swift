@@ -28,6 +28,19 @@ enum RLEHybrid {
         if packedStart < n { writePacked(values, packedStart..<n, bitWidth: w, into: out) }
     }
 
+    /// Encodes `values` as RLE runs only (valid, but larger than `encode` for alternating data).
+    static func encodeRuns<T: FixedWidthInteger & UnsignedInteger>(
+        _ values: UnsafeBufferPointer<T>, bitWidth w: Int, into out: OutputBuffer
+    ) {
+        var i = 0
+        while i < values.count {
+            var j = i + 1
+            while j < values.count && values[j] == values[i] { j += 1 }
+            writeRLE(UInt32(values[i]), count: j - i, bitWidth: w, into: out)
+            i = j
+        }
+    }
+
     static func writeRLE(_ value: UInt32, count: Int, bitWidth w: Int, into out: OutputBuffer) {
         out.appendVarint(UInt64(count) << 1)
         var v = value

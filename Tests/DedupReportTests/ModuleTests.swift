@@ -1,4 +1,0 @@
-import Testing
-@testable import DedupReport
-
-@Test func moduleLoads() { #expect(Bool(true)) }
