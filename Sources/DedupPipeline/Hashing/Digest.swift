@@ -39,8 +39,18 @@ public enum Digest {
     ) {
         let target = encoding == .binary ? out : scratch
         switch algorithm {
-        case .sha256: _ = SHA256(input, count, target)
-        case .md5: _ = MD5(input, count, target)
+        case .sha256:
+            // The Init/Update/Final calls run the digest directly; OpenSSL 3's one-shot SHA256()
+            // goes through an EVP fetch per call, several times slower for small records.
+            var ctx = SHA256_CTX()
+            SHA256_Init(&ctx)
+            SHA256_Update(&ctx, input, count)
+            SHA256_Final(target, &ctx)
+        case .md5:
+            var ctx = MD5_CTX()
+            MD5_Init(&ctx)
+            MD5_Update(&ctx, input, count)
+            MD5_Final(target, &ctx)
         case .xxh64:
             let h = XXH64(input, count, 0)
             for k in 0..<8 { target[k] = UInt8(truncatingIfNeeded: h >> (56 - 8 * UInt64(k))) }

@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Expands the file source's `path`: a file, a directory (its `*.jsonl`), or a glob pattern
+/// (glob(3), sorted). Nothing found is an error, never an empty run.
+enum InputFiles {
+    static func expand(_ path: String) throws -> [String] {
+        guard !path.isEmpty else { throw SourceError(path: "file.path", problem: "no input path given (set source.path or --path)") }
+        let isPattern = path.contains { "*?[".contains($0) }
+        if !isPattern {
+            var st = stat()
+            guard stat(path, &st) == 0 else {
+                throw SourceError(path: path, problem: "no such file or directory")
+            }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                let files = try matches(path.hasSuffix("/") ? path + "*.jsonl" : path + "/*.jsonl")
+                guard !files.isEmpty else { throw SourceError(path: path, problem: "directory holds no *.jsonl files") }
+                return files
+            }
+            return [path]
+        }
+        let files = try matches(path)
+        guard !files.isEmpty else { throw SourceError(path: path, problem: "the pattern matched no files") }
+        return files
+    }
+
+    static func matches(_ pattern: String) throws -> [String] {
+        var g = glob_t()
+        defer { globfree(&g) }
+        let rc = glob(pattern, 0, nil, &g)
+        if rc == GLOB_NOMATCH { return [] }
+        guard rc == 0 else { throw SourceError(path: pattern, problem: "could not expand the pattern (glob error \(rc))") }
+        var out: [String] = []
+        for i in 0..<Int(g.gl_pathc) {
+            if let p = g.gl_pathv[i] { out.append(String(cString: p)) }
+        }
+        return out.filter { p in
+            var st = stat()
+            return stat(p, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+        }
+    }
+
+    /// The whole file as bytes (fread; no Foundation).
+    static func read(_ path: String) throws -> [UInt8] {
+        guard let f = fopen(path, "rb") else {
+            throw SourceError(path: path, problem: "cannot open the file (\(String(cString: strerror(errno))))")
+        }
+        defer { fclose(f) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
+            if n > 0 { out.append(contentsOf: chunk[0..<n]) }
+            if n < chunk.count {
+                if ferror(f) != 0 { throw SourceError(path: path, problem: "read error") }
+                break
+            }
+        }
+        return out
+    }
+}
