@@ -1,0 +1,110 @@
+import DeltaStorage
+import Foundation
+import Logging
+
+/// Runs strategies on a source's records and checks each table (DESIGN §1–3).
+///
+/// The source runs once per invocation; every strategy then consumes the same delivered records
+/// in `config.batches` contiguous micro-batches, writing its own table under `outDir/<strategy>`.
+/// Failures of a run (a write error, a verification mismatch) come back as `RunMetrics` with
+/// status `failed`; only problems that stop every run (bad config or options, an existing table
+/// directory without `force`, a source error) are thrown.
+public enum PipelineRunner {
+    /// Multipart part size used to count PUT requests when the config does not set one (8 MiB).
+    public static let defaultMultipartPartBytes = 8 << 20
+
+    /// One strategy, source included (the harness's in-process entry point).
+    public static func run(
+        config: PipelineConfig, strategy: StrategyKind, seed: UInt64? = nil, outDir: String, force: Bool = false
+    ) throws -> RunMetrics {
+        try run(config: config, strategies: [strategy], seed: seed, outDir: outDir, force: force)[0]
+    }
+
+    /// Several strategies on one source run, in order; `onRun` sees each result as it finishes.
+    public static func run(
+        config: PipelineConfig, strategies: [StrategyKind], seed: UInt64? = nil, outDir: String, force: Bool = false,
+        onRun: (RunMetrics) -> Void = { _ in }
+    ) throws -> [RunMetrics] {
+        let dirs = strategies.map { tableDirectory(outDir: outDir, strategy: $0) }
+        for d in dirs { try checkTableDirectory(d, force: force) }
+        let input = try produce(config: config, seed: seed ?? config.effectiveSeed)
+        var results: [RunMetrics] = []
+        for (kind, dir) in zip(strategies, dirs) {
+            let m = try run(input, strategy: kind, tableDir: dir, force: force)
+            onRun(m)
+            results.append(m)
+        }
+        return results
+    }
+
+    /// `outDir/<strategy>`.
+    public static func tableDirectory(outDir: String, strategy: StrategyKind) -> String {
+        (outDir.hasSuffix("/") ? outDir : outDir + "/") + strategy.rawValue
+    }
+
+    /// Runs the configured source once.
+    public static func produce(config: PipelineConfig, seed: UInt64) throws -> RunInput {
+        let log = Logger(label: "dedupbench.pipeline")
+        let source = try SourceRegistry.make(config, seed: seed)
+        let t0 = ResourceClock.now()
+        var output = try source.produce()
+        if output.seconds == 0 { output.seconds = ResourceClock.now() - t0 }
+        log.info(
+            "source produced records",
+            metadata: [
+                "source": "\(config.source.kind.rawValue)", "delivered": "\(output.truth.delivered)",
+                "unique": "\(output.truth.uniqueIds)", "seconds": "\(output.seconds)",
+            ])
+        return RunInput(config: config, seed: seed, output: output)
+    }
+
+    /// One strategy over produced records. Throws only for setup problems (options that do not
+    /// fit, an existing table without `force`); run failures are in the returned metrics.
+    public static func run(_ input: RunInput, strategy: StrategyKind, tableDir: String, force: Bool = false) throws
+        -> RunMetrics
+    {
+        try checkTableDirectory(tableDir, force: force)
+        return try strategy.accept(StrategyDriver(input: input, tableDir: tableDir))
+    }
+
+    /// Refuses to reuse a non-empty directory unless `force`, in which case it is removed.
+    static func checkTableDirectory(_ dir: String, force: Bool) throws {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: dir, isDirectory: &isDir) else { return }
+        guard isDir.boolValue else { throw RunnerError(.usage, "\(dir) exists and is not a directory") }
+        let entries = (try? fm.contentsOfDirectory(atPath: dir)) ?? []
+        guard !entries.isEmpty else { return }
+        guard force else {
+            throw RunnerError(.usage, "\(dir) already holds files; choose another --out or pass --force to replace it")
+        }
+        do { try fm.removeItem(atPath: dir) } catch {
+            throw RunnerError(.io, "cannot remove \(dir): \(error.localizedDescription)")
+        }
+    }
+}
+
+/// The records one invocation produced, shared by all its strategy runs.
+public struct RunInput: Sendable {
+    public var config: PipelineConfig
+    public var seed: UInt64
+    public var output: SourceOutput
+
+    public init(config: PipelineConfig, seed: UInt64, output: SourceOutput) {
+        self.config = config
+        self.seed = seed
+        self.output = output
+    }
+}
+
+/// A problem that stops a pipeline invocation before (or instead of) its runs.
+public struct RunnerError: Error, CustomStringConvertible, Sendable {
+    public enum Kind: Sendable { case usage, io }
+    public var kind: Kind
+    public var message: String
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+    public var description: String { message }
+}

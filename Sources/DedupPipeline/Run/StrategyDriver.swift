@@ -1,0 +1,164 @@
+import DeltaStorage
+import Logging
+
+/// Runs one strategy over a `RunInput`: creates its table, feeds it the micro-batches (hashing
+/// each first), verifies the table and fills `RunMetrics`. Generic over the concrete strategy
+/// (reached through `StrategyKind.accept`), so the batch loop is specialised.
+struct StrategyDriver: StrategyVisitor {
+    let input: RunInput
+    let tableDir: String
+
+    func visit<S: DedupStrategy>(_ type: S.Type) throws -> RunMetrics {
+        let config = input.config
+        let records = input.output.records
+        let hash = Self.hashSettings(config, strategy: S.kind)
+        let schema = TableBatch.schema(records: records.schema, encoding: hash.encoding)
+        let options = StrategyOptions(strategy: S.kind.rawValue, values: config.strategies.options[S.kind.rawValue] ?? [:])
+        var strategy = try S(options: options, schema: schema)  // bad options stop the invocation
+        var m = parameters(kind: S.kind, hash: hash)
+        m.tablePath = tableDir
+        let log = Logger(label: "dedupbench.pipeline")
+
+        var timer = PhaseTimer()
+        var verifier = Verifier(expectation: strategy.expectation)
+        var table: StrategyTable?
+        do {
+            table = try timer.measure(.other) {
+                let t = try DeltaTable.create(
+                    at: tableDir, schema: schema, partitionColumns: strategy.partitionColumns,
+                    options: writeOptions(config, kind: S.kind))
+                var st = StrategyTable(table: t, partBytes: PipelineRunner.defaultMultipartPartBytes)
+                st.recordCreate(commitBytes: Self.fileSize(t.log.commitPath(0)))
+                try strategy.start(&st)
+                return st
+            }
+            let n = records.rowCount
+            let batches = max(1, config.batches)
+            for b in 0..<batches {
+                let range = (b * n / batches)..<((b + 1) * n / batches)
+                if range.isEmpty { continue }
+                let batch = timer.measure(.hash) {
+                    TableBatch.make(records.rowSlice(range), schema: schema, hash: hash)
+                }
+                verifier.observe(batch)  // outside the timed phases
+                try strategy.process(batch, &table!, &timer)
+                log.debug("batch written", metadata: ["strategy": "\(S.kind.rawValue)", "batch": "\(b)", "rows": "\(range.count)"])
+            }
+        } catch {
+            m.fail(error)
+        }
+        m.hashS = timer[.hash]
+        m.dedupS = timer[.dedup]
+        m.writeS = timer[.write]
+        m.wallS = timer.total
+        m.cpuS = timer.cpuSeconds
+        m.throughputRps = m.wallS > 0 ? Double(m.recordsIn) / m.wallS : 0
+        if let t = table {
+            m.filesWritten = t.counters.filesWritten
+            m.commits = t.counters.commits
+            m.bytesWritten = t.counters.bytesWritten
+            m.putRequests = t.counters.putRequests
+            m.getRequests = t.counters.getRequests
+            if m.succeeded { verify(&m, verifier, t.table) }
+        }
+        m.peakRssBytes = ResourceClock.peakRSSBytes()
+        log.info(
+            "run finished",
+            metadata: ["strategy": "\(S.kind.rawValue)", "status": "\(m.status)", "wall_s": "\(m.wallS)", "error": "\(m.error)"])
+        return m
+    }
+
+    private func verify(_ m: inout RunMetrics, _ verifier: Verifier, _ table: DeltaTable) {
+        do {
+            let usage = try table.usage()
+            m.tableBytes = Int(usage.bytesOnDisk)
+            m.liveBytes = Int(usage.liveBytes)
+            let r = try verifier.verify(DeltaTableContents(table: table), truth: input.output.truth)
+            m.apply(r)
+        } catch {
+            m.fail(error)
+        }
+    }
+
+    /// The run's parameters as actually used.
+    private func parameters(kind: StrategyKind, hash: HashSettings) -> RunMetrics {
+        let c = input.config
+        let out = input.output
+        var m = RunMetrics()
+        m.seed = input.seed
+        m.strategy = kind.rawValue
+        m.source = c.source.kind.rawValue
+        m.mode = c.generation.mode.rawValue
+        m.scale = c.generation.scale
+        m.batches = max(1, c.batches)
+        let chaos = out.chaos
+        m.dupProb = chaos?.dupProb ?? 0
+        m.slowProb = chaos?.slowProb ?? 0
+        m.dropProb = chaos?.dropProb ?? 0
+        m.hashAlgorithm = hash.algorithm.rawValue
+        m.hashEncoding = hash.encoding.rawValue
+        m.codec = c.storage.codec.rawValue
+        m.recordsIn = out.truth.delivered
+        m.uniqueIn = out.truth.uniqueIds
+        m.duplicatesIn = out.truth.duplicatesInjected
+        m.droppedIn = out.truth.dropped
+        m.genS = out.seconds
+        return m
+    }
+
+    /// `hash:` settings, with the strategy's own `hash_algorithm` option (seed style) winning.
+    static func hashSettings(_ config: PipelineConfig, strategy: StrategyKind) -> HashSettings {
+        var h = config.hash
+        if let name = config.strategies.option(strategy.rawValue, "hash_algorithm")?.string,
+            let a = HashAlgorithm(rawValue: name)
+        {
+            h.algorithm = a
+        }
+        return h
+    }
+
+    private func writeOptions(_ c: PipelineConfig, kind: StrategyKind) -> DeltaWriteOptions {
+        let parquet = ParquetWriteOptions(
+            codec: c.storage.codec, compressionLevel: c.storage.compressionLevel.map { Int32($0) },
+            rowGroupSizeBytes: c.storage.rowGroupSize)
+        let strategyIndex = UInt64(StrategyKind.allCases.firstIndex(of: kind)!)
+        return DeltaWriteOptions(
+            parquet: parquet, targetFileBytes: c.storage.targetFileSize,
+            seed: SplitMix64.value(seed: input.seed, stream: 0x7461_626C_65, counter: strategyIndex))
+    }
+
+    static func fileSize(_ path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
+    }
+}
+
+extension RunMetrics {
+    /// Marks the run failed with `error`'s text.
+    mutating func fail(_ error: Error) {
+        status = ResultColumns.statusFailed
+        let text = "\(error)"
+        self.error = self.error.isEmpty ? text : self.error + "; " + text
+        if let d = error as? DeltaError, d.kind == .io { failure = .io } else if failure == nil { failure = .error }
+    }
+
+    /// Copies a verification's findings; a mismatch fails the run.
+    mutating func apply(_ r: VerificationResult) {
+        rowsExpected = r.rowsExpected
+        rowsWritten = r.rowsWritten
+        duplicatesLeft = r.duplicatesLeft
+        lostRecords = r.lostRecords
+        checksum = r.checksum
+        if !r.passed {
+            status = ResultColumns.statusFailed
+            error = "verification failed: " + r.failures.joined(separator: "; ")
+            failure = .verification
+        }
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif

@@ -1,0 +1,91 @@
+import DeltaStorage
+
+/// Row order and file bookkeeping for strategies that must know which file holds which row.
+///
+/// `DeltaTable` writes a batch's partitions in order of first appearance, keeping row order
+/// within a partition and cutting each into consecutive pieces. So if a batch's rows are grouped
+/// by partition first, each added file covers the next `numRecords` rows. `fileRanges` relies on
+/// that and checks it (row counts and partition values), failing loudly rather than guessing.
+enum FileLayout {
+    /// A permutation that groups rows by partition (groups in order of first appearance) and,
+    /// within a group, sorts by `clusterBy` (stable, so arrival order breaks ties).
+    static func order(_ batch: ColumnBatch, partitionColumns: [String], clusterBy: String?) -> [Int] {
+        let n = batch.rowCount
+        var group = [Int32](repeating: 0, count: n)
+        var groups = 0
+        if !partitionColumns.isEmpty {
+            let keys = KeyColumn.bytes(of: partitionColumns.map { batch.column($0)! })
+            let fps = KeyColumn.fingerprints(keys)
+            var table = KeyTable(expected: 64)
+            keys.withKeyBuffer { kb in
+                for i in 0..<n {
+                    // payload = the group's first row
+                    if let first = table.insertIfAbsent(fps[i], payload: Int32(i), equal: { KeyColumn.equal(kb, Int($0), kb, i) }) {
+                        group[i] = group[Int(first)]
+                    } else {
+                        group[i] = Int32(groups)
+                        groups += 1
+                    }
+                }
+            }
+        } else {
+            groups = 1
+        }
+        var perm = Array(0..<n)
+        let cluster = clusterBy.flatMap { batch.column($0) }
+        switch cluster?.values {
+        case .int64(let v): perm.sort { (group[$0], v[$0], $0) < (group[$1], v[$1], $1) }
+        case .int32(let v): perm.sort { (group[$0], v[$0], $0) < (group[$1], v[$1], $1) }
+        default: if groups > 1 { perm.sort { (group[$0], $0) < (group[$1], $1) } }
+        }
+        return perm
+    }
+
+    /// The row range of `batch` each added file holds (see the type's note), checked.
+    static func fileRanges(_ added: [AddFile], batch: ColumnBatch, partitionColumns: [String]) throws -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for f in added {
+            guard let n = f.numRecords else { throw StrategyError("internal: \(f.path) has no numRecords") }
+            let r = start..<start + n
+            guard r.upperBound <= batch.rowCount else {
+                throw StrategyError("internal: added files hold more rows than the batch written")
+            }
+            for c in partitionColumns where n > 0 {
+                let want = partitionText(batch.column(c)!, type: batch.schema.fields[batch.schema.index(of: c)!].type, row: start)
+                let got = f.partitionValues[c] ?? nil
+                guard want == got else {
+                    throw StrategyError("internal: file \(f.path) has \(c)=\(got ?? "null"), expected \(want ?? "null")")
+                }
+            }
+            ranges.append(r)
+            start += n
+        }
+        guard start == batch.rowCount else {
+            throw StrategyError("internal: added files hold \(start) rows, the batch \(batch.rowCount)")
+        }
+        return ranges
+    }
+
+    /// The partition value text of one row (Delta's serialization for the types used here).
+    static func partitionText(_ column: Column, type: ColumnType, row: Int) -> String? {
+        if column.isNull(row) { return nil }
+        switch column.values {
+        case .int32(let v): return type == .date ? DeltaDateTime.formatDate(days: Int64(v[row])) : String(v[row])
+        case .int64(let v):
+            return type == .timestamp ? DeltaDateTime.formatPartitionTimestamp(micros: v[row]) : String(v[row])
+        case .double(let v): return String(v[row])
+        case .boolean(let v): return v[row] ? "true" : "false"
+        case .bytes(let b): return b.offsets[row] == b.offsets[row + 1] ? nil : b.string(at: row)
+        }
+    }
+}
+
+extension ColumnBatch {
+    /// The same columns under `schema` (equal names and types; used to line up a batch read back
+    /// from the table with batches built in memory, whose nullability flags may differ).
+    func relabeled(_ schema: Schema) -> ColumnBatch {
+        precondition(schema.names == self.schema.names, "columns differ")
+        return ColumnBatch(schema: schema, columns: columns)
+    }
+}

@@ -1,0 +1,104 @@
+import DeltaStorage
+
+/// `polars_merge` (last write wins): per micro-batch keep one row per `dedup_key` — the last (or
+/// first, `keep`) by `sort_by`, ties by arrival — then upsert into the table: a key already in
+/// the table replaces its old row. The upsert is copy-on-write of only the files that hold one of
+/// the batch's keys: they are read back, their replaced rows dropped, and rewritten together with
+/// the batch's rows in one commit (remove + add). Which file holds a key comes from an in-memory
+/// index (key → file) rebuilt from the table's key column at start and kept in step with each
+/// commit — the application-side state an in-memory (Polars) pipeline keeps.
+public struct PolarsMerge: DedupStrategy {
+    public static let kind = StrategyKind.polarsMerge
+    public let partitionColumns = [RecordSchema.partitionDate]
+    public let dedupKey: [String]
+    public let sortBy: String?
+    public let keepLast: Bool
+    private var index = KeyIndex(expected: 1 << 16)
+    /// Every file this run knew, by file number (the index's values).
+    private var files: [AddFile] = []
+
+    public init(options: StrategyOptions, schema: Schema) throws {
+        dedupKey = try options.columns("dedup_key", default: [RecordSchema.messageId], in: schema)
+        let sort = try options.columns("sort_by", default: [RecordSchema.createdAt], in: schema)
+        guard sort.count <= 1 else {
+            throw StrategyError("strategies.polars_merge.sort_by: one column expected, got \(sort.joined(separator: ", "))")
+        }
+        sortBy = sort.first
+        keepLast = (options.string("keep") ?? "last") == "last"
+    }
+
+    public var expectation: Expectation { .batchWinnerPerKey(key: dedupKey, sortBy: sortBy, keepLast: keepLast) }
+
+    public mutating func start(_ table: inout StrategyTable) throws {
+        let snap = try table.snapshot()
+        for f in snap.files {
+            let keys = KeyColumn.bytes(of: try table.read([f], columns: dedupKey).columns)
+            try remember(keys, file: f)
+        }
+    }
+
+    public mutating func process(_ batch: ColumnBatch, _ table: inout StrategyTable, _ timer: inout PhaseTimer) throws {
+        // 1. one row per key within the batch, and the files holding any of those keys
+        let (winners, touched) = timer.measure(.dedup) { () -> (ColumnBatch, [Int32]) in
+            let keys = KeyColumn.bytes(of: dedupKey.map { batch.column($0)! })
+            let fps = KeyColumn.fingerprints(keys)
+            let rows = BatchWinners.select(keys: keys, fingerprints: fps, sortBy: sortBy.flatMap { batch.column($0) }, keepLast: keepLast)
+            var hit = Set<Int32>()
+            keys.withKeyBuffer { kb in
+                for r in rows { if let k = index.find(kb, r, fingerprint: fps[r]) { hit.insert(index.values[Int(k)]) } }
+            }
+            return (rows.count == batch.rowCount ? batch : batch.gather(rows), hit.sorted())
+        }
+        // 2. copy-on-write of the touched files, plus the new rows, in one commit
+        let (written, result) = try timer.measure(.write) { () -> (ColumnBatch, CommitResult?) in
+            var out = winners
+            var removing: [AddFile] = []
+            let snap = try table.snapshot()
+            if !touched.isEmpty {
+                removing = touched.map { files[Int($0)] }
+                let old = try table.read(removing).relabeled(batch.schema)
+                let keep = Self.rowsNotIn(old, keysOf: winners, key: dedupKey)
+                out = old.gather(keep).appending(winners)
+            }
+            out = out.gather(FileLayout.order(out, partitionColumns: partitionColumns, clusterBy: nil))
+            let r =
+                removing.isEmpty
+                ? try table.append(out)
+                : try table.replace(readVersion: snap.version, removing: removing, adding: out, operation: "MERGE")
+            return (out, r)
+        }
+        // 3. index bookkeeping: every written key now lives in its new file
+        try timer.measure(.dedup) {
+            guard let result else { return }
+            let keys = KeyColumn.bytes(of: dedupKey.map { written.column($0)! })
+            let ranges = try FileLayout.fileRanges(result.added, batch: written, partitionColumns: partitionColumns)
+            try remember(keys, files: result.added, ranges: ranges)
+        }
+    }
+
+    /// Rows of `old` whose key is not among the keys of `batch`.
+    static func rowsNotIn(_ old: ColumnBatch, keysOf batch: ColumnBatch, key: [String]) -> [Int] {
+        let newKeys = KeyColumn.bytes(of: key.map { batch.column($0)! })
+        var set = KeyIndex(expected: newKeys.count)
+        _ = set.insert(newKeys, fingerprints: KeyColumn.fingerprints(newKeys)) { _ in 0 }
+        let oldKeys = KeyColumn.bytes(of: key.map { old.column($0)! })
+        let fps = KeyColumn.fingerprints(oldKeys)
+        return oldKeys.withKeyBuffer { kb in (0..<oldKeys.count).filter { set.find(kb, $0, fingerprint: fps[$0]) == nil } }
+    }
+
+    private mutating func remember(_ keys: ByteColumn, file: AddFile) throws {
+        try remember(keys, files: [file], ranges: [0..<keys.count])
+    }
+
+    /// Points every key of `keys` (rows `ranges[k]` in file `files[k]`) at its file.
+    private mutating func remember(_ keys: ByteColumn, files added: [AddFile], ranges: [Range<Int>]) throws {
+        var fileOfRow = [Int32](repeating: 0, count: keys.count)
+        for (f, r) in zip(added, ranges) {
+            let no = Int32(files.count)
+            files.append(f)
+            for i in r { fileOfRow[i] = no }
+        }
+        let known = index.insert(keys, fingerprints: KeyColumn.fingerprints(keys)) { fileOfRow[$0] }
+        for (i, k) in known.enumerated() where k >= 0 { index.values[Int(k)] = fileOfRow[i] }
+    }
+}

@@ -1,0 +1,80 @@
+import DeltaStorage
+
+/// Storage work a run did, in the units of the cost model (DESIGN §6): every data file and every
+/// commit is a PUT (a data file larger than the multipart part size is `ceil(size / part)` part
+/// uploads plus one completion request); every data file read back during dedup or merge is a GET
+/// (the verification read is not counted).
+public struct StorageCounters: Sendable, Equatable {
+    public var commits = 0
+    public var filesWritten = 0
+    public var bytesWritten = 0
+    public var putRequests = 0
+    public var getRequests = 0
+
+    public init() {}
+
+    /// PUT requests for uploading one object of `size` bytes.
+    public static func puts(forObjectOf size: Int, partBytes: Int) -> Int {
+        size > partBytes ? (size + partBytes - 1) / partBytes + 1 : 1
+    }
+}
+
+/// A strategy's Delta table plus the counters of everything the run wrote and read.
+public struct StrategyTable {
+    public private(set) var table: DeltaTable
+    public private(set) var counters = StorageCounters()
+    /// Multipart part size for counting PUTs (`storage.multipart_part_bytes`).
+    public let partBytes: Int
+
+    public init(table: DeltaTable, partBytes: Int) {
+        self.table = table
+        self.partBytes = partBytes
+    }
+
+    /// Counts the commit that created the table (version 0, `commitBytes` long).
+    public mutating func recordCreate(commitBytes: Int) {
+        counters.commits += 1
+        counters.putRequests += 1
+        counters.bytesWritten += commitBytes
+    }
+
+    public func snapshot() throws -> DeltaSnapshot { try table.snapshot() }
+
+    /// Appends `batch` (no commit when it is empty).
+    @discardableResult
+    public mutating func append(_ batch: ColumnBatch) throws -> CommitResult? {
+        guard batch.rowCount > 0 else { return nil }
+        return record(try table.append(batch))
+    }
+
+    /// Replaces the table's content with `batch`.
+    @discardableResult
+    public mutating func overwrite(_ batch: ColumnBatch) throws -> CommitResult {
+        record(try table.overwrite(batch))
+    }
+
+    /// Removes `removing` and adds `batch` in one commit (copy-on-write merge).
+    @discardableResult
+    public mutating func replace(
+        readVersion: Int, removing: [AddFile], adding batch: ColumnBatch?, operation: String
+    ) throws -> CommitResult {
+        record(try table.commitReplace(readVersion: readVersion, removing: removing, adding: batch, operation: operation))
+    }
+
+    /// Reads `files` (one GET each), optionally only some columns.
+    public mutating func read(_ files: [AddFile], columns: [String]? = nil) throws -> ColumnBatch {
+        counters.getRequests += files.count
+        return try table.read(files: files, columns: columns)
+    }
+
+    /// Sets the row limit per data file for the next writes (nil = the table's default).
+    public mutating func setTargetFileRows(_ rows: Int?) { table.options.targetFileRows = rows }
+
+    private mutating func record(_ r: CommitResult) -> CommitResult {
+        counters.commits += 1
+        counters.filesWritten += r.added.count
+        counters.bytesWritten += r.bytesWritten
+        counters.putRequests += 1 + r.added.reduce(0) { $0 + StorageCounters.puts(forObjectOf: Int($1.size), partBytes: partBytes) }
+        return r
+    }
+}

@@ -1,0 +1,138 @@
+import ArgumentParser
+import DedupPipeline
+import DeltaStorage
+import Foundation
+
+/// `dedupbench pipeline`: the seed's `run_pipeline.py` — one source, the enabled strategies, a
+/// comparison table (or JSON lines), each table verified against the source's ground truth.
+struct PipelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pipeline",
+        abstract: "Run the dedup strategies on one source and compare them (the seed's run_pipeline.py).",
+        discussion: """
+            The source runs once; every strategy consumes the same records in --batches micro-batches \
+            and writes its Delta table to OUT/<strategy>. Each table is read back and checked against \
+            the ground truth (rows expected vs written, duplicates left, records lost, checksum); a \
+            mismatch fails that run. Overrides apply in this order: --config file, --set, then the \
+            specific flags.
+
+            Exit codes:
+              0   every run succeeded and verified
+              1   a run failed (verification mismatch or an error while writing; see its error)
+              2   bad configuration or arguments (file:line:column, key, value, what was expected),
+                  or OUT/<strategy> already holds files and --force was not given
+              3   an I/O error (reading input, writing tables)
+              64  invalid command-line usage (ArgumentParser validation)
+            """)
+
+    @Option(help: "Pipeline config (YAML). Default: config/pipeline.yaml if present, else built-in defaults.")
+    var config: String?
+    @Option(help: "Source type: synthetic (polars_synthetic), pubsub, file.") var source: String?
+    @Option(help: "Generation mode: speed or chaos.") var mode: String?
+    @Option(help: "Messages to generate.") var scale: Int?
+    @Option(help: "JSONL file, directory or glob for the file source.") var path: String?
+    @Option(name: .customLong("strategy"), help: "Strategy to run (repeatable). Default: the config's enabled list.")
+    var strategies: [String] = []
+    @Option(help: "Hash algorithm: sha256, md5, xxh64 (overrides per-strategy hash_algorithm).") var hash: String?
+    @Option(help: "Hash encoding: hex or binary.") var hashEncoding: String?
+    @Option(help: "Duplicate probability (fixed).") var dupProb: Double?
+    @Option(help: "Out-of-order (slow) probability (fixed).") var slowProb: Double?
+    @Option(help: "Micro-batches per strategy.") var batches: Int?
+    @Option(help: "Parquet codec: snappy, zstd, gzip, none.") var codec: String?
+    @Option(help: "Run seed (same seed → same rows, bytes and checksums).") var seed: UInt64?
+    @Option(help: "Output directory; tables go to OUT/<strategy>. Default: a fresh directory under ./out.")
+    var out: String?
+    @Flag(help: "Replace existing tables in OUT.") var force = false
+    @Option(name: .customLong("set"), help: "Config override key=value by dotted path (repeatable).")
+    var sets: [String] = []
+    @Flag(help: "Print one JSON object per run on stdout (keys = results.csv columns).") var json = false
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (default LOG_LEVEL or info).")
+    var logLevel: String?
+
+    func validate() throws {
+        for s in strategies where StrategyKind(rawValue: s) == nil {
+            throw ValidationError("--strategy '\(s)' is not one of: \(StrategyKind.names.joined(separator: ", "))")
+        }
+        for s in sets where !s.contains("=") {
+            throw ValidationError("--set '\(s)' must be key=value, e.g. generation.scale=1000")
+        }
+        if let logLevel, LoggingSetup.level(named: logLevel) == nil {
+            throw ValidationError("--log-level '\(logLevel)' is not one of: \(LoggingSetup.levelNames.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        do {
+            let cfg = try loadConfig()
+            LoggingSetup.bootstrap(level: logLevel ?? cfg.logLevel)
+            let kinds = try strategies.isEmpty ? cfg.strategies.enabled.map(Self.kind) : strategies.map(Self.kind)
+            let outDir = out ?? Self.freshOutDirectory()
+            let runs = try PipelineRunner.run(config: cfg, strategies: kinds, seed: seed, outDir: outDir, force: force) { m in
+                if json { FileHandle.standardOutput.write(Data((m.jsonLine + "\n").utf8)) }
+            }
+            if !json {
+                print(ComparisonTable.render(runs))
+                print("tables: \(outDir)")
+            }
+            if let failed = runs.first(where: { !$0.succeeded }) { throw ExitCode(failed.failure == .io ? 3 : 1) }
+        } catch let e as ConfigError {
+            Self.fail(e.description, 2)
+        } catch let e as RunnerError {
+            Self.fail(e.message, e.kind == .io ? 3 : 2)
+        } catch let e as StrategyError {
+            Self.fail(e.message, 2)
+        } catch let e as DeltaError {
+            Self.fail(e.message, e.kind == .io ? 3 : 1)
+        } catch let e as SourceError {
+            Self.fail(e.description, 2)
+        }
+    }
+
+    /// The config with --set overrides, then the specific flags, applied.
+    func loadConfig() throws -> PipelineConfig {
+        var overrides: [(key: String, value: String)] = sets.map { s in
+            let i = s.firstIndex(of: "=")!
+            return (String(s[..<i]), String(s[s.index(after: i)...]))
+        }
+        func add(_ key: String, _ value: CustomStringConvertible?) { if let value { overrides.append((key, "\(value)")) } }
+        add("source.type", source)
+        add("generation.mode", mode)
+        add("generation.scale", scale)
+        add("source.path", path)
+        add("hash.algorithm", hash)
+        add("hash.encoding", hashEncoding)
+        add("generation.chaos.dup_prob", dupProb)
+        add("generation.chaos.slow_prob", slowProb)
+        add("batches", batches)
+        add("storage.codec", codec)
+        add("generation.seed", seed)
+        let path = config ?? (FileManager.default.fileExists(atPath: "config/pipeline.yaml") ? "config/pipeline.yaml" : nil)
+        var cfg = try path.map { try PipelineConfig.load(path: $0, overrides: overrides) } ?? PipelineConfig.defaults(overrides: overrides)
+        if hash != nil {  // the flag wins over the seed-style per-strategy hash_algorithm
+            for k in cfg.strategies.options.keys { cfg.strategies.options[k]?["hash_algorithm"] = nil }
+        }
+        return cfg
+    }
+
+    static func kind(_ name: String) throws -> StrategyKind {
+        guard let k = StrategyKind(rawValue: name) else {
+            throw StrategyError("unknown strategy '\(name)'; expected one of \(StrategyKind.names.joined(separator: ", "))")
+        }
+        return k
+    }
+
+    /// `out/pipeline-<UTC time>-<pid>`: a name no earlier run used.
+    static func freshOutDirectory() -> String {
+        var t = time(nil)
+        var tm = tm()
+        gmtime_r(&t, &tm)
+        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        let stamp = "\(tm.tm_year + 1900)\(two(tm.tm_mon + 1))\(two(tm.tm_mday))-\(two(tm.tm_hour))\(two(tm.tm_min))\(two(tm.tm_sec))"
+        return "out/pipeline-\(stamp)-\(getpid())"
+    }
+
+    static func fail(_ message: String, _ code: Int32) -> Never {
+        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+        Foundation.exit(code)
+    }
+}
