@@ -3,8 +3,8 @@ import Testing
 
 /// The Python oracle venv (pyarrow, polars, deltalake, duckdb + delta extension) and the built
 /// `dedupbench` binary, located for the interop tests.
-enum Oracle {
-    /// The package root, from this file's path (Tests/DeltaStorageTests/Interop/Oracle.swift).
+enum DeltaOracle {
+    /// The package root, from this file's path (Tests/DeltaStorageTests/Interop/DeltaOracle.swift).
     static let packageRoot: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { url.deleteLastPathComponent() }
