@@ -162,7 +162,8 @@ enum MatrixExpander {
         }
         for cell in cells {
             guard case .string(let s)? = cell.params[ExperimentSpec.strategyKey], !s.isEmpty else {
-                throw SpecError(file: spec.file, line: 0, column: 0, key: "matrix.strategy",
+                throw SpecError(file: spec.file, line: spec.axes.first?.line ?? 0, column: spec.axes.first?.column ?? 0,
+                                key: "matrix.strategy",
                                 value: nil,
                                 expected: "every cell to name a strategy: add a 'strategy' axis, set it in each include entry, or pass --set strategy=NAME (cell \(cell.label))")
             }

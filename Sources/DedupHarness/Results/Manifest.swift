@@ -20,6 +20,24 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var mergedFrom: [Manifest]?
 
     public struct ExperimentInfo: Codable, Sendable, Equatable {
+        enum CodingKeys: String, CodingKey {
+            case name
+            case description
+            case file
+            case sha256
+            case base
+            case seed
+            case repeats
+            case warmup
+            case timeout
+            case retries
+            case axes
+            case overrides
+            case cells
+            case runs
+            case charts
+        }
+
         public var name: String
         public var description: String
         public var file: String
@@ -38,6 +56,15 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 
     public struct PriceInfo: Codable, Sendable, Equatable {
+        enum CodingKeys: String, CodingKey {
+            case name
+            case version
+            case asOf = "as_of"
+            case file
+            case sha256
+            case table
+        }
+
         public var name: String
         public var version: Int
         public var asOf: String
@@ -47,6 +74,22 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 
     public struct Session: Codable, Sendable, Equatable {
+        enum CodingKeys: String, CodingKey {
+            case started
+            case finished
+            case commandLine = "command_line"
+            case host
+            case gitCommit = "git_commit"
+            case gitDirty = "git_dirty"
+            case experimentSHA256 = "experiment_sha256"
+            case executor
+            case jobs
+            case shard
+            case runsRecorded = "runs_recorded"
+            case runsSkipped = "runs_skipped"
+            case interrupted
+        }
+
         public var started: String
         public var finished: String?
         public var commandLine: [String]
@@ -64,7 +107,8 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion, columns, experiment, prices, started, finished, sessions, mergedFrom
+        case schemaVersion = "schema_version", columns, experiment, prices, started, finished, sessions
+        case mergedFrom = "merged_from"
     }
 
     public init(schemaVersion: Int, columns: [String], experiment: ExperimentInfo, prices: PriceInfo,
@@ -111,14 +155,11 @@ public struct Manifest: Codable, Sendable, Equatable {
     static let encoder: JSONEncoder = {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        e.keyEncodingStrategy = .convertToSnakeCase
         return e
     }()
 
     static let decoder: JSONDecoder = {
-        let d = JSONDecoder()
-        d.keyDecodingStrategy = .convertFromSnakeCase
-        return d
+        JSONDecoder()
     }()
 
     public func jsonData() throws -> Data {

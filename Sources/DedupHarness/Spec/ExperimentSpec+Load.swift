@@ -67,8 +67,13 @@ extension ExperimentSpec {
             return v
         } ?? 1
 
-        let axes = try parseMatrix(r, try required("matrix", "a mapping of axes, e.g. 'strategy: [bronze_append, eager_dedup]'"))
+        let (axes, repeated) = try parseMatrix(r, try required("matrix", "a mapping of axes, e.g. 'strategy: [bronze_append, eager_dedup]'"))
         let zip = try parseZip(r, node("zip"), axes: axes)
+        // A value may repeat inside a zip group (sha256+hex, md5+hex), never on a product axis.
+        let zipped = Set(zip.joined())
+        if let dup = repeated.first(where: { !zipped.contains($0.key) }) {
+            throw r.mismatch(dup.node, dup.path, expected: "distinct values (this one is listed twice)")
+        }
         let include = try parseAssignments(r, node("include"), "include", axes: nil)
         let exclude = try parseAssignments(r, node("exclude"), "exclude", axes: axes)
         let prices = try node("prices").map { n throws(SpecError) in resolve(try r.string(n, "prices"), folder: folder) }
@@ -103,12 +108,16 @@ extension ExperimentSpec {
         }
     }
 
-    static func parseMatrix(_ r: YAMLReader, _ matrix: Node) throws(SpecError) -> [Axis] {
+    /// The axes, and the first repeated value of each axis (an error unless the axis is zipped).
+    static func parseMatrix(_ r: YAMLReader, _ matrix: Node) throws(SpecError)
+        -> ([Axis], [(key: String, path: String, node: Node)])
+    {
         let pairs = try r.mapping(matrix, "matrix")
         guard !pairs.isEmpty else {
             throw r.error(matrix, "matrix", value: nil, expected: "at least one axis, e.g. 'strategy: [bronze_append]'")
         }
         var axes: [Axis] = []
+        var repeated: [(key: String, path: String, node: Node)] = []
         for pair in pairs {
             let key = "matrix.\(pair.key)"
             guard isValidKey(pair.key) else {
@@ -121,8 +130,8 @@ extension ExperimentSpec {
                 var list: [ParamValue] = []
                 for (i, item) in seq.enumerated() {
                     let v = try r.value(item, "\(key)[\(i)]")
-                    if list.contains(where: { $0.canonicalJSON == v.canonicalJSON }) {
-                        throw r.mismatch(item, "\(key)[\(i)]", expected: "distinct values (this one is listed twice)")
+                    if list.contains(where: { $0.canonicalJSON == v.canonicalJSON }), !repeated.contains(where: { $0.key == pair.key }) {
+                        repeated.append((pair.key, "\(key)[\(i)]", item))
                     }
                     list.append(v)
                 }
@@ -138,7 +147,7 @@ extension ExperimentSpec {
             axes.append(Axis(key: pair.key, values: values, line: pair.keyNode.mark?.line ?? 0,
                              column: pair.keyNode.mark?.column ?? 0))
         }
-        return axes
+        return (axes, repeated)
     }
 
     static func parseZip(_ r: YAMLReader, _ node: Node?, axes: [Axis]) throws(SpecError) -> [[String]] {

@@ -40,7 +40,7 @@ struct YAMLReader {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
             return SpecError(file: file, line: mark.line, column: mark.column, key: "", value: nil,
-                             expected: "valid YAML syntax (\(problem))")
+                             expected: "YAML syntax error: \(problem) (the cause may be on an earlier line)")
         case .duplicatedKeysInMapping(let keys, let context):
             return SpecError(file: file, line: context.mark.line, column: context.mark.column,
                              key: keys.joined(separator: ", "), value: nil,

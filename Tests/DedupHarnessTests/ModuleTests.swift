@@ -1,4 +1,0 @@
-import Testing
-@testable import DedupHarness
-
-@Test func moduleLoads() { #expect(Bool(true)) }

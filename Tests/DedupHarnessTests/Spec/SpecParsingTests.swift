@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@testable import DedupHarness
+
+@Suite struct SpecParsingTests {
+    @Test func fullSpecParses() throws {
+        let spec = try TestSupport.spec("""
+            version: 1
+            name: dup-sweep
+            description: "Duplicate rate sweep"
+            pipeline:
+              generation: {scale: 1000}
+            seed: 42
+            repeats: 3
+            warmup: 1
+            timeout: 90.5
+            retries: 2
+            retry_backoff: 0.5
+            prices: ../config/prices/aws-s3-standard-us-east-1.yaml
+            matrix:
+              strategy: [bronze_append, eager_dedup]
+              generation.chaos.dup_prob: {from: 0, to: 0.2, step: 0.1}
+            charts:
+              - {type: throughput_vs, x: generation.chaos.dup_prob, series: strategy, title: "Throughput"}
+              - {type: cost_vs, x: dup_prob, y: s3_total_usd, log_x: true}
+              - {type: phases}
+            """, file: "experiments/dup.yaml")
+        #expect(spec.name == "dup-sweep")
+        #expect(spec.seed == 42 && spec.repeats == 3 && spec.warmup == 1 && spec.timeout == 90.5)
+        #expect(spec.retries == 2 && spec.retryBackoff == 0.5)
+        #expect(spec.axes.map(\.key) == ["strategy", "generation.chaos.dup_prob"])
+        #expect(spec.prices == "../config/prices/aws-s3-standard-us-east-1.yaml")
+        #expect(spec.charts.count == 3)
+        #expect(spec.charts[1] == ChartSpec(type: .costVs, x: "dup_prob", y: "s3_total_usd", logX: true))
+        guard case .inline(let yaml) = spec.base else { Issue.record("expected an inline base"); return }
+        #expect(yaml.contains("scale: 1000"))
+    }
+
+    @Test func relativePathsStartAtTheSpecFolder() throws {
+        let dir = TestSupport.temporaryDirectory("paths")
+        defer { TestSupport.remove(dir) }
+        let file = dir + "/exp.yaml"
+        try "version: 1\nname: p\nbase: ../pipeline.yaml\nprices: /abs/prices.yaml\nmatrix:\n  strategy: [a]\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let spec = try ExperimentSpec.load(path: file)
+        #expect(spec.base == .path(dir + "/../pipeline.yaml"))
+        #expect(spec.prices == "/abs/prices.yaml")
+        #expect(spec.fileSHA256.count == 64)
+    }
+
+    @Test func yamlScalarsResolveAsCoreSchema() throws {
+        let spec = try TestSupport.spec("""
+            version: 1
+            name: s
+            pipeline: {}
+            matrix:
+              strategy: [a]
+              x.flag: [true, no, "1", 2, 2.5, null, [0.05, 0.15]]
+            """)
+        #expect(spec.axes[1].values == [
+            .bool(true), .string("no"), .string("1"), .int(2), .double(2.5), .null, .array([.double(0.05), .double(0.15)]),
+        ])
+    }
+
+    @Test func setValuesArePassedAsTheyReadBack() {
+        #expect(ChildProcessExecutor.setText(.string("sha256")) == "sha256")
+        #expect(ChildProcessExecutor.setText(.string("1")) == "\"1\"")
+        #expect(ChildProcessExecutor.setText(.string("no")) == "no")
+        #expect(ChildProcessExecutor.setText(.string("a: b")) == "\"a: b\"")
+        #expect(ChildProcessExecutor.setText(.double(0.1)) == "0.1")
+        #expect(ChildProcessExecutor.setText(.array([.double(0.05), .double(0.15)])) == "[0.05,0.15]")
+    }
+
+    @Test func canonicalJSONRoundTrips() throws {
+        let v = ParamValue.object([
+            "b": .array([.int(1), .double(0.5), .double(1e-7), .double(3.0)]), "a": .string("q\"\n\u{1}é"), "c": .null,
+        ])
+        #expect(v.canonicalJSON == #"{"a":"q\"\n\u0001é","b":[1,0.5,1e-07,3],"c":null}"#)
+        let back = try JSONReader.parse(v.canonicalJSON)
+        #expect(back.canonicalJSON == v.canonicalJSON)
+        #expect(throws: JSONReader.SyntaxError.self) { try JSONReader.parse("{\"a\":1,}") }
+        #expect(throws: JSONReader.SyntaxError.self) { try JSONReader.parse("[1] x") }
+    }
+}
