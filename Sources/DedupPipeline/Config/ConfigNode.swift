@@ -96,8 +96,14 @@ struct ConfigNode: Sendable {
             return ConfigError(
                 file: file, line: mark.line, column: mark.column, keyPath: "", value: nil,
                 expected: "valid YAML (\(problem))")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ConfigError(
+                file: file, line: context.mark.line, column: context.mark.column,
+                keyPath: duplicates.sorted().joined(separator: ", "),
+                expected: "each key at most once in a mapping (this mapping repeats it)")
         default:
-            return ConfigError(file: file, keyPath: "", expected: "valid YAML (\(error))")
+            let first = "\(error)".split(separator: "\n").first.map(String.init) ?? "unreadable"
+            return ConfigError(file: file, keyPath: "", expected: "valid YAML (\(first))")
         }
     }
 }

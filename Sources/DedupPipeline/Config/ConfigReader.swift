@@ -103,15 +103,18 @@ struct ConfigReader {
 
     /// `[lo, hi]` as a two-element list, or a plain number (lo = hi).
     func range(in bounds: ClosedRange<Double>, what: String) throws -> (Double, Double) {
+        let expected = "\(what) in [\(Scalar.format(bounds.lowerBound)), \(Scalar.format(bounds.upperBound))], or a [lo, hi] range of them"
         if case .sequence(let items) = node.kind {
-            guard items.count == 2 else { throw fail("\(what) or a [lo, hi] range of two numbers") }
+            guard items.count == 2 else { throw fail(expected) }
             let lo = try ConfigReader(items[0], path: path + "[0]").double(in: bounds, what: what)
             let hi = try ConfigReader(items[1], path: path + "[1]").double(in: bounds, what: what)
             guard lo <= hi else { throw fail("a range [lo, hi] with lo <= hi") }
             return (lo, hi)
         }
-        let v = try double(in: bounds, what: "\(what) or a [lo, hi] range of such numbers")
-        return (v, v)
+        guard let s = scalar, !s.quoted, let d = Scalar.double(s.text), d.isFinite, bounds.contains(d) else {
+            throw fail(expected)
+        }
+        return (d, d)
     }
 
     /// A list of strings (a single string counts as a one-element list).

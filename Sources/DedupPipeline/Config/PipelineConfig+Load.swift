@@ -85,18 +85,23 @@ extension PipelineConfig {
     }
 
     /// The seed writes `config_file: "config/sources/pubsub.yaml"` relative to the project root.
-    /// Tried in order: as given (cwd), beside the config, beside the config's parent folder.
+    /// Tried in order: beside the config, then beside each folder above it, then the current directory.
     static func resolveSourceFile(_ name: String, configFile: String?, origin: ConfigOrigin) throws -> String {
-        var candidates = [name]
+        var candidates: [String] = []
         if !name.hasPrefix("/"), let configFile {
-            let dir = (configFile as NSString).deletingLastPathComponent
-            candidates.append((dir as NSString).appendingPathComponent(name))
-            candidates.append(((dir as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name))
+            var dir = (configFile as NSString).deletingLastPathComponent
+            for _ in 0..<32 {
+                candidates.append(dir.isEmpty ? name : (dir as NSString).appendingPathComponent(name))
+                if dir.isEmpty || dir == "/" { break }
+                let parent = (dir as NSString).deletingLastPathComponent
+                dir = parent == dir ? "" : parent
+            }
         }
+        if !candidates.contains(name) { candidates.append(name) }
         for c in candidates where FileManager.default.fileExists(atPath: c) { return c }
         throw ConfigError(
             file: origin.file, line: origin.line, column: origin.column, keyPath: "source.config_file", value: name,
-            expected: "an existing source settings file (looked for: \(candidates.joined(separator: ", ")))")
+            expected: "an existing source settings file (looked beside the config, in each folder above it and in the current directory)")
     }
 }
 

@@ -12,8 +12,12 @@ public struct FileSource: RecordSource {
     public let quarantinePath: String
 
     public init(config: PipelineConfig) throws {
-        files = try InputFiles.expand(config.file.path ?? "")
-        quarantinePath = config.file.quarantinePath ?? FileSource.joined(config.storage.deltaTablePath, "quarantine.jsonl")
+        let quarantine = config.file.quarantinePath ?? FileSource.joined(config.storage.deltaTablePath, "quarantine.jsonl")
+        let path = config.file.path ?? ""
+        // A glob that also matches the quarantine file must not ingest earlier rejects.
+        files = try InputFiles.expand(path).filter { !InputFiles.sameFile($0, quarantine) }
+        guard !files.isEmpty else { throw SourceError(path: path, problem: "only the quarantine file matched") }
+        quarantinePath = quarantine
     }
 
     public init(files: [String], quarantinePath: String) {

@@ -43,6 +43,13 @@ enum InputFiles {
         }
     }
 
+    /// Whether two paths name the same existing file (device and inode).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+
     /// The whole file as bytes (fread; no Foundation).
     static func read(_ path: String) throws -> [UInt8] {
         guard let f = fopen(path, "rb") else {
