@@ -71,21 +71,43 @@ extension ColumnStatistics {
         return (lo == 0 ? -0.0 : lo, hi == 0 ? 0.0 : hi)
     }
 
-    /// Unsigned byte-wise order (memcmp, then length), never `String` order.
+    /// Unsigned byte-wise order (memcmp, then length), never `String` order. The first 8 bytes
+    /// are compared as a big-endian word; memcmp runs only on a tie.
     private static func bytesMinMax(_ b: ByteColumn, _ rows: Range<Int>, _ validity: [Bool]?) -> ([UInt8], [UInt8])? {
         b.bytes.withUnsafeBufferPointer { bytes in
             b.offsets.withUnsafeBufferPointer { off in
                 let base = bytes.baseAddress
+                let end = bytes.count
+                @inline(__always) func prefix(_ i: Int) -> UInt64 {
+                    let s = Int(off[i])
+                    let len = Int(off[i + 1]) - s
+                    guard let base, len > 0 else { return 0 }
+                    if end - s >= 8 {
+                        let w = UInt64(bigEndian: UnsafeRawPointer(base + s).loadUnaligned(as: UInt64.self))
+                        return len >= 8 ? w : w & ~(UInt64.max >> UInt64(8 * len))
+                    }
+                    var w: UInt64 = 0
+                    for q in 0..<Swift.min(len, 8) { w |= UInt64(base[s + q]) << UInt64(56 - 8 * q) }
+                    return w
+                }
                 var minI = -1
                 var maxI = -1
+                var minP: UInt64 = 0
+                var maxP: UInt64 = 0
                 for i in rows where validity?[i] ?? true {
+                    let p = prefix(i)
                     if minI < 0 {
-                        minI = i
-                        maxI = i
+                        (minI, maxI, minP, maxP) = (i, i, p, p)
                         continue
                     }
-                    if compare(base, off, i, minI) < 0 { minI = i }
-                    if compare(base, off, i, maxI) > 0 { maxI = i }
+                    if p < minP || (p == minP && compare(base, off, i, minI) < 0) {
+                        minI = i
+                        minP = p
+                    }
+                    if p > maxP || (p == maxP && compare(base, off, i, maxI) > 0) {
+                        maxI = i
+                        maxP = p
+                    }
                 }
                 guard minI >= 0 else { return nil }
                 return (Array(b[minI]), Array(b[maxI]))

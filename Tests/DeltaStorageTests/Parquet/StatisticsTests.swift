@@ -31,6 +31,22 @@ import Testing
         #expect(accent.min == .bytes([0x65, 0xCC, 0x81]) && accent.max == .bytes([0xC3, 0xA9]))
     }
 
+    @Test func byteOrderMatchesBruteForce() throws {
+        // Random short byte strings incl. zero bytes, shared prefixes and lengths around 8.
+        var rng = SplitMix64(seed: 5)
+        for round in 0..<20 {
+            let values: [[UInt8]] = (0..<200).map { _ in
+                let len = Int(rng.next() % 12)
+                return (0..<len).map { _ in [0, 1, 0x61, 0x62, 0x7F, 0x80, 0xC3, 0xFF][Int(rng.next() % 8)] }
+            }
+            var col = ByteColumn()
+            for v in values { col.append(bytes: v) }
+            let s = ColumnStatistics.compute(Column(.bytes(col)), rows: 0..<values.count)
+            let sorted = values.sorted { $0.lexicographicallyPrecedes($1) }
+            #expect(s.min == .bytes(sorted.first!) && s.max == .bytes(sorted.last!), "round \(round)")
+        }
+    }
+
     @Test func negativeIntegersAndTimestamps() throws {
         let l = try stats(Field("l", .long), Column(.int64([5, -3, Int64.min, 7, 0])))
         #expect(l == ColumnStatistics(nullCount: 0, min: .int(Int64.min), max: .int(7)))
