@@ -60,7 +60,7 @@ public struct GnuplotRunner: Sendable {
         }
         if done.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
-            if done.wait(timeout: .now() + 5) == .timedOut { kill(process.processIdentifier, SIGKILL); done.wait() }
+            if done.wait(timeout: .now() + 1) == .timedOut { kill(process.processIdentifier, SIGKILL); done.wait() }
             try? errorHandle.close()
             throw Failure(message: "gnuplot \(script) did not finish within \(NumberFormat.shortest(timeout)) s and was stopped")
         }

@@ -1,0 +1,19 @@
+# Time by phase — evil ‘name‘ | 'q'
+# Written by dedupbench report. Regenerate from this directory: gnuplot evil-name-q-phases.gp
+set encoding utf8
+set terminal svg size 900,540 dynamic noenhanced font 'sans,12' background rgb 'white'
+set output 'evil-name-q-phases.svg'
+set title 'Time by phase — evil ‘name‘ | ''q'''
+set key outside right top noenhanced
+set grid ytics
+set style fill solid 0.85 border -1
+set boxwidth 0.7
+set xrange [-0.6:1.6]
+set ylabel 'seconds (median)'
+set xtics ('plain' 0, 'x‘touch /tmp/dedupbench-pwned‘''" | system("id") @m' 1) rotate by -35
+plot 'evil-name-q-phases.dat' using 1:6 with boxes lc rgb '#bbbbbb' title 'other', \
+     '' using 1:5 with boxes lc rgb '#228833' title 'write', \
+     '' using 1:4 with boxes lc rgb '#ee6677' title 'dedup', \
+     '' using 1:3 with boxes lc rgb '#ccbb44' title 'hash', \
+     '' using 1:2 with boxes lc rgb '#4477aa' title 'gen'
+unset output

@@ -1,0 +1,15 @@
+# S3 storage (USD/month) vs scale — scale
+# Written by dedupbench report. Regenerate from this directory: gnuplot scale-cost-vs-scale.gp
+set encoding utf8
+set terminal svg size 900,540 dynamic noenhanced font 'sans,12' background rgb 'white'
+set output 'scale-cost-vs-scale.svg'
+set title 'S3 storage (USD/month) vs scale — scale'
+set key outside right top noenhanced
+set grid ytics
+set ylabel 'S3 storage (USD/month)'
+set yrange [0:*]
+set xlabel 'scale'
+set logscale x 10
+plot 'scale-cost-vs-scale.dat' index 0 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'bronze_append', \
+     '' index 1 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'delta_merge'
+unset output

@@ -1,0 +1,15 @@
+# table size (MB) vs scale — scale
+# Written by dedupbench report. Regenerate from this directory: gnuplot scale-storage-vs-scale.gp
+set encoding utf8
+set terminal svg size 900,540 dynamic noenhanced font 'sans,12' background rgb 'white'
+set output 'scale-storage-vs-scale.svg'
+set title 'table size (MB) vs scale — scale'
+set key outside right top noenhanced
+set grid ytics
+set ylabel 'table size (MB)'
+set yrange [0:*]
+set xlabel 'scale'
+set logscale x 10
+plot 'scale-storage-vs-scale.dat' index 0 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'bronze_append', \
+     '' index 1 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'delta_merge'
+unset output

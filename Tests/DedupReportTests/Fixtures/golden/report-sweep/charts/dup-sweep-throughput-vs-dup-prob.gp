@@ -1,0 +1,16 @@
+# throughput (records/s) vs dup_prob — dup-sweep
+# Written by dedupbench report. Regenerate from this directory: gnuplot dup-sweep-throughput-vs-dup-prob.gp
+set encoding utf8
+set terminal svg size 900,540 dynamic noenhanced font 'sans,12' background rgb 'white'
+set output 'dup-sweep-throughput-vs-dup-prob.svg'
+set title 'throughput (records/s) vs dup_prob — dup-sweep'
+set key outside right top noenhanced
+set grid ytics
+set ylabel 'throughput (records/s)'
+set yrange [0:*]
+set xlabel 'dup_prob'
+plot 'dup-sweep-throughput-vs-dup-prob.dat' index 0 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'bronze_append', \
+     '' index 1 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'delta_merge', \
+     '' index 2 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'eager_dedup', \
+     '' index 3 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'polars_merge'
+unset output
