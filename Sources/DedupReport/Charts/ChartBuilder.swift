@@ -98,7 +98,7 @@ struct ChartBuilder {
         }
         var script = preamble(name, request, title: request.title ?? "Time by phase — \(experiment.name)")
         script += "set style fill solid 0.85 border -1\nset boxwidth 0.7\nset xrange [-0.6:\(NumberFormat.shortest(Double(cells.count) - 0.4))]\n"
-        script += "set ylabel 'seconds (median)'\n"
+        script += "set ylabel 'seconds (median)'\nset yrange [0:*]\n"
         script += xtics(cells.enumerated().map { (experiment.cellLabel($1), $0) })
         let layers = [("other", 6, "#bbbbbb"), ("write", 5, "#228833"), ("dedup", 4, "#ee6677"),
                       ("hash", 3, "#ccbb44"), ("gen", 2, "#4477aa")]
