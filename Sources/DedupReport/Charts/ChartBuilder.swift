@@ -8,12 +8,25 @@ struct ChartBuilder {
     let png: Bool
 
     func build(_ request: ChartRequest, name: String) -> Result<ChartArtifact, ChartRequestError> {
-        if let x = request.x, experiment.axis(named: x) == nil {
-            let known = experiment.axes.map(\.name).joined(separator: ", ")
-            return .failure(.init(message: "x '\(x)' is not an axis of experiment '\(experiment.name)' (axes: \(known.isEmpty ? "none" : known))"))
+        var request = request
+        let known = experiment.axes.map(\.name).joined(separator: ", ")
+        if let x = request.x {
+            guard let axis = experiment.resolveAxis(x) else {
+                return .failure(.init(message: "x '\(x)' is not an axis that varies in experiment '\(experiment.name)' (axes: \(known.isEmpty ? "none" : known))"))
+            }
+            request.x = axis
         }
-        for s in request.series ?? [] where experiment.axis(named: s) == nil {
-            return .failure(.init(message: "series '\(s)' is not an axis of experiment '\(experiment.name)'"))
+        if let series = request.series {
+            var resolved: [String] = []
+            for s in series {
+                guard let axis = experiment.resolveAxis(s) else {
+                    // A series key that does not vary here (e.g. a shrunk CI run) just means one line.
+                    if experiment.fixed.contains(where: { $0.0 == s }) || s.contains(".") || ResultColumns.parameters.contains(s) { continue }
+                    return .failure(.init(message: "series '\(s)' is not an axis of experiment '\(experiment.name)' (axes: \(known.isEmpty ? "none" : known))"))
+                }
+                if axis != request.x { resolved.append(axis) }
+            }
+            request.series = resolved
         }
         let metric = request.metric
         guard CellSummary.summarisedMetrics.contains(metric) else {
@@ -50,7 +63,9 @@ struct ChartBuilder {
         script += "set xlabel \(TextEscaping.gnuplotString(x))\n"
         if let positions {
             script += xtics(axis.values.map { ($0, positions[$0]!) })
-        } else if let lo = Double(axis.values.first ?? ""), let hi = Double(axis.values.last ?? ""), lo > 0, hi / lo >= 100 {
+        } else if let lo = Double(axis.values.first ?? ""), let hi = Double(axis.values.last ?? ""), lo > 0,
+            request.logX || hi / lo >= 100
+        {
             script += "set logscale x 10\n"
         }
         let interval = ResultColumns.noisy.contains(request.metric) ? "95% bootstrap interval of the median" : "min–max over repeats"

@@ -29,7 +29,7 @@ enum ChartPlanner {
         -> [(name: String, request: Result<ChartRequest, ChartRequestError>)]
     {
         var planned: [Result<ChartRequest, ChartRequestError>] = requested.map(ChartRequest.parse)
-        for request in defaults(for: experiment) where !planned.contains(where: { same($0, request) }) {
+        for request in defaults(for: experiment) where !planned.contains(where: { same($0, request, experiment) }) {
             planned.append(.success(request))
         }
         var used = Set<String>()
@@ -37,7 +37,9 @@ enum ChartPlanner {
         return planned.enumerated().map { i, entry in
             var name: String
             switch entry {
-            case let .success(r): name = base + "-" + r.kind.rawValue + (r.x.map { "-vs-" + TextEscaping.slug($0) } ?? "")
+            case let .success(r):
+                let x = r.x.map { experiment.resolveAxis($0) ?? $0 }
+                name = base + "-" + r.kind.rawValue + (x.map { "-vs-" + TextEscaping.slug($0) } ?? "")
             case .failure: name = base + "-chart-\(i + 1)"
             }
             if used.contains(name) {
@@ -50,8 +52,11 @@ enum ChartPlanner {
         }
     }
 
-    private static func same(_ entry: Result<ChartRequest, ChartRequestError>, _ request: ChartRequest) -> Bool {
+    private static func same(_ entry: Result<ChartRequest, ChartRequestError>, _ request: ChartRequest,
+                             _ experiment: ExperimentResults) -> Bool {
         guard case let .success(r) = entry else { return false }
-        return r.kind == request.kind && r.x == request.x && r.metric == request.metric
+        let x = r.x.map { experiment.resolveAxis($0) ?? $0 }
+        // A requested chart of the same kind and x replaces the default (whatever its y).
+        return r.kind == request.kind && x == request.x && (r.kind != .line || r.metric == request.metric)
     }
 }

@@ -88,3 +88,31 @@ extension ExperimentResults {
 
     func axis(named name: String) -> Axis? { axes.first { $0.name == name } }
 }
+
+extension ExperimentResults {
+    /// The axis a chart key names: an axis name, a matrix key's dotted path whose last part(s) name a
+    /// result column (`generation.chaos.dup_prob` → `dup_prob`, `hash.algorithm` → `hash_algorithm`),
+    /// or the axis whose values pair one-to-one with that `params` key across cells.
+    func resolveAxis(_ key: String) -> String? {
+        if axis(named: key) != nil { return key }
+        let parts = key.split(separator: ".").map(String.init)
+        var candidates: [String] = []
+        if let last = parts.last { candidates.append(last) }
+        if parts.count >= 2 { candidates.append(parts.suffix(2).joined(separator: "_")) }
+        if let hit = candidates.first(where: { axis(named: $0) != nil }) { return hit }
+        let values = cells.map { cell in cell.runs.first?.params.first { $0.0 == key }?.1.text }
+        guard values.allSatisfy({ $0 != nil }) else { return nil }
+        for a in axes {
+            var forward: [String: String] = [:], backward: [String: String] = [:]
+            var consistent = true
+            for (cell, v) in zip(cells, values) {
+                let av = cell.axisValues[a.name] ?? ""
+                if forward[v!, default: av] != av || backward[av, default: v!] != v! { consistent = false; break }
+                forward[v!] = av
+                backward[av] = v!
+            }
+            if consistent { return a.name }
+        }
+        return nil
+    }
+}

@@ -1,7 +1,9 @@
 /// A chart to draw: from an experiment's `charts:` list or chosen by default from the axes.
 ///
 /// YAML/JSON form: `{type: throughput|storage|cost|phases|hash|line, x: AXIS, series: AXIS | [AXIS],
-/// y: METRIC, title: TEXT}`. Every key but `type` is optional.
+/// y: METRIC, title: TEXT, log_x: BOOL}`. Every key but `type` is optional. The spec's names
+/// `throughput_vs`, `storage_vs`, `cost_vs` are accepted, and an axis may be named by its matrix key
+/// (`generation.chaos.dup_prob`) or by its result column (`dup_prob`).
 public struct ChartRequest: Equatable, Sendable {
     public enum Kind: String, CaseIterable, Sendable {
         /// Median throughput with 95% bootstrap interval vs `x`, one line per series (bars when no x).
@@ -24,14 +26,21 @@ public struct ChartRequest: Equatable, Sendable {
     public var series: [String]?
     public var y: String?
     public var title: String?
+    /// Force a logarithmic x axis (otherwise chosen when x spans ≥ 100×).
+    public var logX: Bool
 
-    public init(kind: Kind, x: String? = nil, series: [String]? = nil, y: String? = nil, title: String? = nil) {
+    public init(kind: Kind, x: String? = nil, series: [String]? = nil, y: String? = nil, title: String? = nil,
+                logX: Bool = false) {
         self.kind = kind
         self.x = x
         self.series = series
         self.y = y
         self.title = title
+        self.logX = logX
     }
+
+    /// The experiment spec's type names (`throughput_vs`, …) mapped to kinds.
+    static let aliases: [String: Kind] = ["throughput_vs": .throughput, "storage_vs": .storage, "cost_vs": .cost]
 
     /// The metric on the y axis.
     public var metric: String {
@@ -50,8 +59,8 @@ public struct ChartRequest: Equatable, Sendable {
     public static func parse(_ json: JSONValue) -> Result<ChartRequest, ChartRequestError> {
         guard case .object = json else { return .failure(.init(message: "a chart entry must be a mapping like {type: throughput, x: dup_prob}")) }
         guard let typeText = json["type"]?.text else { return .failure(.init(message: "a chart entry needs a 'type'")) }
-        guard let kind = Kind(rawValue: typeText) else {
-            let allowed = Kind.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let kind = Kind(rawValue: typeText) ?? aliases[typeText] else {
+            let allowed = (Kind.allCases.map(\.rawValue) + aliases.keys.sorted()).joined(separator: ", ")
             return .failure(.init(message: "chart type '\(typeText)' is unknown; expected one of \(allowed)"))
         }
         var series: [String]?
@@ -62,7 +71,7 @@ public struct ChartRequest: Equatable, Sendable {
         }
         if kind == .line && json["y"] == nil { return .failure(.init(message: "a 'line' chart needs 'y' (a metric column)")) }
         return .success(ChartRequest(kind: kind, x: json["x"]?.text, series: series, y: json["y"]?.text,
-                                     title: json["title"]?.text))
+                                     title: json["title"]?.text, logX: json["log_x"] == .bool(true)))
     }
 }
 

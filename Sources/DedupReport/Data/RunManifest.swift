@@ -68,7 +68,8 @@ public struct RunManifest: Sendable {
     }
     public var priceTable: String? { string(["price_table.name", "prices.name", "price_table", "price_table_name"]) }
     public var priceTableVersion: String? {
-        string(["price_table.version", "prices.version", "price_table_version", "prices_version"])
+        guard let v = string(["price_table.version", "prices.version", "price_table_version", "prices_version"]) else { return nil }
+        return string(["prices.as_of", "price_table.as_of"]).map { "\(v) (\($0))" } ?? v
     }
     public var startedAt: String? { string(["started_at", "started", "start_time"]) }
     public var finishedAt: String? { string(["finished_at", "finished", "end_time"]) }
