@@ -5,7 +5,7 @@ DEBUG_BIN    := .build/debug/dedupbench
 ORACLE_PY    := $(CURDIR)/.venv-oracle/bin/python
 export DEDUPBENCH_ORACLE_PYTHON := $(ORACLE_PY)
 
-.PHONY: setup build release test lint bench sweep report compare ci bench-storage bench-pipeline clean
+.PHONY: setup build release test lint bench sweep report compare ci bench-storage bench-pipeline bench-harness clean
 
 setup:                       ## system libraries, gnuplot and the Python readers (idempotent)
 	@bash scripts/setup.sh
@@ -25,6 +25,15 @@ lint:                        ## formatting check with the committed .swift-forma
 
 bench-storage: release       ## Parquet/Delta write benchmark (issue figures: 1.1M bronze rows)
 	$(RELEASE_BIN) lake bench --rows 1100000 --codec snappy --codec zstd --codec gzip --out out/bench-storage
+
+bench: release               ## default experiment (release build) → results/default/<time>/
+	$(RELEASE_BIN) run experiments/default.yaml
+
+sweep: release               ## duplicate rate 0 → 0.5 for every strategy → results/dup-sweep/<time>/
+	$(RELEASE_BIN) run experiments/dup-sweep.yaml
+
+bench-harness: release       ## harness overhead per run and 10,000-cell expansion time
+	bash experiments/tools/bench-harness.sh $(RELEASE_BIN)
 
 clean:
 	rm -rf .build out
