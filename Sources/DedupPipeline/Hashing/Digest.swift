@@ -22,7 +22,11 @@ public enum Digest {
                 scratch.withUnsafeMutableBufferPointer { s in
                     let empty: UInt8 = 0
                     withUnsafePointer(to: empty) { e in
-                        write(algorithm, encoding, b.baseAddress ?? e, b.count, to: o.baseAddress!, scratch: s.baseAddress!)
+                        hexTable.withUnsafeBufferPointer { t in
+                            write(
+                                algorithm, encoding, b.baseAddress ?? e, b.count, to: o.baseAddress!,
+                                scratch: s.baseAddress!, hex: t.baseAddress!)
+                        }
                     }
                 }
             }
@@ -31,11 +35,11 @@ public enum Digest {
     }
 
     /// Writes the digest of `input[0..<count]` at `out` (`encoding.width(algorithm)` bytes);
-    /// `scratch` must hold 32 bytes.
+    /// `scratch` must hold 32 bytes; `hex` is `hexTable`'s storage.
     @inline(__always)
     static func write(
         _ algorithm: HashAlgorithm, _ encoding: HashEncoding, _ input: UnsafePointer<UInt8>, _ count: Int,
-        to out: UnsafeMutablePointer<UInt8>, scratch: UnsafeMutablePointer<UInt8>
+        to out: UnsafeMutablePointer<UInt8>, scratch: UnsafeMutablePointer<UInt8>, hex: UnsafePointer<UInt8>
     ) {
         let target = encoding == .binary ? out : scratch
         switch algorithm {
@@ -55,18 +59,18 @@ public enum Digest {
             let h = XXH64(input, count, 0)
             for k in 0..<8 { target[k] = UInt8(truncatingIfNeeded: h >> (56 - 8 * UInt64(k))) }
         }
-        if encoding == .hex { hexEncode(scratch, algorithm.digestBytes, to: out) }
+        if encoding == .hex { hexEncode(scratch, algorithm.digestBytes, to: out, table: hex) }
     }
 
     /// Two hex characters per byte from a 512-byte table.
     @inline(__always)
-    static func hexEncode(_ src: UnsafePointer<UInt8>, _ count: Int, to out: UnsafeMutablePointer<UInt8>) {
-        hexTable.withUnsafeBufferPointer { t in
-            for k in 0..<count {
-                let v = Int(src[k]) &* 2
-                out[2 &* k] = t[v]
-                out[2 &* k &+ 1] = t[v &+ 1]
-            }
+    static func hexEncode(
+        _ src: UnsafePointer<UInt8>, _ count: Int, to out: UnsafeMutablePointer<UInt8>, table t: UnsafePointer<UInt8>
+    ) {
+        for k in 0..<count {
+            let v = Int(src[k]) &* 2
+            out[2 &* k] = t[v]
+            out[2 &* k &+ 1] = t[v &+ 1]
         }
     }
 

@@ -35,8 +35,8 @@ public enum HashColumns {
         let view = RecordView(records)
         let n = records.rowCount
         let width = encoding.width(algorithm)
-        var composite = [UInt8](repeating: 0, count: n * width)
-        var payload = [UInt8](repeating: 0, count: n * width)
+        var composite = RecordGenerator.uninitialized(UInt8.self, n * width)
+        var payload = RecordGenerator.uninitialized(UInt8.self, n * width)
         composite.withUnsafeMutableBufferPointer { cb in
             payload.withUnsafeMutableBufferPointer { pb in
                 guard n > 0 else { return }
@@ -44,13 +44,16 @@ public enum HashColumns {
                 let pp = SendablePointer(pb.baseAddress!)
                 parallelChunks(count: n, minimumChunk: 8192) { range in
                     view.withPointers { rows in
-                        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { scratch in
-                            let s = scratch.baseAddress!
-                            for row in range {
-                                let kl = rows.compositeKey(row, into: s)
-                                Digest.write(algorithm, encoding, s, kl, to: cp.base + row * width, scratch: s + 128)
-                                let pl = rows.payload(row, into: s)
-                                Digest.write(algorithm, encoding, s, pl, to: pp.base + row * width, scratch: s + 128)
+                        Digest.hexTable.withUnsafeBufferPointer { table in
+                            let hex = table.baseAddress!
+                            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { scratch in
+                                let s = scratch.baseAddress!
+                                for row in range {
+                                    let kl = rows.compositeKey(row, into: s)
+                                    Digest.write(algorithm, encoding, s, kl, to: cp.base + row * width, scratch: s + 128, hex: hex)
+                                    let pl = rows.payload(row, into: s)
+                                    Digest.write(algorithm, encoding, s, pl, to: pp.base + row * width, scratch: s + 128, hex: hex)
+                                }
                             }
                         }
                     }

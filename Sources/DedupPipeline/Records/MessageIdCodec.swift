@@ -24,8 +24,15 @@ public struct MessageIdCodec: Sendable {
         keys = (sm.next(), sm.next(), sm.next(), sm.next())
     }
 
+    /// A multiply–xorshift round function: cheap, and four Feistel rounds of it give a
+    /// permutation that looks random (no cryptographic strength is needed).
     @inline(__always)
-    func round(_ r: UInt64, _ key: UInt64) -> UInt64 { SplitMix64.mix(r ^ key) & halfMask }
+    func round(_ r: UInt64, _ key: UInt64) -> UInt64 {
+        var x = (r ^ key) &* 0x9E37_79B9_7F4A_7C15
+        x ^= x >> 29
+        x = x &* 0xBF58_476D_1CE4_E5B9
+        return (x >> 32) & halfMask
+    }
 
     @inline(__always)
     func feistel(_ x: UInt64) -> UInt64 {
@@ -51,14 +58,32 @@ public struct MessageIdCodec: Sendable {
     @inline(__always)
     public func write(_ sequence: UInt64, to out: UnsafeMutablePointer<UInt8>) {
         var v = permuted(sequence)
+        if length == 8 {
+            // Two 4-digit halves, each as two entries of a 36² pair table: 3 divisions, not 8.
+            let hi = UInt32(truncatingIfNeeded: v / 1_679_616), lo = UInt32(truncatingIfNeeded: v % 1_679_616)
+            MessageIdCodec.pairs.withUnsafeBufferPointer { t in
+                let p = UnsafeRawPointer(t.baseAddress!)
+                let o = UnsafeMutableRawPointer(out)
+                o.storeBytes(of: p.load(fromByteOffset: Int(hi / 1296) * 2, as: UInt16.self), toByteOffset: 0, as: UInt16.self)
+                o.storeBytes(of: p.load(fromByteOffset: Int(hi % 1296) * 2, as: UInt16.self), toByteOffset: 2, as: UInt16.self)
+                o.storeBytes(of: p.load(fromByteOffset: Int(lo / 1296) * 2, as: UInt16.self), toByteOffset: 4, as: UInt16.self)
+                o.storeBytes(of: p.load(fromByteOffset: Int(lo % 1296) * 2, as: UInt16.self), toByteOffset: 6, as: UInt16.self)
+            }
+            return
+        }
         var i = length - 1
         while i >= 0 {
-            let d = UInt8(truncatingIfNeeded: v % 36)
+            out[i] = MessageIdCodec.digit(UInt8(truncatingIfNeeded: v % 36))
             v /= 36
-            out[i] = d < 10 ? 48 &+ d : 87 &+ d  // '0'...'9', 'a'...'z'
             i -= 1
         }
     }
+
+    @inline(__always)
+    static func digit(_ d: UInt8) -> UInt8 { d < 10 ? 48 &+ d : 87 &+ d }  // '0'...'9', 'a'...'z'
+
+    /// The two base-36 characters of every value below 36².
+    static let pairs: [UInt8] = (0..<1296).flatMap { [digit(UInt8($0 / 36)), digit(UInt8($0 % 36))] }
 
     /// The id of `sequence` as a String (tests and diagnostics; not for hot loops).
     public func id(for sequence: UInt64) -> String {
