@@ -8,7 +8,7 @@ public struct ChartRequest: Equatable, Sendable {
     public enum Kind: String, CaseIterable, Sendable {
         /// Median throughput with 95% bootstrap interval vs `x`, one line per series (bars when no x).
         case throughput
-        /// Live table bytes (MB) vs `x`.
+        /// Live table bytes (MB; `y: table_bytes` for bytes on disk before vacuum) vs `x`.
         case storage
         /// S3 storage $/month of the table vs `x`.
         case cost
@@ -47,7 +47,7 @@ public struct ChartRequest: Equatable, Sendable {
         if let y { return y }
         switch kind {
         case .throughput: return "throughput_rps"
-        case .storage: return "table_bytes"
+        case .storage: return "live_bytes"
         case .cost: return "s3_storage_usd_month"
         case .phases: return "wall_s"
         case .hash: return "hash_s"

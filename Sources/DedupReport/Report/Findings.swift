@@ -71,11 +71,11 @@ struct Findings {
             return values.isEmpty ? nil : SampleStatistics.median(values)
         }
         let rows = names.compactMap { s in
-            pooled(s, "table_bytes", dup: level).map { (s, $0, pooled(s, "s3_storage_usd_month", dup: level)) }
+            pooled(s, "live_bytes", dup: level).map { (s, $0, pooled(s, "s3_storage_usd_month", dup: level)) }
         }
         guard !rows.isEmpty else { return nil }
         let at = level.map { " at dup_prob \($0)" } ?? ""
-        var text = "Storage per million unique records\(at): "
+        var text = "Live table size per million unique records\(at): "
             + rows.map { r in
                 let name = r.0.isEmpty ? "" : "\(bold(r.0)) "
                 return "\(name)\(NumberFormat.megabytes(r.1)) MB" + (r.2.map { " (\(NumberFormat.usd($0)) USD/month)" } ?? "")
@@ -83,15 +83,15 @@ struct Findings {
         if rows.count >= 2, let small = rows.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }),
             let big = rows.max(by: { ($0.1, $1.0) < ($1.1, $0.0) }), small.1 > 0, big.1 > small.1
         {
-            text += " Keeping duplicates is what separates them: \(bold(big.0)) needs "
-                + "\(NumberFormat.percent(big.1 / small.1 - 1)) more storage than \(bold(small.0))"
+            text += " The largest live table, \(bold(big.0)), needs "
+                + "\(NumberFormat.percent(big.1 / small.1 - 1)) more storage than the smallest, \(bold(small.0))"
                 + " (\(NumberFormat.megabytes(big.1 - small.1)) MB"
             if let a = big.2, let b = small.2 { text += ", \(NumberFormat.usd(a - b)) USD/month" }
             text += " per million unique records)."
         }
         if let dupAxis, let low = dupAxis.values.first, low != level {
             let growth = names.compactMap { s -> String? in
-                guard let a = pooled(s, "table_bytes", dup: low), let b = pooled(s, "table_bytes", dup: level), a > 0
+                guard let a = pooled(s, "live_bytes", dup: low), let b = pooled(s, "live_bytes", dup: level), a > 0
                 else { return nil }
                 return "\(s.isEmpty ? "the table" : bold(s)) \(NumberFormat.percent(b / a - 1))"
             }

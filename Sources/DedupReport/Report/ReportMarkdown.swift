@@ -19,8 +19,9 @@ struct ReportMarkdown {
         md += "Figures are medians over the ok repeats of each cell; brackets give the 95% percentile-bootstrap "
             + "interval of the median (\(NumberFormat.grouped(Double(resamples))) resamples from a SplitMix64 "
             + "generator seeded by cell and metric, so the same results always give the same interval). "
-            + "Failed and timed-out runs are counted and listed, never averaged in. MB = 10⁶ bytes; "
-            + "S3 USD/month is the storage cost of the live table at the price table's rates.\n\n"
+            + "Failed and timed-out runs are counted and listed, never averaged in. MB = 10⁶ bytes; live MB is the table "
+            + "as it stands, on disk MB includes files a merge removed but vacuum has not deleted yet; S3 USD/month "
+            + "is the storage cost of the live table at the price table's rates.\n\n"
         md += EnvironmentSection(files: files, relative: relative).render()
         for experiment in experiments { md += section(experiment) }
         return md

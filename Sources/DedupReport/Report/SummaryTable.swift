@@ -8,10 +8,10 @@ struct SummaryTable {
         let keyHeaders = axes.isEmpty ? ["cell"] : axes
         let headers = keyHeaders.map(TextEscaping.markdownCell) + [
             "throughput rec/s [95% CI]", "wall s (min–max)", "rows written", "dups left", "lost (max)",
-            "table MB", "S3 USD/month", "ok/failed/timeout",
+            "live MB", "on disk MB", "S3 USD/month", "ok/failed/timeout",
         ]
         var md = "| " + headers.joined(separator: " | ") + " |\n"
-        md += "|" + String(repeating: "---|", count: keyHeaders.count) + String(repeating: "---:|", count: 8) + "\n"
+        md += "|" + String(repeating: "---|", count: keyHeaders.count) + String(repeating: "---:|", count: 9) + "\n"
         for cell in experiment.cells {
             let keys = axes.isEmpty ? [String(cell.cellId.prefix(12))] : axes.map { cell.axisValues[$0] ?? "" }
             var fields = keys.map(TextEscaping.markdownCell)
@@ -22,6 +22,7 @@ struct SummaryTable {
             fields.append(cell.median("rows_written").map(NumberFormat.grouped) ?? "—")
             fields.append(cell.median("duplicates_left").map(NumberFormat.grouped) ?? "—")
             fields.append(cell.metrics["lost_records"].map { NumberFormat.grouped($0.stats.max) } ?? "—")
+            fields.append(cell.median("live_bytes").map(NumberFormat.megabytes) ?? "—")
             fields.append(cell.median("table_bytes").map(NumberFormat.megabytes) ?? "—")
             fields.append(cell.median("s3_storage_usd_month").map(NumberFormat.usd) ?? "—")
             fields.append("\(cell.okCount)/\(cell.failedCount)/\(cell.timeoutCount)")

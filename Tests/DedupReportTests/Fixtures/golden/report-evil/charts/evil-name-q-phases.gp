@@ -10,6 +10,7 @@ set style fill solid 0.85 border -1
 set boxwidth 0.7
 set xrange [-0.6:1.6]
 set ylabel 'seconds (median)'
+set yrange [0:*]
 set xtics ('plain' 0, 'x‘touch /tmp/dedupbench-pwned‘''" | system("id") @m' 1) rotate by -35
 plot 'evil-name-q-phases.dat' using 1:6 with boxes lc rgb '#bbbbbb' title 'other', \
      '' using 1:5 with boxes lc rgb '#228833' title 'write', \

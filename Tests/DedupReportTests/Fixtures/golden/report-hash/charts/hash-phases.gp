@@ -10,6 +10,7 @@ set style fill solid 0.85 border -1
 set boxwidth 0.7
 set xrange [-0.6:5.6]
 set ylabel 'seconds (median)'
+set yrange [0:*]
 set xtics ('md5 / binary' 0, 'md5 / hex' 1, 'sha256 / binary' 2, 'sha256 / hex' 3, 'xxh64 / binary' 4, 'xxh64 / hex' 5) rotate by -35
 plot 'hash-phases.dat' using 1:6 with boxes lc rgb '#bbbbbb' title 'other', \
      '' using 1:5 with boxes lc rgb '#228833' title 'write', \

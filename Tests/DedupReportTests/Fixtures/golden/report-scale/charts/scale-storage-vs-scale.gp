@@ -1,12 +1,12 @@
-# table size (MB) vs scale — scale
+# live bytes (MB) vs scale — scale
 # Written by dedupbench report. Regenerate from this directory: gnuplot scale-storage-vs-scale.gp
 set encoding utf8
 set terminal svg size 900,540 dynamic noenhanced font 'sans,12' background rgb 'white'
 set output 'scale-storage-vs-scale.svg'
-set title 'table size (MB) vs scale — scale'
+set title 'live bytes (MB) vs scale — scale'
 set key outside right top noenhanced
 set grid ytics
-set ylabel 'table size (MB)'
+set ylabel 'live bytes (MB)'
 set yrange [0:*]
 set xlabel 'scale'
 set logscale x 10

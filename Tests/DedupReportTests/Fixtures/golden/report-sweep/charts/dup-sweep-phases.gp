@@ -10,6 +10,7 @@ set style fill solid 0.85 border -1
 set boxwidth 0.7
 set xrange [-0.6:11.6]
 set ylabel 'seconds (median)'
+set yrange [0:*]
 set xtics ('bronze_append / 0' 0, 'bronze_append / 0.1' 1, 'bronze_append / 0.3' 2, 'delta_merge / 0' 3, 'delta_merge / 0.1' 4, 'delta_merge / 0.3' 5, 'eager_dedup / 0' 6, 'eager_dedup / 0.1' 7, 'eager_dedup / 0.3' 8, 'polars_merge / 0' 9, 'polars_merge / 0.1' 10, 'polars_merge / 0.3' 11) rotate by -35
 plot 'dup-sweep-phases.dat' using 1:6 with boxes lc rgb '#bbbbbb' title 'other', \
      '' using 1:5 with boxes lc rgb '#228833' title 'write', \

@@ -1,12 +1,12 @@
-# table size (MB) vs dup_prob — dup-sweep
+# live bytes (MB) vs dup_prob — dup-sweep
 # Written by dedupbench report. Regenerate from this directory: gnuplot dup-sweep-storage-vs-dup-prob.gp
 set encoding utf8
 set terminal svg size 900,540 dynamic noenhanced font 'sans,12' background rgb 'white'
 set output 'dup-sweep-storage-vs-dup-prob.svg'
-set title 'table size (MB) vs dup_prob — dup-sweep'
+set title 'live bytes (MB) vs dup_prob — dup-sweep'
 set key outside right top noenhanced
 set grid ytics
-set ylabel 'table size (MB)'
+set ylabel 'live bytes (MB)'
 set yrange [0:*]
 set xlabel 'dup_prob'
 plot 'dup-sweep-storage-vs-dup-prob.dat' index 0 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'bronze_append', \
