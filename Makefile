@@ -4,6 +4,9 @@ RELEASE_BIN  := .build/release/dedupbench
 DEBUG_BIN    := .build/debug/dedupbench
 ORACLE_PY    := $(CURDIR)/.venv-oracle/bin/python
 export DEDUPBENCH_ORACLE_PYTHON := $(ORACLE_PY)
+REPORT_RESULTS ?= $(sort $(wildcard results/baseline/*/results.csv))
+BASELINE     ?= results/baseline/ci
+CANDIDATE    ?= $(lastword $(sort $(wildcard results/ci/*/results.csv)))
 
 .PHONY: setup build release test lint bench sweep report compare ci bench-storage bench-pipeline bench-harness clean
 
@@ -31,6 +34,12 @@ bench: release               ## default experiment (release build) → results/d
 
 sweep: release               ## duplicate rate 0 → 0.5 for every strategy → results/dup-sweep/<time>/
 	$(RELEASE_BIN) run experiments/dup-sweep.yaml
+
+report: release              ## reports/PERFORMANCE.md + charts from REPORT_RESULTS (no rerun)
+	$(RELEASE_BIN) report $(REPORT_RESULTS) --out reports/PERFORMANCE.md --png
+
+compare: release             ## CANDIDATE vs BASELINE results; exit 1 on a regression (docs/COMPARE.md)
+	$(RELEASE_BIN) compare --baseline $(BASELINE) --candidate $(CANDIDATE)
 
 bench-harness: release       ## harness overhead per run and 10,000-cell expansion time
 	bash experiments/tools/bench-harness.sh $(RELEASE_BIN)
