@@ -60,7 +60,7 @@ struct ChartBuilder {
             }
         }
         var script = preamble(name, request, title: title(request))
-        script += "set xlabel \(TextEscaping.gnuplotString(x))\n"
+        script += "set xlabel \(TextEscaping.gnuplotString(x))\nset offsets graph 0.04, graph 0.04, 0, 0\n"
         if let positions {
             script += xtics(axis.values.map { ($0, positions[$0]!) })
         } else if let lo = Double(axis.values.first ?? ""), let hi = Double(axis.values.last ?? ""), lo > 0,

@@ -9,6 +9,7 @@ set grid ytics
 set ylabel 'throughput (records/s)'
 set yrange [0:*]
 set xlabel 'scale'
+set offsets graph 0.04, graph 0.04, 0, 0
 set logscale x 10
 plot 'scale-throughput-vs-scale.dat' index 0 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'bronze_append', \
      '' index 1 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'delta_merge'
