@@ -40,18 +40,20 @@ extension DeltaTable {
         let results = concurrentMap(pieces.count) { i -> AddFile in
             let (values, rows) = tasks[i]
             let piece = rows.apply(to: data)
-            let (bytes, info) = try ParquetWriter.encode(piece, options: parquet)
+            let file = try EncodedFile(piece, options: parquet, name: self.path)
+            defer { file.release() }
+            let info = file.info
             let dir = PartitionPath.directory(columns: snap.partitionColumns, values: values)
             if !dir.isEmpty { try FileSystem.makeDirectories(path + "/" + dir) }
             var names = NameGenerator(seed: options.seed, stream: streamBase | UInt64(i))
             var relative: String
             repeat {  // O_EXCL: a name clash (same seed in two writers) just draws another name
                 relative = (dir.isEmpty ? "" : dir + "/") + Self.fileName(index: i, uuid: names.uuid(), codec: codec)
-            } while try !FileSystem.writeNew(path + "/" + relative, bytes, sync: options.syncDataFiles)
+            } while try !FileSystem.writeNew(path + "/" + relative, sync: options.syncDataFiles, file.forEachPart)
             var partitionValues: [String: String?] = [:]
             for (c, v) in zip(snap.partitionColumns, values) { partitionValues[c] = .some(v) }
             return AddFile(
-                path: PartitionPath.uriEncode(relative), partitionValues: partitionValues, size: Int64(bytes.count), modificationTime: now,
+                path: PartitionPath.uriEncode(relative), partitionValues: partitionValues, size: Int64(info.byteCount), modificationTime: now,
                 dataChange: true, stats: FileStats.json(schema: dataSchema, rowCount: info.rowCount, statistics: info.columnStatistics),
                 numRecords: info.rowCount)
         }

@@ -56,34 +56,37 @@ enum FileSystem {
         return out
     }
 
-    /// Creates `path` (failing with `EEXIST` if it exists), writes `bytes` and optionally fsyncs.
+    /// Creates `path` (never replacing an existing file), writes `bytes` and optionally fsyncs.
     /// Returns false when the file already exists. A failed write removes the partial file.
     @discardableResult
     static func writeNew(_ path: String, _ bytes: UnsafeRawBufferPointer, sync: Bool) throws(DeltaError) -> Bool {
+        try writeNew(path, sync: sync) { emit in emit(bytes) }
+    }
+
+    /// Like `writeNew(_:_:sync:)` for content produced in parts: `produce` calls `emit` per part.
+    static func writeNew(
+        _ path: String, sync: Bool, _ produce: ((UnsafeRawBufferPointer) -> Void) -> Void
+    ) throws(DeltaError) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if fd < 0 {
             if errno == EEXIST { return false }
             throw .io("creating", path, errno: errno)
         }
-        var done = 0
-        while done < bytes.count {
-            let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 {
-                let code = errno
-                close(fd)
-                unlink(path)
-                throw .io("writing", path, errno: code)
+        var failure: Int32 = 0
+        produce { part in
+            var done = 0
+            while failure == 0 && done < part.count {
+                let n = write(fd, part.baseAddress! + done, part.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { failure = n < 0 ? errno : EIO } else { done += n }
             }
-            done += n
         }
-        if sync && fsync(fd) != 0 {
-            let code = errno
-            close(fd)
-            unlink(path)
-            throw .io("fsync of", path, errno: code)
-        }
+        if failure == 0 && sync && fsync(fd) != 0 { failure = errno }
         close(fd)
+        if failure != 0 {
+            unlink(path)
+            throw .io(sync ? "writing or fsync of" : "writing", path, errno: failure)
+        }
         return true
     }
 
