@@ -13,15 +13,20 @@ public struct Cell: Sendable, Equatable {
     public var paramsJSON: String
 
     public init(index: Int, params: [String: ParamValue], keys: [String]) {
+        self.init(index: index, params: params, keys: keys, paramsJSON: ParamValue.object(params).canonicalJSON)
+    }
+
+    /// With `paramsJSON` already built (it must equal `ParamValue.object(params).canonicalJSON`).
+    init(index: Int, params: [String: ParamValue], keys: [String], paramsJSON: String) {
         self.index = index
         self.params = params
         self.keys = keys
-        self.paramsJSON = ParamValue.object(params).canonicalJSON
+        self.paramsJSON = paramsJSON
         self.id = Cell.id(of: paramsJSON)
     }
 
     /// The cell id of a canonical parameter JSON text.
-    public static func id(of paramsJSON: String) -> String { String(StableHash.sha256Hex(paramsJSON).prefix(12)) }
+    public static func id(of paramsJSON: String) -> String { StableHash.sha256Hex(paramsJSON, digits: 12) }
 
     /// The strategy this cell runs (every cell has one; expansion checks it).
     public var strategy: String { params[ExperimentSpec.strategyKey]?.text ?? "" }

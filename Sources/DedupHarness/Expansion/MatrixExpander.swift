@@ -128,23 +128,49 @@ enum MatrixExpander {
         let extraKeys = forcedOrder.filter { !axisKeys.contains($0) }
         var cells: [Cell] = []
         var seen: Set<String> = []
-        func add(_ params: [String: ParamValue], keys: [String]) {
-            let cell = Cell(index: cells.count, params: params, keys: keys)
+        func add(_ cell: Cell) {
             if seen.insert(cell.id).inserted { cells.append(cell) }
         }
-        // Cartesian product, first dimension outermost.
+        // Product cells share one key set: their canonical JSON is assembled from pieces
+        // serialized once (sorted `"key":` prefixes, each value's JSON), not re-encoded per cell.
+        let productKeys = axisKeys + extraKeys
+        let sortedSlots = productKeys.indices.sorted { ParamValue.keyOrder(productKeys[$0], productKeys[$1]) }
+        let prefixes = productKeys.map { key -> String in
+            var s = ""
+            ParamValue.writeString(key, to: &s)
+            return s + ":"
+        }
+        let slotOf = Dictionary(uniqueKeysWithValues: productKeys.enumerated().map { ($1, $0) })
+        var values = productKeys.map { forced[$0] ?? .null }
+        var texts = values.map(\.canonicalJSON)
+        let tupleTexts = dims.map { $0.tuples.map { $0.map(\.canonicalJSON) } }
+        let excludes = spec.exclude.map { pattern in pattern.map { (slotOf[$0.key] ?? -1, $0.value.canonicalJSON) } }
         let sizes = dims.map(\.tuples.count)
         let total = sizes.reduce(1, *)
-        let excludes = spec.exclude.map { $0.mapValues(\.canonicalJSON) }
         var counters = [Int](repeating: 0, count: dims.count)
-        var params: [String: ParamValue] = forced
-        params.reserveCapacity(axisKeys.count + extraKeys.count)
         for _ in 0..<total {
+            var slot = 0
             for (d, dim) in dims.enumerated() {
-                for (pos, key) in dim.keys.enumerated() { params[key] = dim.tuples[counters[d]][pos] }
+                for pos in dim.keys.indices {
+                    values[slot] = dim.tuples[counters[d]][pos]
+                    texts[slot] = tupleTexts[d][counters[d]][pos]
+                    slot += 1
+                }
             }
-            let excluded = excludes.contains { pattern in pattern.allSatisfy { params[$0.key]?.canonicalJSON == $0.value } }
-            if !excluded { add(params, keys: axisKeys + extraKeys) }
+            let excluded = excludes.contains { pattern in pattern.allSatisfy { $0.0 >= 0 && texts[$0.0] == $0.1 } }
+            if !excluded {
+                var json = "{"
+                for (n, i) in sortedSlots.enumerated() {
+                    if n > 0 { json += "," }
+                    json += prefixes[i]
+                    json += texts[i]
+                }
+                json += "}"
+                var params: [String: ParamValue] = [:]
+                params.reserveCapacity(productKeys.count)
+                for (i, key) in productKeys.enumerated() { params[key] = values[i] }
+                add(Cell(index: cells.count, params: params, keys: productKeys, paramsJSON: json + ""))
+            }
             var d = dims.count - 1
             while d >= 0 {
                 counters[d] += 1
@@ -158,7 +184,7 @@ enum MatrixExpander {
             for (k, v) in forced { p[k] = v }
             let keys = axisKeys.filter { p[$0] != nil }
                 + entry.keys.filter { !axisKeys.contains($0) }.sorted() + extraKeys.filter { entry[$0] == nil }
-            add(p, keys: keys)
+            add(Cell(index: cells.count, params: p, keys: keys))
         }
         for cell in cells {
             guard case .string(let s)? = cell.params[ExperimentSpec.strategyKey], !s.isEmpty else {

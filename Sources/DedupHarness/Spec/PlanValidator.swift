@@ -20,8 +20,11 @@ public enum PlanValidator {
         switch spec.base {
         case .path(let p): baseConfig = p
         case .inline(let yaml):
-            let p = NSTemporaryDirectory() + "/dedupbench-check-\(getpid())-pipeline.yaml"
-            FileManager.default.createFile(atPath: p, contents: Data(yaml.utf8))
+            let p = (NSTemporaryDirectory() as NSString).appendingPathComponent("dedupbench-check-\(getpid())-pipeline.yaml")
+            guard FileManager.default.createFile(atPath: p, contents: Data(yaml.utf8)) else {
+                throw SpecError(file: spec.file, line: 0, column: 0, key: "pipeline", value: nil,
+                                expected: "a temporary copy of the inline config at \(p) (cannot write it)")
+            }
             baseConfig = p
             temporary = p
         }

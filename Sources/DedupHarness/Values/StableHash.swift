@@ -5,26 +5,43 @@ import CCrypto
 public enum StableHash {
     /// SHA-256 of `bytes` as 64 lowercase hex characters.
     public static func sha256Hex(_ bytes: some Collection<UInt8>) -> String {
-        var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
         let input = Array(bytes)
-        input.withUnsafeBufferPointer { buf in
-            _ = SHA256(buf.baseAddress, buf.count, &digest)
-        }
-        return hex(digest)
+        return input.withUnsafeBytes { sha256Hex($0, digits: 64) }
     }
 
     /// SHA-256 of the UTF-8 bytes of `text`.
-    public static func sha256Hex(_ text: String) -> String { sha256Hex(Array(text.utf8)) }
+    public static func sha256Hex(_ text: String) -> String { sha256Hex(text, digits: 64) }
 
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 15)])
+    /// The first `digits` hex characters of SHA-256 of `text` (cell ids use 12); no intermediate
+    /// arrays, since a large matrix hashes one text per cell.
+    static func sha256Hex(_ text: String, digits: Int) -> String {
+        var copy = text
+        return copy.withUTF8 { sha256Hex(UnsafeRawBufferPointer($0), digits: digits) }
+    }
+
+    static func sha256Hex(_ input: UnsafeRawBufferPointer, digits: Int) -> String {
+        var digest = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        var empty: UInt8 = 0
+        withUnsafeMutableBytes(of: &digest) { out in
+            let d = out.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            if let base = input.baseAddress {
+                _ = SHA256(base.assumingMemoryBound(to: UInt8.self), input.count, d)
+            } else {
+                _ = SHA256(&empty, 0, d)
+            }
         }
-        return String(decoding: out, as: UTF8.self)
+        let n = min(max(digits, 0), 64)
+        return withUnsafeBytes(of: digest) { d in
+            String(unsafeUninitializedCapacity: n) { out in
+                let hexDigits: StaticString = "0123456789abcdef"
+                let table = hexDigits.utf8Start
+                for i in 0..<n {
+                    let byte = d[i / 2]
+                    out[i] = table[Int(i % 2 == 0 ? byte >> 4 : byte & 15)]
+                }
+                return n
+            }
+        }
     }
 
     /// The SplitMix64 output function (Steele, Lea, Flood 2014): a bijective 64-bit mixer.
