@@ -90,8 +90,11 @@ struct RecordBuilder {
     var values: [Int32] = []
 
     mutating func append(_ r: JSONLineParser.Row, from b: UnsafeBufferPointer<UInt8>) {
-        ids.append(bytes: UnsafeBufferPointer(rebasing: b[r.idStart..<(r.idStart + r.idLength)]))
-        zips.append(bytes: UnsafeBufferPointer(rebasing: b[r.zipStart..<(r.zipStart + 5)]))
+        // Appending to the arrays directly keeps the calls specialised (ByteColumn.append is generic).
+        ids.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[r.idStart..<(r.idStart + r.idLength)]))
+        ids.offsets.append(Int32(truncatingIfNeeded: ids.bytes.count))
+        zips.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[r.zipStart..<(r.zipStart + 5)]))
+        zips.offsets.append(Int32(truncatingIfNeeded: zips.bytes.count))
         seqs.append(r.sequenceId)
         parts.append(r.partitionId)
         created.append(r.createdAt)

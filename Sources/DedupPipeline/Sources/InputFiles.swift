@@ -50,22 +50,25 @@ enum InputFiles {
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
 
-    /// The whole file as bytes (fread; no Foundation).
+    /// The whole file as bytes (one allocation of the file's size, then fread; no Foundation).
     static func read(_ path: String) throws -> [UInt8] {
         guard let f = fopen(path, "rb") else {
             throw SourceError(path: path, problem: "cannot open the file (\(String(cString: strerror(errno))))")
         }
         defer { fclose(f) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var st = stat()
+        let size = fstat(fileno(f), &st) == 0 ? Int(st.st_size) : 0
+        var out = [UInt8](unsafeUninitializedCapacity: size) { buf, initialized in
+            initialized = size > 0 ? fread(buf.baseAddress, 1, size, f) : 0
+        }
+        // Files that grow while read, or report no size (pipes), continue in chunks.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
             if n > 0 { out.append(contentsOf: chunk[0..<n]) }
-            if n < chunk.count {
-                if ferror(f) != 0 { throw SourceError(path: path, problem: "read error") }
-                break
-            }
+            if n < chunk.count { break }
         }
+        if ferror(f) != 0 { throw SourceError(path: path, problem: "read error") }
         return out
     }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A parser for the file source's lines: one flat JSON object per line with the seed's field
 /// names. Written for speed (no Foundation, no allocation for valid rows except the column
 /// appends): it scans the bytes once, keeps the six known fields and skips any other member
@@ -14,7 +18,16 @@ struct JSONLineParser {
 
     enum Field: Int, CaseIterable {
         case messageId, sequenceId, partitionId, createdAt, value, zipcode
-        var name: String { ["message_id", "sequence_id", "partition_id", "created_at", "value", "zipcode"][rawValue] }
+        var name: String {
+            switch self {
+            case .messageId: "message_id"
+            case .sequenceId: "sequence_id"
+            case .partitionId: "partition_id"
+            case .createdAt: "created_at"
+            case .value: "value"
+            case .zipcode: "zipcode"
+            }
+        }
     }
 
     struct Failure: Error { let reason: String }
@@ -86,12 +99,22 @@ struct JSONLineParser {
         return row
     }
 
+    /// The known field named by the key bytes, by length then bytes (no allocation per key).
     static func field(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ l: Int) -> Field? {
-        for f in Field.allCases {
-            let name = f.name.utf8
-            if name.count == l && name.elementsEqual(UnsafeBufferPointer(rebasing: b[s..<(s + l)])) { return f }
+        let p = b.baseAddress! + s
+        @inline(__always) func equals(_ name: StaticString) -> Bool {
+            memcmp(p, name.utf8Start, l) == 0
         }
-        return nil
+        switch l {
+        case 5: return equals("value") ? .value : nil
+        case 7: return equals("zipcode") ? .zipcode : nil
+        case 10:
+            if equals("message_id") { return .messageId }
+            return equals("created_at") ? .createdAt : nil
+        case 11: return equals("sequence_id") ? .sequenceId : nil
+        case 12: return equals("partition_id") ? .partitionId : nil
+        default: return nil
+        }
     }
 
     mutating func read(_ field: Field, into row: inout Row) throws {
