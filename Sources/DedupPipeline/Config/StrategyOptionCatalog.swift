@@ -12,8 +12,8 @@ public enum StrategyOptionCatalog {
         case integer(ClosedRange<Int>)
     }
 
-    /// Strategy names in their documented order.
-    public static let names = ["bronze_append", "polars_merge", "eager_dedup", "delta_merge"]
+    /// Strategy names in their documented order (the strategies module's `StrategyKind`).
+    public static let names = StrategyKind.allCases.map(\.rawValue)
 
     /// Columns an option may name: the record's, the derived partition date and the hash columns.
     public static let columns =

@@ -12,6 +12,16 @@ public enum SourceKind: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// Decodes the seed's names too.
+    public init(from decoder: any Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        guard let kind = SourceKind(configName: name) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "unknown source '\(name)'; expected one of \(SourceKind.acceptedNames.joined(separator: ", "))"))
+        }
+        self = kind
+    }
+
     /// Every spelling a config may use, for error messages.
     public static let acceptedNames = allCases.map(\.rawValue) + ["polars_synthetic"]
 }

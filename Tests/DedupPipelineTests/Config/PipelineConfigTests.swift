@@ -133,6 +133,19 @@ import Testing
         #expect((0.01...0.05).contains(a.jitter))
     }
 
+    @Test func sourceKindDecodesSeedNames() throws {
+        let kinds = try JSONDecoder().decode([SourceKind].self, from: Data(#"["polars_synthetic","pubsub","file","synthetic"]"#.utf8))
+        #expect(kinds == [.synthetic, .pubsub, .file, .synthetic])
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([SourceKind].self, from: Data(#"["kafka"]"#.utf8)) }
+    }
+
+    @Test func everyStrategyHasAnOptionCatalogEntry() {
+        for kind in StrategyKind.allCases {
+            #expect(StrategyOptionCatalog.options[kind.rawValue] != nil, "\(kind.rawValue)")
+        }
+        #expect(Set(StrategyOptionCatalog.options.keys) == Set(StrategyOptionCatalog.names))
+    }
+
     @Test func logLevels() {
         #expect(LoggingSetup.resolveLevel(nil, environment: ["LOG_LEVEL": "INFO"]) == .info)
         #expect(LoggingSetup.resolveLevel(nil, environment: ["LOG_LEVEL": "WARNING"]) == .warning)
