@@ -185,6 +185,8 @@ struct ChunkDecoder {
                     let idx = scratch.indices(nonNull)
                     try RLEHybrid.decode(UnsafeRawBufferPointer(rebasing: values[1...]), bitWidth: width, count: nonNull, into: idx)
                     try sink.dictionary(UnsafeBufferPointer(start: idx, count: nonNull), rows: n, levels: levelPointer)
+                case Encoding.deltaBinaryPacked where leaf.physical == .int32 || leaf.physical == .int64:
+                    try sink.deltaBinaryPacked(values, nonNull: nonNull, rows: n, levels: levelPointer)
                 default:
                     throw DecodeError("unsupported encoding \(header.encoding)")
                 }

@@ -2,6 +2,8 @@
 struct EncodedChunk: @unchecked Sendable {
     var data: OutputBuffer
     var hasDictionary: Bool
+    /// The chunk's codec: the file's, or `.uncompressed` when compressing did not pay.
+    var codec: Codec
     var dataPageOffset: Int
     var numValues: Int
     var totalUncompressedSize: Int
@@ -16,6 +18,8 @@ final class ColumnChunkEncoder {
     private let compressor: PageCompressor
     private let payload = OutputBuffer(capacity: 1 << 16)
     private let compressed = OutputBuffer(capacity: 1 << 16)
+    /// Codec of the chunk being encoded (may drop to `.uncompressed`, see `minimumCompressionSavings`).
+    private var chunkCodec: Codec
 
     /// Definition levels as RLE runs only (no bit-packing): reproduces reference files byte for byte.
     private let levelRunsOnly: Bool
@@ -23,6 +27,7 @@ final class ColumnChunkEncoder {
     init(options: ParquetWriteOptions, levelRunsOnly: Bool = false) throws {
         self.options = options
         self.levelRunsOnly = levelRunsOnly
+        chunkCodec = options.codec
         compressor = try PageCompressor(codec: options.codec, level: options.compressionLevel)
     }
 
@@ -35,10 +40,13 @@ final class ColumnChunkEncoder {
             dictionary = DictionaryBuilder.build(column, rows: rows, limitBytes: options.dictionaryPageSizeLimit)
             if let d = dictionary, !DictionaryBuilder.pays(d, plainBytes: plainSize(column, rows)) { dictionary = nil }
         }
+        let delta = dictionary == nil && options.deltaEncoding && DeltaProbe.pays(column, rows)
+        chunkCodec = options.codec
         let out = BufferPool.shared.take(capacity: options.codec == .gzip ? sizeHint / 2 : sizeHint + sizeHint / 16 + 4096)
         var chunk = EncodedChunk(
-            data: out, hasDictionary: dictionary != nil, dataPageOffset: 0, numValues: rows.count,
+            data: out, hasDictionary: dictionary != nil, codec: options.codec, dataPageOffset: 0, numValues: rows.count,
             totalUncompressedSize: 0, encodings: [Encoding.plain, Encoding.rle], statistics: statistics)
+        if delta { chunk.encodings = [Encoding.rle, Encoding.deltaBinaryPacked] }
         if let d = dictionary {
             chunk.encodings.append(Encoding.rleDictionary)
             let page = PageHeader(
@@ -60,13 +68,27 @@ final class ColumnChunkEncoder {
                         UnsafeBufferPointer(rebasing: idx[nonNullBefore..<nonNullBefore + nonNull]), bitWidth: d.bitWidth,
                         into: payload)
                 }
+            } else if delta {
+                DeltaProbe.encode(column, start..<end, nonNull: nonNull, into: payload)
             } else {
                 PlainEncoder.encode(column, start..<end, nonNull: nonNull, into: payload)
             }
             let page = PageHeader(
                 type: PageType.data, uncompressedSize: 0, compressedSize: 0, numValues: Int32(end - start),
-                encoding: dictionary != nil ? Encoding.rleDictionary : Encoding.plain)
-            chunk.totalUncompressedSize += try writePage(page, payload, into: out)
+                encoding: dictionary != nil ? Encoding.rleDictionary : delta ? Encoding.deltaBinaryPacked : Encoding.plain)
+            let pageStart = out.count
+            var pageBytes = try writePage(page, payload, into: out)
+            if start == rows.lowerBound && dictionary == nil && chunkCodec != .uncompressed
+                && Double(out.count - pageStart - (pageBytes - payload.count)) > (1 - options.minimumCompressionSavings) * Double(payload.count)
+            {
+                // The first page barely shrank (e.g. random hex or binary hashes): store the chunk
+                // uncompressed; the codec is per column chunk in Parquet.
+                chunkCodec = .uncompressed
+                chunk.codec = .uncompressed
+                out.count = pageStart
+                pageBytes = try writePage(page, payload, into: out)
+            }
+            chunk.totalUncompressedSize += pageBytes
             nonNullBefore += nonNull
             start = end
         }
@@ -79,7 +101,7 @@ final class ColumnChunkEncoder {
         var h = header
         h.uncompressedSize = Int32(body.count)
         let stored: OutputBuffer
-        if options.codec == .uncompressed {
+        if chunkCodec == .uncompressed {
             stored = body
         } else {
             compressed.count = 0

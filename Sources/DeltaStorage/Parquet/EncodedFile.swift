@@ -67,7 +67,7 @@ struct EncodedFile {
                 metas.append(
                     ColumnChunkMeta(
                         physical: leaves[c].physical, encodings: ch.encodings, path: [leaves[c].name],
-                        codec: options.codec.thriftValue, numValues: Int64(ch.numValues),
+                        codec: ch.codec.thriftValue, numValues: Int64(ch.numValues),
                         totalUncompressedSize: Int64(ch.totalUncompressedSize), totalCompressedSize: Int64(ch.data.count),
                         dataPageOffset: Int64(offset + ch.dataPageOffset),
                         dictionaryPageOffset: ch.hasDictionary ? Int64(offset) : nil,

@@ -4,6 +4,13 @@ protocol PageSink {
     mutating func setDictionary(_ page: UnsafeRawBufferPointer, count: Int) throws
     mutating func plain(_ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?) throws
     mutating func dictionary(_ indices: UnsafeBufferPointer<UInt32>, rows: Int, levels: UnsafePointer<UInt32>?) throws
+    mutating func deltaBinaryPacked(_ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?) throws
+}
+
+extension PageSink {
+    mutating func deltaBinaryPacked(_ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?) throws {
+        throw DecodeError("DELTA_BINARY_PACKED is only supported for INT32 and INT64 columns")
+    }
 }
 
 /// Fixed-width little-endian values (INT32, INT64, DOUBLE as bits) written straight into the output.
@@ -39,6 +46,18 @@ struct FixedSink<T: FixedWidthInteger>: PageSink {
             }
         }
         if let levels { scatter(nonNull: indices.count, rows: rows, levels: levels) }
+        row += rows
+    }
+
+    /// INT32 or INT64 (the chunk decoder only routes integer columns here).
+    mutating func deltaBinaryPacked(_ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?) throws {
+        let raw = UnsafeMutableRawPointer(out + row)
+        if MemoryLayout<T>.size == 4 {
+            try DeltaBinaryPacked.decode(values, count: nonNull, into: raw.assumingMemoryBound(to: Int32.self))
+        } else {
+            try DeltaBinaryPacked.decode(values, count: nonNull, into: raw.assumingMemoryBound(to: Int64.self))
+        }
+        if let levels { scatter(nonNull: nonNull, rows: rows, levels: levels) }
         row += rows
     }
 

@@ -8,6 +8,7 @@ enum Encoding {
     static let plain: Int32 = 0
     static let plainDictionary: Int32 = 2
     static let rle: Int32 = 3
+    static let deltaBinaryPacked: Int32 = 5
     static let rleDictionary: Int32 = 8
 }
 

@@ -11,6 +11,7 @@ enum ParquetTestData {
             Field("s_low", .string), Field("s_high", .string, nullable: false), Field("bin", .binary),
             Field("l", .long), Field("i", .integer, nullable: false), Field("d", .double), Field("b", .boolean),
             Field("ts", .timestamp), Field("dt", .date), Field("all_null", .string), Field("i_low", .integer),
+            Field("seq", .long), Field("i_seq", .integer, nullable: false),
         ])
         var sLow = ByteColumn()
         var sHigh = ByteColumn()
@@ -22,6 +23,8 @@ enum ParquetTestData {
         var ts: [Int64] = []
         var dt: [Int32] = []
         var iLow: [Int32] = []
+        var seq: [Int64] = []
+        var iSeq: [Int32] = []
         var valid: [Bool] = []
         for r in 0..<rows {
             let x = rng.next()
@@ -40,6 +43,9 @@ enum ParquetTestData {
             ts.append(isValid ? -2_177_452_800_000_000 + Int64(rng.next() % 6_311_347_200_000_000) : 0)
             dt.append(isValid ? Int32(Int64(rng.next() % 73_000)) - 25_000 : 0)
             iLow.append(isValid ? Int32(x % 5) - 2 : 0)
+            // Increasing with jitter (delta-encoded), crossing zero and wrapping near Int64.max.
+            seq.append(isValid ? (r < rows - 3 ? -5_000_000 + Int64(r) * 3_000 + Int64(x % 500) : Int64.max - Int64(r % 3)) : 0)
+            iSeq.append(Int32.min + Int32(r) * 7 + Int32(x % 3))
         }
         let allNull = ByteColumn(Array(repeating: "", count: rows))
         let v: [Bool]? = nullEvery == 0 ? nil : valid
@@ -50,7 +56,7 @@ enum ParquetTestData {
                 Column(.int64(l), validity: v), Column(.int32(i)), Column(.double(d), validity: v),
                 Column(.boolean(b), validity: v), Column(.int64(ts), validity: v), Column(.int32(dt), validity: v),
                 Column(.bytes(allNull), validity: [Bool](repeating: false, count: rows)),
-                Column(.int32(iLow), validity: v),
+                Column(.int32(iLow), validity: v), Column(.int64(seq), validity: v), Column(.int32(iSeq)),
             ])
     }
 
