@@ -4,14 +4,7 @@ import Foundation
 /// request prices per 1,000. The cost columns of every run are computed from one of these.
 public struct PriceTable: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
-        case name
-        case version
-        case asOf = "as_of"
-        case provider
-        case storageClass = "storage_class"
-        case region
-        case currency
-        case source
+        case name, version, asOf = "as_of", provider, storageClass = "storage_class", region, currency, source
         case bytesPerGB = "bytes_per_gb", storageTiers = "storage", putUSDPer1000 = "put_usd_per_1000"
         case getUSDPer1000 = "get_usd_per_1000", retrievalUSDPerGB = "retrieval_usd_per_gb"
         case minimumBillableObjectBytes = "minimum_billable_object_bytes", minimumStorageDays = "minimum_storage_days"

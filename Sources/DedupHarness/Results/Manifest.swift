@@ -21,21 +21,8 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     public struct ExperimentInfo: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey {
-            case name
-            case description
-            case file
-            case sha256
-            case base
-            case seed
-            case repeats
-            case warmup
-            case timeout
-            case retries
-            case axes
-            case overrides
-            case cells
-            case runs
-            case charts
+            case name, description, file, sha256, base, seed, repeats, warmup, timeout, retries, axes, overrides
+            case cells, runs, charts
         }
 
         public var name: String
@@ -57,12 +44,7 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     public struct PriceInfo: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey {
-            case name
-            case version
-            case asOf = "as_of"
-            case file
-            case sha256
-            case table
+            case name, version, asOf = "as_of", file, sha256, table
         }
 
         public var name: String
@@ -75,19 +57,9 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     public struct Session: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey {
-            case started
-            case finished
-            case commandLine = "command_line"
-            case host
-            case gitCommit = "git_commit"
-            case gitDirty = "git_dirty"
-            case experimentSHA256 = "experiment_sha256"
-            case executor
-            case jobs
-            case shard
-            case runsRecorded = "runs_recorded"
-            case runsSkipped = "runs_skipped"
-            case interrupted
+            case started, finished, commandLine = "command_line", host, gitCommit = "git_commit"
+            case gitDirty = "git_dirty", experimentSHA256 = "experiment_sha256", executor, jobs, shard
+            case runsRecorded = "runs_recorded", runsSkipped = "runs_skipped", interrupted
         }
 
         public var started: String

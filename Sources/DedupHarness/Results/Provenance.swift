@@ -3,17 +3,9 @@ import Foundation
 /// The machine, toolchain and source tree a result set came from (DESIGN §5).
 public struct Provenance: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
-        case gitCommit = "git_commit"
-        case gitDirty = "git_dirty"
-        case host
-        case cpuModel = "cpu_model"
-        case cores
-        case memoryBytes = "memory_bytes"
-        case os
-        case kernel
-        case swiftVersion = "swift_version"
-        case swiftToolchain = "swift_toolchain"
-        case buildConfiguration = "build_configuration"
+        case gitCommit = "git_commit", gitDirty = "git_dirty", host, cpuModel = "cpu_model", cores
+        case memoryBytes = "memory_bytes", os, kernel, swiftVersion = "swift_version"
+        case swiftToolchain = "swift_toolchain", buildConfiguration = "build_configuration"
         case dedupbenchVersion = "dedupbench_version"
     }
 

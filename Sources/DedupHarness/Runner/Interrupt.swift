@@ -11,8 +11,14 @@ public enum Interrupt {
     /// True after the second signal: kill the run in flight.
     public static var abortRequested: Bool { count >= 2 }
 
-    /// Installs the handlers (idempotent).
+    /// Installs the handlers (idempotent). The signals are also unblocked: a parent (a test
+    /// runner, some process managers) may have started us with them blocked.
     public static func install() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for sig in [SIGINT, SIGTERM] {
             signal(sig) { _ in
                 Interrupt.count += 1

@@ -48,6 +48,38 @@ import Testing
         #expect(set.manifest?.finished != nil)
     }
 
+    @Test func sigintStopsAfterTheRunInFlight() throws {
+        let exe = TestSupport.dedupbench
+        try #require(FileManager.default.isExecutableFile(atPath: exe))
+        let dir = TestSupport.temporaryDirectory("sigint")
+        defer { TestSupport.remove(dir) }
+        let log = dir + "/log"
+        let args = ["run", TestSupport.fixture("specs/fixture.yaml"), "--executable", TestSupport.fakePipeline,
+                    "--results", dir + "/r", "--progress", "lines", "--set", "fixture.sleep=0.4", "--set", "fixture.log=\(log)"]
+        let harness = Process()
+        harness.executableURL = URL(fileURLWithPath: exe)
+        harness.arguments = args
+        harness.standardOutput = FileHandle.nullDevice
+        harness.standardError = FileHandle.nullDevice
+        try harness.run()
+        // Interrupt while the third run is in flight (its child has logged its start).
+        let deadline = Monotonic.now() + 30
+        while Monotonic.now() < deadline {
+            let started = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").count
+            if started >= 3 { break }
+            usleep(10_000)
+        }
+        kill(harness.processIdentifier, SIGINT)
+        harness.waitUntilExit()
+        #expect(harness.terminationStatus == 130)
+        let set = try ResultSet.load(path: dir + "/r")
+        // The run in flight finished and was recorded; no new run started after the signal.
+        #expect(set.rows.count == 3)
+        #expect(set.rows.allSatisfy { $0.isOK })
+        #expect(try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").count == 3)
+        #expect(set.manifest?.sessions.first?.interrupted == true && set.manifest?.finished != nil)
+    }
+
     @Test func validateExitCodes() throws {
         let exe = TestSupport.dedupbench
         try #require(FileManager.default.isExecutableFile(atPath: exe))
