@@ -3,7 +3,7 @@ import DeltaStorage
 /// What a strategy's table must contain after a run, stated over the delivered stream. The
 /// verifier evaluates it with its own straightforward reference code (not the strategies'
 /// kernels), so a bug in a strategy cannot hide in a shared code path.
-public enum Expectation: Sendable, Equatable {
+public enum TableExpectation: Sendable, Equatable {
     /// Every delivered record (bronze).
     case everyRecord
     /// The first delivered record of each key (eager dedup).
@@ -60,14 +60,14 @@ enum ReferenceSortKeys {
     }
 }
 
-/// The reference evaluation of an `Expectation`: which delivered rows the table must hold.
+/// The reference evaluation of an `TableExpectation`: which delivered rows the table must hold.
 /// Keys are compared by 64-bit `StableHash` fingerprints (a false match needs a 64-bit collision:
 /// about n²/2⁶⁵, 3·10⁻⁶ at 10M keys).
 enum ReferenceModel {
     /// Indices (into the delivered stream) of the expected rows, ascending.
     /// `keys`: one fingerprint per delivered row; `batchStarts`: first row of each micro-batch.
     static func expectedRows(
-        _ expectation: Expectation, count n: Int, keys: [UInt64], sortKeys: ReferenceSortKeys?, batchStarts: [Int]
+        _ expectation: TableExpectation, count n: Int, keys: [UInt64], sortKeys: ReferenceSortKeys?, batchStarts: [Int]
     ) -> [Int] {
         switch expectation {
         case .everyRecord:

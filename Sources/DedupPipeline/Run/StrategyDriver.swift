@@ -29,7 +29,7 @@ struct StrategyDriver: StrategyVisitor {
                     options: writeOptions(config, kind: S.kind))
                 var st = StrategyTable(table: t, partBytes: PipelineRunner.defaultMultipartPartBytes)
                 st.recordCreate(commitBytes: Self.fileSize(t.log.commitPath(0)))
-                try strategy.start(&st)
+                try strategy.start(&st, expectedRows: records.rowCount)
                 return st
             }
             let n = records.rowCount

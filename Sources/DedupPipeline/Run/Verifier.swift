@@ -30,7 +30,7 @@ public struct VerificationResult: Sendable, Equatable {
 /// order-independent checksum (`RowDigest`) of the expected rows vs the table's, duplicates left
 /// and records lost.
 public struct Verifier {
-    public let expectation: Expectation
+    public let expectation: TableExpectation
     /// The column holding each record's identity (the composite hash).
     public let identityColumn: String
     private var digests: [UInt64] = []
@@ -40,7 +40,7 @@ public struct Verifier {
     private var batchStarts: [Int] = []
     private var columns: [String]?
 
-    public init(expectation: Expectation, identityColumn: String = "composite_hash") {
+    public init(expectation: TableExpectation, identityColumn: String = "composite_hash") {
         self.expectation = expectation
         self.identityColumn = identityColumn
     }

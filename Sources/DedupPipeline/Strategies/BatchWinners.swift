@@ -50,20 +50,24 @@ enum BatchWinners {
     }
 
     static func select<O: RowOrder>(_ keys: ByteColumn, _ fps: [UInt64], _ order: O, _ keepLast: Bool) -> [Int] {
-        var table = KeyTable(expected: keys.count)
+        let n = keys.count
+        var tables = [KeyTable(expected: n / 2 + 16), KeyTable(expected: n / 2 + 16)]
         keys.withKeyBuffer { kb in
-            for i in 0..<keys.count {
-                _ = table.upsert(
-                    fps[i], payload: Int32(i), equal: { KeyColumn.equal(kb, Int($0), kb, i) },
-                    replace: { w in
-                        // row i arrived after w
-                        let c = order.compare(i, Int(w))
-                        return keepLast ? c >= 0 : c < 0
-                    })
+            tables.withUnsafeMutableBufferPointer { tb in
+                let t = UncheckedSendable(tb), k = UncheckedSendable(kb)
+                forEachRowByShard(fingerprints: fps, shards: shardCount(rows: n)) { _, i in
+                    _ = t.value[KeyIndex.shard(fps[i])].upsert(
+                        fps[i], payload: Int32(i), equal: { KeyColumn.equal(k.value, Int($0), k.value, i) },
+                        replace: { w in
+                            // row i arrived after w
+                            let c = order.compare(i, Int(w))
+                            return keepLast ? c >= 0 : c < 0
+                        })
+                }
             }
         }
-        var won = [Bool](repeating: false, count: keys.count)
-        for p in table.allPayloads { won[Int(p)] = true }
+        var won = [Bool](repeating: false, count: n)
+        for t in tables { for p in t.allPayloads { won[Int(p)] = true } }
         return won.indices.filter { won[$0] }
     }
 }

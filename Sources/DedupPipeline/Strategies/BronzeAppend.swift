@@ -10,9 +10,9 @@ public struct BronzeAppend: DedupStrategy {
         partitionColumns = try options.columns("partition_by", default: [RecordSchema.partitionDate], in: schema)
     }
 
-    public var expectation: Expectation { .everyRecord }
+    public var expectation: TableExpectation { .everyRecord }
 
-    public mutating func start(_ table: inout StrategyTable) throws {}
+    public mutating func start(_ table: inout StrategyTable, expectedRows: Int) throws {}
 
     public mutating func process(_ batch: ColumnBatch, _ table: inout StrategyTable, _ timer: inout PhaseTimer) throws {
         try timer.measure(.write) { _ = try table.append(batch) }

@@ -18,10 +18,11 @@ public protocol DedupStrategy {
     var partitionColumns: [String] { get }
 
     /// What the table must contain after the run.
-    var expectation: Expectation { get }
+    var expectation: TableExpectation { get }
 
-    /// Loads the strategy's state from the table (reads count as GET requests).
-    mutating func start(_ table: inout StrategyTable) throws
+    /// Loads the strategy's state from the table (reads count as GET requests). `expectedRows`
+    /// (the records this run will deliver) sizes in-memory structures up front.
+    mutating func start(_ table: inout StrategyTable, expectedRows: Int) throws
 
     /// Deduplicates and writes one micro-batch (rows in delivery order, table schema), charging
     /// its time to `.dedup` and `.write`.

@@ -31,26 +31,27 @@ public struct DeltaMerge: DedupStrategy {
         prunable = mergeKey.filter { integerTypes.contains(schema.fields[schema.index(of: $0)!].type) }
     }
 
-    public var expectation: Expectation {
+    public var expectation: TableExpectation {
         .batchWinnerPerKey(key: mergeKey + partitionColumns.filter { !mergeKey.contains($0) }, sortBy: nil, keepLast: true)
     }
 
     /// The full match condition's columns.
     private var matchColumns: [String] { mergeKey + partitionColumns.filter { !mergeKey.contains($0) } }
 
-    public mutating func start(_ table: inout StrategyTable) throws {}
+    public mutating func start(_ table: inout StrategyTable, expectedRows: Int) throws {}
 
     public mutating func process(_ batch: ColumnBatch, _ table: inout StrategyTable, _ timer: inout PhaseTimer) throws {
         // 1. dedup the source, prune candidates, read their keys, find the files with matches
-        let (source, matched, readVersion) = try timer.measure(.dedup) { () -> (ColumnBatch, [AddFile], Int) in
+        let (source, sourceKeys, matched, readVersion) = try timer.measure(.dedup) {
+            () -> (ColumnBatch, KeySet, [AddFile], Int) in
             let keys = KeyColumn.bytes(of: matchColumns.map { batch.column($0)! })
             let rows = BatchWinners.select(keys: keys, fingerprints: KeyColumn.fingerprints(keys), sortBy: nil, keepLast: true)
             let source = rows.count == batch.rowCount ? batch : batch.gather(rows)
+            let sourceKeys = KeySet(source, columns: matchColumns)
             let snap = try table.snapshot()
             let candidates = MergeCandidates(source: source, partitionColumns: partitionColumns, prunable: prunable)
                 .filter(snap.files)
-            guard !candidates.isEmpty else { return (source, [], snap.version) }
-            let sourceKeys = KeySet(source, columns: matchColumns)
+            guard !candidates.isEmpty else { return (source, sourceKeys, [], snap.version) }
             var matched: [AddFile] = []
             let candidateKeys = try table.read(candidates, columns: matchColumns)
             let hits = sourceKeys.contains(candidateKeys)
@@ -60,14 +61,14 @@ public struct DeltaMerge: DedupStrategy {
                 if hits[start..<start + n].contains(true) { matched.append(f) }
                 start += n
             }
-            return (source, matched, snap.version)
+            return (source, sourceKeys, matched, snap.version)
         }
         // 2. rewrite the matched files without their matched rows, plus every source row
         try timer.measure(.write) {
             var out = source
             if !matched.isEmpty {
                 let old = try table.read(matched).relabeled(batch.schema)
-                let hits = KeySet(source, columns: matchColumns).contains(old)
+                let hits = sourceKeys.contains(old)
                 out = old.gather(hits.indices.filter { !hits[$0] }).appending(source)
             }
             out = out.gather(FileLayout.order(out, partitionColumns: partitionColumns, clusterBy: prunable.first))
@@ -96,8 +97,7 @@ struct KeySet {
     /// For each row of `other`, whether its key (same columns) is in the set.
     func contains(_ other: ColumnBatch) -> [Bool] {
         let keys = KeyColumn.bytes(of: columns.map { other.column($0)! })
-        let fps = KeyColumn.fingerprints(keys)
-        return keys.withKeyBuffer { kb in (0..<keys.count).map { index.find(kb, $0, fingerprint: fps[$0]) != nil } }
+        return index.lookup(keys, fingerprints: KeyColumn.fingerprints(keys)).map { $0 != nil }
     }
 }
 
@@ -114,11 +114,8 @@ struct MergeCandidates {
         var seen = Set<[String?]>()
         if !partitionColumns.isEmpty {
             let cols = partitionColumns.map { source.column($0)! }
-            // partition values repeat in runs; text only when the row differs from the previous one
-            var last: [String?] = []
-            for i in 0..<source.rowCount {
-                let v = zip(cols, types).map { FileLayout.partitionText($0, type: $1, row: i) }
-                if v != last { seen.insert(v); last = v }
+            for row in FileLayout.groups(source, partitionColumns: partitionColumns).firstRows {
+                seen.insert(zip(cols, types).map { FileLayout.partitionText($0, type: $1, row: row) })
             }
         }
         partitions = seen

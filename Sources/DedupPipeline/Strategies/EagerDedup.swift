@@ -16,14 +16,13 @@ public struct EagerDedup: DedupStrategy {
         overwrite = options.string("write_mode") == "overwrite"
     }
 
-    public var expectation: Expectation { .firstPerKey(key: key) }
+    public var expectation: TableExpectation { .firstPerKey(key: key) }
 
-    public mutating func start(_ table: inout StrategyTable) throws {
+    public mutating func start(_ table: inout StrategyTable, expectedRows: Int) throws {
         let snap = try table.snapshot()
+        seen = KeyIndex(expected: (snap.rowCount ?? 0) + expectedRows)
         guard !snap.files.isEmpty else { return }
-        let existing = try table.read(snap.files, columns: key)
-        let keys = KeyColumn.bytes(of: existing.columns[0])
-        seen = KeyIndex(expected: keys.count * 2)
+        let keys = KeyColumn.bytes(of: try table.read(snap.files, columns: key).columns[0])
         _ = seen.insert(keys, fingerprints: KeyColumn.fingerprints(keys)) { _ in 0 }
     }
 
@@ -37,7 +36,7 @@ public struct EagerDedup: DedupStrategy {
         try timer.measure(.write) {
             if overwrite {
                 let snap = try table.snapshot()
-                let old = snap.files.isEmpty ? nil : try table.read(snap.files)
+                let old = snap.files.isEmpty ? nil : try table.read(snap.files).relabeled(batch.schema)
                 _ = try table.overwrite(old.map { $0.appending(fresh) } ?? fresh)
             } else {
                 _ = try table.append(fresh)

@@ -7,36 +7,42 @@ import DeltaStorage
 /// by partition first, each added file covers the next `numRecords` rows. `fileRanges` relies on
 /// that and checks it (row counts and partition values), failing loudly rather than guessing.
 enum FileLayout {
+    /// Each row's partition group (numbered by first appearance) and each group's first row.
+    static func groups(_ batch: ColumnBatch, partitionColumns: [String]) -> (group: [Int32], firstRows: [Int]) {
+        let n = batch.rowCount
+        guard !partitionColumns.isEmpty, n > 0 else { return ([Int32](repeating: 0, count: n), n > 0 ? [0] : []) }
+        let keys = KeyColumn.bytes(of: partitionColumns.map { batch.column($0)! })
+        let fps = KeyColumn.fingerprints(keys)
+        var group = [Int32](repeating: 0, count: n)
+        var firstRows: [Int] = []
+        var table = KeyTable(expected: 64)
+        keys.withKeyBuffer { kb in
+            var previous = -1
+            for i in 0..<n {
+                // partition values come in runs (time-ordered input): compare with the previous row first
+                if previous >= 0 && fps[i] == fps[previous] && KeyColumn.equal(kb, previous, kb, i) {
+                    group[i] = group[previous]
+                } else if let first = table.insertIfAbsent(fps[i], payload: Int32(i), equal: { KeyColumn.equal(kb, Int($0), kb, i) }) {
+                    group[i] = group[Int(first)]
+                } else {
+                    group[i] = Int32(firstRows.count)
+                    firstRows.append(i)
+                }
+                previous = i
+            }
+        }
+        return (group, firstRows)
+    }
+
     /// A permutation that groups rows by partition (groups in order of first appearance) and,
     /// within a group, sorts by `clusterBy` (stable, so arrival order breaks ties).
     static func order(_ batch: ColumnBatch, partitionColumns: [String], clusterBy: String?) -> [Int] {
-        let n = batch.rowCount
-        var group = [Int32](repeating: 0, count: n)
-        var groups = 0
-        if !partitionColumns.isEmpty {
-            let keys = KeyColumn.bytes(of: partitionColumns.map { batch.column($0)! })
-            let fps = KeyColumn.fingerprints(keys)
-            var table = KeyTable(expected: 64)
-            keys.withKeyBuffer { kb in
-                for i in 0..<n {
-                    // payload = the group's first row
-                    if let first = table.insertIfAbsent(fps[i], payload: Int32(i), equal: { KeyColumn.equal(kb, Int($0), kb, i) }) {
-                        group[i] = group[Int(first)]
-                    } else {
-                        group[i] = Int32(groups)
-                        groups += 1
-                    }
-                }
-            }
-        } else {
-            groups = 1
-        }
-        var perm = Array(0..<n)
-        let cluster = clusterBy.flatMap { batch.column($0) }
-        switch cluster?.values {
+        let (group, firstRows) = groups(batch, partitionColumns: partitionColumns)
+        var perm = Array(0..<batch.rowCount)
+        switch clusterBy.flatMap({ batch.column($0) })?.values {
         case .int64(let v): perm.sort { (group[$0], v[$0], $0) < (group[$1], v[$1], $1) }
         case .int32(let v): perm.sort { (group[$0], v[$0], $0) < (group[$1], v[$1], $1) }
-        default: if groups > 1 { perm.sort { (group[$0], $0) < (group[$1], $1) } }
+        default: if firstRows.count > 1 { perm.sort { (group[$0], $0) < (group[$1], $1) } }
         }
         return perm
     }

@@ -10,21 +10,42 @@ enum KeyColumn {
         if columns.count == 1 { return bytes(of: columns[0]) }
         let parts = columns.map { bytes(of: $0) }
         let n = columns.first?.count ?? 0
-        let variable = columns.map { if case .bytes = $0.values { true } else { false } }
-        var out = ByteColumn()
-        out.reserve(values: n, bytes: parts.reduce(0) { $0 + $1.bytes.count } + n * 4 * variable.filter { $0 }.count)
-        for i in 0..<n {
-            for (p, isVar) in zip(parts, variable) {
-                let lo = Int(p.offsets[i]), hi = Int(p.offsets[i + 1])
-                if isVar {
-                    let len = UInt32(hi - lo)
-                    for k in 0..<4 { out.bytes.append(UInt8(truncatingIfNeeded: len >> (8 * UInt32(k)))) }
-                }
-                out.bytes.append(contentsOf: p.bytes[lo..<hi])
+        let prefix = columns.map { c -> Int in if case .bytes = c.values { 4 } else { 0 } }
+        // row ends first (sum over parts of running lengths), then one pass of copies
+        var offsets = [Int32](repeating: 0, count: n + 1)
+        for (p, extra) in zip(parts, prefix) {
+            var total: Int32 = 0
+            for i in 0..<n {
+                total &+= p.offsets[i + 1] - p.offsets[i] + Int32(extra)
+                offsets[i + 1] &+= total
             }
-            out.offsets.append(Int32(out.bytes.count))
         }
-        return out
+        var out = [UInt8](repeating: 0, count: Int(offsets[n]))
+        out.withUnsafeMutableBufferPointer { out in
+            withKeyBuffers(parts) { buffers in
+                var cursor = 0
+                for i in 0..<n {
+                    for (b, extra) in zip(buffers, prefix) {
+                        let lo = Int(b.offsets[i]), len = Int(b.offsets[i + 1]) - lo
+                        if extra > 0 {
+                            for k in 0..<4 { out[cursor + k] = UInt8(truncatingIfNeeded: UInt32(len) >> (8 * UInt32(k))) }
+                            cursor += 4
+                        }
+                        if len > 0 { (out.baseAddress! + cursor).update(from: b.bytes + lo, count: len) }
+                        cursor += len
+                    }
+                }
+            }
+        }
+        return ByteColumn(bytes: out, offsets: offsets)
+    }
+
+    /// Runs `body` with raw buffers of every column (valid only inside `body`).
+    private static func withKeyBuffers<R>(_ columns: [ByteColumn], _ body: ([KeyBuffer]) -> R) -> R {
+        func go(_ i: Int, _ acc: [KeyBuffer]) -> R {
+            i == columns.count ? body(acc) : columns[i].withKeyBuffer { go(i + 1, acc + [$0]) }
+        }
+        return go(0, [])
     }
 
     /// The key bytes of `column` (strings and binary as stored; numbers little-endian).

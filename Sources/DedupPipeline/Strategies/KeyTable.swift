@@ -1,11 +1,12 @@
 /// An open-addressing hash table from a 64-bit key fingerprint to an `Int32` payload (a row or key
-/// number), with linear probing and a load factor of at most 1/2. Fingerprints come from
-/// `StableHash`, never from Swift's `Hasher`. Equal fingerprints are confirmed by the caller's
-/// `equal` closure (comparing the real key bytes), so a fingerprint collision never merges two
-/// different keys. Entries are never removed (dedup state only grows within a run).
+/// number), with linear probing and a load factor of at most 1/2. Fingerprint and payload share
+/// one 16-byte slot, so a probe costs one cache miss. Fingerprints come from `StableHash`, never
+/// from Swift's `Hasher`. Equal fingerprints are confirmed by the caller's `equal` closure
+/// (comparing the real key bytes), so a fingerprint collision never merges two different keys.
+/// Entries are never removed (dedup state only grows within a run).
 struct KeyTable {
-    private(set) var fingerprints: [UInt64]
-    private(set) var payloads: [Int32]
+    /// Slot i is `slots[2i]` = fingerprint (0 = empty), `slots[2i + 1]` = payload.
+    private var slots: [UInt64]
     private(set) var count = 0
     private var mask: Int
 
@@ -13,24 +14,27 @@ struct KeyTable {
     init(expected: Int) {
         var cap = 16
         while cap < expected * 2 { cap <<= 1 }
-        fingerprints = Array(repeating: 0, count: cap)
-        payloads = Array(repeating: -1, count: cap)
+        slots = Array(repeating: 0, count: 2 * cap)
         mask = cap - 1
     }
+
+    var capacity: Int { mask + 1 }
+
+    @inline(__always) private static func nonZero(_ fp: UInt64) -> UInt64 { fp == 0 ? 1 : fp }
+    @inline(__always) private static func payload(_ v: UInt64) -> Int32 { Int32(truncatingIfNeeded: v) }
+    @inline(__always) private static func raw(_ p: Int32) -> UInt64 { UInt64(UInt32(bitPattern: p)) }
 
     /// The payload stored for the key with fingerprint `fp` (confirmed by `equal`), or nil.
     @inline(__always)
     func find(_ fp: UInt64, equal: (Int32) -> Bool) -> Int32? {
-        let f = fp == 0 ? 1 : fp
-        return fingerprints.withUnsafeBufferPointer { fps in
-            payloads.withUnsafeBufferPointer { pls in
-                var i = Int(truncatingIfNeeded: f) & mask
-                while true {
-                    let s = fps[i]
-                    if s == 0 { return nil }
-                    if s == f && equal(pls[i]) { return pls[i] }
-                    i = (i + 1) & mask
-                }
+        let f = Self.nonZero(fp)
+        return slots.withUnsafeBufferPointer { s in
+            var i = Int(truncatingIfNeeded: f) & mask
+            while true {
+                let g = s[2 &* i]
+                if g == 0 { return nil }
+                if g == f && equal(Self.payload(s[2 &* i &+ 1])) { return Self.payload(s[2 &* i &+ 1]) }
+                i = (i &+ 1) & mask
             }
         }
     }
@@ -38,26 +42,7 @@ struct KeyTable {
     /// Inserts `payload` for the key unless it is present; returns the existing payload if it was.
     @inline(__always)
     mutating func insertIfAbsent(_ fp: UInt64, payload: Int32, equal: (Int32) -> Bool) -> Int32? {
-        if (count + 1) * 2 > fingerprints.count { grow() }
-        let f = fp == 0 ? 1 : fp
-        let m = mask
-        let found: Int32? = fingerprints.withUnsafeMutableBufferPointer { fps in
-            payloads.withUnsafeMutableBufferPointer { pls in
-                var i = Int(truncatingIfNeeded: f) & m
-                while true {
-                    let s = fps[i]
-                    if s == 0 {
-                        fps[i] = f
-                        pls[i] = payload
-                        return nil
-                    }
-                    if s == f && equal(pls[i]) { return pls[i] }
-                    i = (i + 1) & m
-                }
-            }
-        }
-        if found == nil { count += 1 }
-        return found
+        upsert(fp, payload: payload, equal: equal, replace: { _ in false })
     }
 
     /// Inserts the key with `payload` if absent (returns nil); if present, returns the stored
@@ -66,29 +51,29 @@ struct KeyTable {
     mutating func upsert(
         _ fp: UInt64, payload: Int32, equal: (Int32) -> Bool, replace: (Int32) -> Bool
     ) -> Int32? {
-        if (count + 1) * 2 > fingerprints.count { grow() }
-        let f = fp == 0 ? 1 : fp
+        if (count &+ 1) &* 2 > capacity { grow() }
+        let f = Self.nonZero(fp)
         let m = mask
-        let found: Int32? = fingerprints.withUnsafeMutableBufferPointer { fps in
-            payloads.withUnsafeMutableBufferPointer { pls in
-                var i = Int(truncatingIfNeeded: f) & m
-                while true {
-                    let s = fps[i]
-                    if s == 0 {
-                        fps[i] = f
-                        pls[i] = payload
-                        return nil
-                    }
-                    if s == f && equal(pls[i]) {
-                        let old = pls[i]
-                        if replace(old) { pls[i] = payload }
+        let found: Int32? = slots.withUnsafeMutableBufferPointer { s in
+            var i = Int(truncatingIfNeeded: f) & m
+            while true {
+                let g = s[2 &* i]
+                if g == 0 {
+                    s[2 &* i] = f
+                    s[2 &* i &+ 1] = Self.raw(payload)
+                    return nil
+                }
+                if g == f {
+                    let old = Self.payload(s[2 &* i &+ 1])
+                    if equal(old) {
+                        if replace(old) { s[2 &* i &+ 1] = Self.raw(payload) }
                         return old
                     }
-                    i = (i + 1) & m
                 }
+                i = (i &+ 1) & m
             }
         }
-        if found == nil { count += 1 }
+        if found == nil { count &+= 1 }
         return found
     }
 
@@ -96,47 +81,60 @@ struct KeyTable {
     var allPayloads: [Int32] {
         var out: [Int32] = []
         out.reserveCapacity(count)
-        for i in 0..<fingerprints.count where fingerprints[i] != 0 { out.append(payloads[i]) }
+        slots.withUnsafeBufferPointer { s in
+            for i in 0..<capacity where s[2 * i] != 0 { out.append(Self.payload(s[2 * i + 1])) }
+        }
         return out
     }
 
-    /// Replaces the payload of a present key (no-op when absent). Returns whether it was present.
-    @discardableResult
-    mutating func update(_ fp: UInt64, payload: Int32, equal: (Int32) -> Bool) -> Bool {
-        let f = fp == 0 ? 1 : fp
-        let m = mask
-        return fingerprints.withUnsafeBufferPointer { fps in
-            payloads.withUnsafeMutableBufferPointer { pls in
-                var i = Int(truncatingIfNeeded: f) & m
-                while true {
-                    let s = fps[i]
-                    if s == 0 { return false }
-                    if s == f && equal(pls[i]) {
-                        pls[i] = payload
-                        return true
-                    }
-                    i = (i + 1) & m
-                }
-            }
-        }
-    }
-
     private mutating func grow() {
-        let oldF = fingerprints
-        let oldP = payloads
-        let cap = oldF.count * 2
-        fingerprints = Array(repeating: 0, count: cap)
-        payloads = Array(repeating: -1, count: cap)
+        let old = slots
+        let cap = capacity * 2
+        slots = Array(repeating: 0, count: 2 * cap)
         mask = cap - 1
-        fingerprints.withUnsafeMutableBufferPointer { fps in
-            payloads.withUnsafeMutableBufferPointer { pls in
-                for j in 0..<oldF.count where oldF[j] != 0 {
-                    var i = Int(truncatingIfNeeded: oldF[j]) & mask
-                    while fps[i] != 0 { i = (i + 1) & mask }
-                    fps[i] = oldF[j]
-                    pls[i] = oldP[j]
+        let m = mask
+        slots.withUnsafeMutableBufferPointer { s in
+            old.withUnsafeBufferPointer { o in
+                for j in 0..<(o.count / 2) where o[2 * j] != 0 {
+                    var i = Int(truncatingIfNeeded: o[2 * j]) & m
+                    while s[2 * i] != 0 { i = (i + 1) & m }
+                    s[2 * i] = o[2 * j]
+                    s[2 * i + 1] = o[2 * j + 1]
                 }
             }
         }
     }
 }
+
+/// Runs `body(shard, row)` for every row, the rows of each shard (the top bit of the row's
+/// fingerprint when `shards` is 2) in order, shards concurrently. Per-key order is preserved
+/// because a key always lands in the same shard; `body` may mutate only its shard's state.
+func forEachRowByShard(fingerprints fps: [UInt64], shards: Int, _ body: (Int, Int) -> Void) {
+    let n = fps.count
+    if shards == 1 {
+        for i in 0..<n { body(0, i) }
+        return
+    }
+    precondition(shards == 2)
+    withoutActuallyEscaping(body) { body in
+        let box = UncheckedSendable(body)
+        fps.withUnsafeBufferPointer { fb in
+            let f = UncheckedSendable(fb)
+            DispatchQueue.concurrentPerform(iterations: 2) { s in
+                let top = UInt64(s)
+                for i in 0..<n where f.value[i] >> 63 == top { box.value(s, i) }
+            }
+        }
+    }
+}
+
+/// Shards worth using for `n` rows: two (both cores) for large inputs, one otherwise.
+func shardCount(rows n: Int) -> Int { n >= 32_768 ? 2 : 1 }
+
+/// Carries a value into `concurrentPerform` workers; sound only when workers touch disjoint state.
+struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+import Dispatch

@@ -6,7 +6,8 @@ import DeltaStorage
 /// the batch's keys: they are read back, their replaced rows dropped, and rewritten together with
 /// the batch's rows in one commit (remove + add). Which file holds a key comes from an in-memory
 /// index (key → file) rebuilt from the table's key column at start and kept in step with each
-/// commit — the application-side state an in-memory (Polars) pipeline keeps.
+/// commit — the application-side state an in-memory (Polars) pipeline keeps. Files are clustered
+/// by `sort_by` (see `filesPerWrite`), so late duplicates touch few, small files.
 public struct PolarsMerge: DedupStrategy {
     public static let kind = StrategyKind.polarsMerge
     public let partitionColumns = [RecordSchema.partitionDate]
@@ -14,6 +15,9 @@ public struct PolarsMerge: DedupStrategy {
     public let sortBy: String?
     public let keepLast: Bool
     private var index = KeyIndex(expected: 1 << 16)
+    /// Each write is sorted by `sort_by` within its partition and cut into about this many files,
+    /// so a late duplicate makes only the small file holding its key be rewritten.
+    public static let filesPerWrite = 8
     /// Every file this run knew, by file number (the index's values).
     private var files: [AddFile] = []
 
@@ -27,10 +31,11 @@ public struct PolarsMerge: DedupStrategy {
         keepLast = (options.string("keep") ?? "last") == "last"
     }
 
-    public var expectation: Expectation { .batchWinnerPerKey(key: dedupKey, sortBy: sortBy, keepLast: keepLast) }
+    public var expectation: TableExpectation { .batchWinnerPerKey(key: dedupKey, sortBy: sortBy, keepLast: keepLast) }
 
-    public mutating func start(_ table: inout StrategyTable) throws {
+    public mutating func start(_ table: inout StrategyTable, expectedRows: Int) throws {
         let snap = try table.snapshot()
+        index = KeyIndex(expected: (snap.rowCount ?? 0) + expectedRows)
         for f in snap.files {
             let keys = KeyColumn.bytes(of: try table.read([f], columns: dedupKey).columns)
             try remember(keys, file: f)
@@ -44,8 +49,12 @@ public struct PolarsMerge: DedupStrategy {
             let fps = KeyColumn.fingerprints(keys)
             let rows = BatchWinners.select(keys: keys, fingerprints: fps, sortBy: sortBy.flatMap { batch.column($0) }, keepLast: keepLast)
             var hit = Set<Int32>()
-            keys.withKeyBuffer { kb in
-                for r in rows { if let k = index.find(kb, r, fingerprint: fps[r]) { hit.insert(index.values[Int(k)]) } }
+            index.arena.withKeyBuffer { ab in
+                keys.withKeyBuffer { kb in
+                    for r in rows {
+                        if let k = index.find(kb, r, fingerprint: fps[r], arena: ab) { hit.insert(index.values[Int(k)]) }
+                    }
+                }
             }
             return (rows.count == batch.rowCount ? batch : batch.gather(rows), hit.sorted())
         }
@@ -60,7 +69,8 @@ public struct PolarsMerge: DedupStrategy {
                 let keep = Self.rowsNotIn(old, keysOf: winners, key: dedupKey)
                 out = old.gather(keep).appending(winners)
             }
-            out = out.gather(FileLayout.order(out, partitionColumns: partitionColumns, clusterBy: nil))
+            out = out.gather(FileLayout.order(out, partitionColumns: partitionColumns, clusterBy: sortBy))
+            table.setTargetFileRows(max(1, (out.rowCount + Self.filesPerWrite - 1) / Self.filesPerWrite))
             let r =
                 removing.isEmpty
                 ? try table.append(out)
@@ -82,8 +92,8 @@ public struct PolarsMerge: DedupStrategy {
         var set = KeyIndex(expected: newKeys.count)
         _ = set.insert(newKeys, fingerprints: KeyColumn.fingerprints(newKeys)) { _ in 0 }
         let oldKeys = KeyColumn.bytes(of: key.map { old.column($0)! })
-        let fps = KeyColumn.fingerprints(oldKeys)
-        return oldKeys.withKeyBuffer { kb in (0..<oldKeys.count).filter { set.find(kb, $0, fingerprint: fps[$0]) == nil } }
+        let found = set.lookup(oldKeys, fingerprints: KeyColumn.fingerprints(oldKeys))
+        return found.indices.filter { found[$0] == nil }
     }
 
     private mutating func remember(_ keys: ByteColumn, file: AddFile) throws {
