@@ -39,6 +39,8 @@ public enum DeltaBenchmark {
 
     public struct Measurement: Sendable {
         public var seconds: Double
+        /// CPU time (user + system, all threads) of the write; with 2 idle cores wall ≈ cpu / 2.
+        public var cpuSeconds: Double
         public var commit: CommitResult
         public var usage: TableUsage
     }
@@ -47,15 +49,28 @@ public enum DeltaBenchmark {
     public static func writeTable(
         _ batch: ColumnBatch, at path: String, partitionColumns: [String], options: DeltaWriteOptions
     ) throws -> Measurement {
+        let cpuStart = cpuSeconds()
         let start = monotonicSeconds()
         let table = try DeltaTable.create(at: path, schema: batch.schema, partitionColumns: partitionColumns, options: options)
         let commit = try table.append(batch)
         let seconds = monotonicSeconds() - start
-        return Measurement(seconds: seconds, commit: commit, usage: try table.usage())
+        let cpu = cpuSeconds() - cpuStart
+        return Measurement(seconds: seconds, cpuSeconds: cpu, commit: commit, usage: try table.usage())
     }
 
     /// Removes a directory tree (the CLI clears its benchmark output between runs).
     public static func removeTree(_ path: String) { FileSystem.removeTree(path) }
+
+    /// User + system CPU time of this process so far.
+    public static func cpuSeconds() -> Double {
+        var u = rusage()
+        #if canImport(Glibc)
+            getrusage(RUSAGE_SELF.rawValue, &u)
+        #else
+            getrusage(RUSAGE_SELF, &u)
+        #endif
+        return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+    }
 
     public static func monotonicSeconds() -> Double {
         var ts = timespec()
