@@ -21,8 +21,8 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     public struct ExperimentInfo: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey {
-            case name, description, file, sha256, base, seed, repeats, warmup, timeout, retries, axes, overrides
-            case cells, runs, charts
+            case name, description, file, sha256, base, baseSHA256 = "base_sha256", seed, repeats, warmup
+            case timeout, retries, axes, overrides, cells, runs, charts
         }
 
         public var name: String
@@ -30,6 +30,8 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var file: String
         public var sha256: String
         public var base: String
+        /// SHA-256 of the base pipeline config file as the runs read it.
+        public var baseSHA256: String
         public var seed: UInt64
         public var repeats: Int
         public var warmup: Int

@@ -255,6 +255,7 @@ public final class ExperimentRunner: @unchecked Sendable {
             runsSkipped: 0, interrupted: false)
         let info = Manifest.ExperimentInfo(
             name: spec.name, description: spec.description, file: spec.file, sha256: spec.fileSHA256, base: baseConfig,
+            baseSHA256: FileManager.default.contents(atPath: baseConfig).map { StableHash.sha256Hex(Array($0)) } ?? "",
             seed: spec.seed, repeats: spec.repeats, warmup: spec.warmup, timeout: spec.timeout, retries: spec.retries,
             axes: spec.axes.map(\.key), overrides: plan.overrides.map { "\($0.key)=\($0.value.text)" },
             cells: plan.cells.count, runs: plan.cells.count * spec.repeats, charts: spec.charts)
