@@ -33,29 +33,8 @@ public struct FileSource: RecordSource {
         var quarantine = Quarantine(path: quarantinePath)
         for file in files {
             let bytes = try InputFiles.read(file)
-            bytes.withUnsafeBufferPointer { buf in
-                var lineNo = 0
-                var start = 0
-                let n = buf.count
-                while start < n || (start == n && false) {
-                    var stop = start
-                    while stop < n, buf[stop] != 0x0A { stop += 1 }
-                    lineNo += 1
-                    var last = stop
-                    if last > start, buf[last - 1] == 0x0D { last -= 1 }
-                    if !FileSource.isBlank(buf, start, last) {
-                        var parser = JSONLineParser(buf, start: start, end: last)
-                        do {
-                            let row = try parser.parse()
-                            builder.append(row, from: buf)
-                        } catch let failure as JSONLineParser.Failure {
-                            quarantine.add(file: file, line: lineNo, reason: failure.reason, text: UnsafeBufferPointer(rebasing: buf[start..<last]))
-                        } catch {
-                            quarantine.add(file: file, line: lineNo, reason: "\(error)", text: UnsafeBufferPointer(rebasing: buf[start..<last]))
-                        }
-                    }
-                    start = stop + 1
-                }
+            for r in JSONLinesReader.parse(bytes, into: &builder) {
+                r.text.withUnsafeBufferPointer { quarantine.add(file: file, line: r.line, reason: r.reason, text: $0) }
             }
         }
         try quarantine.write()
@@ -68,15 +47,6 @@ public struct FileSource: RecordSource {
         return SourceOutput(
             records: records, truth: truth, quarantined: quarantine.count,
             quarantinePath: quarantine.count > 0 ? quarantinePath : nil, seconds: seconds)
-    }
-
-    static func isBlank(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
-        var k = s
-        while k < e {
-            if b[k] != 0x20 && b[k] != 0x09 { return false }
-            k += 1
-        }
-        return true
     }
 }
 
@@ -99,6 +69,24 @@ struct RecordBuilder {
         parts.append(r.partitionId)
         created.append(r.createdAt)
         values.append(r.value)
+    }
+
+    mutating func reserve(rows: Int) {
+        seqs.reserveCapacity(rows)
+        parts.reserveCapacity(rows)
+        created.reserveCapacity(rows)
+        values.reserveCapacity(rows)
+        ids.reserve(values: rows, bytes: rows * 8)
+        zips.reserve(values: rows, bytes: rows * 5)
+    }
+
+    mutating func append(contentsOf other: RecordBuilder) {
+        ids.append(contentsOf: other.ids)
+        zips.append(contentsOf: other.zips)
+        seqs += other.seqs
+        parts += other.parts
+        created += other.created
+        values += other.values
     }
 
     func batch() -> ColumnBatch {

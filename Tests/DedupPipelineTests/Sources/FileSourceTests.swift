@@ -85,6 +85,22 @@ import Testing
         #expect(throws: SourceError.self) { try FileSource(config: FileSourceTests.config(path: empty, quarantine: q)) }
     }
 
+    @Test func chunkedParsingKeepsOrderAndLineNumbers() throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: CoreFixtures.path("jsonl/mixed.jsonl"))))
+            + Array(try Data(contentsOf: URL(fileURLWithPath: CoreFixtures.path("jsonl/good.jsonl"))))
+        var whole = RecordBuilder()
+        let wholeRejects = JSONLinesReader.parse(bytes, into: &whole, chunkBytes: 1 << 30)
+        for chunk in [1, 50, 200, 333] {
+            #expect(JSONLinesReader.chunkBounds(bytes, target: chunk).count > 1)
+            var parts = RecordBuilder()
+            let rejects = JSONLinesReader.parse(bytes, into: &parts, chunkBytes: chunk)
+            #expect(parts.batch() == whole.batch())
+            #expect(rejects.map(\.line) == wholeRejects.map(\.line))
+            #expect(rejects.map(\.reason) == wholeRejects.map(\.reason))
+        }
+        #expect(whole.batch().rowCount == 7 && wholeRejects.count == 9)
+    }
+
     @Test func generatedRecordsRoundTripThroughJSONL() throws {
         // Write a chaos stream as the seed's JSONL, read it back: same rows, same truth.
         var c = PipelineConfig.default
