@@ -56,3 +56,30 @@ public enum FileStats {
         return (try? JSONParser.parse(stats))?["numRecords"]?.intValue.map { Int($0) }
     }
 }
+
+/// The parsed `add.stats` of one file (any writer's). Bounds are JSON values as written:
+/// numbers for integer/long/double, strings for string/date/timestamp.
+public struct ParsedFileStats: Sendable, Equatable {
+    public var numRecords: Int?
+    public var minValues: [String: JSONValue]
+    public var maxValues: [String: JSONValue]
+    public var nullCount: [String: Int]
+
+    /// Parses a stats JSON string; nil when it is not a JSON object.
+    public init?(json: String) {
+        guard let v = try? JSONParser.parse(json), case .object = v else { return nil }
+        func map(_ key: String) -> [String: JSONValue] {
+            guard case .object(let pairs)? = v[key] else { return [:] }
+            return Dictionary(pairs, uniquingKeysWith: { a, _ in a })
+        }
+        numRecords = v["numRecords"]?.intValue.map { Int($0) }
+        minValues = map("minValues")
+        maxValues = map("maxValues")
+        nullCount = map("nullCount").compactMapValues { $0.intValue.map { Int($0) } }
+    }
+}
+
+extension AddFile {
+    /// The file's parsed stats, if it has any. A missing bound means "unknown", never "no rows".
+    public var parsedStats: ParsedFileStats? { stats.flatMap(ParsedFileStats.init(json:)) }
+}

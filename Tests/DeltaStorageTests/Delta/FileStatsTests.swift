@@ -34,4 +34,14 @@ import Testing
         #expect(FileStats.numRecords(in: #"{"minValues":{"a":1},"numRecords":12}"#) == 12)
         #expect(FileStats.numRecords(in: #"{"minValues":{}}"#) == nil)
     }
+
+    @Test func parsedStatsExposeBounds() throws {
+        let add = AddFile(
+            path: "f", partitionValues: [:], size: 1, modificationTime: 0,
+            stats: #"{"numRecords":3,"minValues":{"id":-2,"s":"a"},"maxValues":{"id":9},"nullCount":{"id":0,"s":1}}"#)
+        let p = try #require(add.parsedStats)
+        #expect(p.numRecords == 3 && p.minValues["id"] == .int(-2) && p.maxValues["id"] == .int(9) && p.maxValues["s"] == nil)
+        #expect(p.nullCount == ["id": 0, "s": 1])
+        #expect(ParsedFileStats(json: "[1]") == nil)
+    }
 }
