@@ -55,7 +55,8 @@ public struct ChaosSettings: Sendable, Equatable {
             switch v {
             case .fixed(let x): return x
             case .range(let lo, let hi):
-                var rng = Xoshiro256StarStar(seed: SplitMix64.value(seed: seed, stream: 0xC4A0_5000 + stream, counter: 0))
+                var rng = Xoshiro256StarStar(
+                    seed: SplitMix64.value(seed: seed, stream: 0xC4A0_5000 + stream, counter: 0))
                 return rng.nextDouble(in: lo, hi)
             }
         }

@@ -9,7 +9,11 @@ enum ConfigDecoder {
         "chaos": "chaos settings go under generation.chaos",
         "scale": "scale goes under generation.scale",
         "mode": "mode goes under generation.mode",
-    ] .merging(Dictionary(uniqueKeysWithValues: StrategyOptionCatalog.names.map { ($0, "strategy options go under strategies.\($0)") })) { a, _ in a }
+    ].merging(
+        Dictionary(
+            uniqueKeysWithValues: StrategyOptionCatalog.names.map { ($0, "strategy options go under strategies.\($0)") }
+        )
+    ) { a, _ in a }
 
     static func decode(_ tree: ConfigNode) throws -> PipelineConfig {
         var c = PipelineConfig()
@@ -28,7 +32,9 @@ enum ConfigDecoder {
             if let q = m["quarantine_path"] { c.file.quarantinePath = try q.string() }
         }
         // The seed's `source.path` (and the CLI's --path) wins over `file.path`.
-        if let p = top["source"].flatMap({ try? $0.mapping(allowed: sourceKeys)["path"] }) { c.file.path = try p.string() }
+        if let p = top["source"].flatMap({ try? $0.mapping(allowed: sourceKeys)["path"] }) {
+            c.file.path = try p.string()
+        }
         if let r = top["batches"] { c.batches = try r.int(in: 1...100_000) }
         if let r = top["hash"] {
             let m = try r.mapping(allowed: ["algorithm", "encoding"])
@@ -139,7 +145,8 @@ enum ConfigDecoder {
         let m = try r.mapping(allowed: ["id_length", "value_range"])
         if let v = m["id_length"] { msg.idLength = try v.int(in: 1...12) }
         if let v = m["value_range"] {
-            let expected = "a [lo, hi] pair of integers with 0 <= lo < hi <= \(Int32.max) (value is drawn from lo ..< hi)"
+            let expected =
+                "a [lo, hi] pair of integers with 0 <= lo < hi <= \(Int32.max) (value is drawn from lo ..< hi)"
             guard case .sequence(let items) = v.node.kind, items.count == 2,
                 let lo = try? ConfigReader(items[0], path: "").int(in: 0...Int(Int32.max)),
                 let hi = try? ConfigReader(items[1], path: "").int(in: 0...Int(Int32.max)), lo < hi
@@ -226,7 +233,9 @@ enum ConfigDecoder {
         var capacity = 1
         for _ in 0..<message.idLength { capacity = capacity.multipliedReportingOverflow(by: 36).partialValue }
         if c.source.kind != .file, c.generation.scale > capacity {
-            let r = (try? top["generation"]?.mapping(allowed: ["scale", "mode", "seed", "start", "rate", "chaos"])["scale"]) ?? top["generation"]
+            let r =
+                (try? top["generation"]?.mapping(allowed: ["scale", "mode", "seed", "start", "rate", "chaos"])["scale"])
+                ?? top["generation"]
             throw (r ?? ConfigReader(.emptyMapping(ConfigOrigin()), path: "generation.scale")).fail(
                 "at most \(capacity) messages: ids of length \(message.idLength) have only 36^\(message.idLength) distinct values",
                 value: String(c.generation.scale))

@@ -56,7 +56,8 @@ struct ConfigNode: Sendable {
         let here = origin(node.mark, file)
         switch node {
         case .scalar(let s):
-            let quoted = s.style == .singleQuoted || s.style == .doubleQuoted || s.style == .literal || s.style == .folded
+            let quoted =
+                s.style == .singleQuoted || s.style == .doubleQuoted || s.style == .literal || s.style == .folded
             return ConfigNode(kind: .scalar(s.string, quoted: quoted), origin: here)
         case .sequence(let seq):
             return ConfigNode(
@@ -116,7 +117,8 @@ extension ConfigNode {
         case .scalar(let s, let quoted):
             copy.kind = .scalar(try Interpolation.expand(s, environment, origin: origin, keyPath: path), quoted: quoted)
         case .sequence(let items):
-            copy.kind = .sequence(try items.enumerated().map { try $1.interpolated(environment, path: "\(path)[\($0)]") })
+            copy.kind = .sequence(
+                try items.enumerated().map { try $1.interpolated(environment, path: "\(path)[\($0)]") })
         case .mapping(let entries):
             copy.kind = .mapping(
                 try entries.map { e in
@@ -155,7 +157,8 @@ extension ConfigNode {
             entries[i].value = try child.setting(rest, to: value, fullKey: fullKey)
         } else {
             let child = ConfigNode.emptyMapping(value.origin)
-            entries.append(Entry(key: head, keyOrigin: value.origin, value: try child.setting(rest, to: value, fullKey: fullKey)))
+            entries.append(
+                Entry(key: head, keyOrigin: value.origin, value: try child.setting(rest, to: value, fullKey: fullKey)))
         }
         return ConfigNode(kind: .mapping(entries), origin: origin)
     }

@@ -103,7 +103,8 @@ struct ConfigReader {
 
     /// `[lo, hi]` as a two-element list, or a plain number (lo = hi).
     func range(in bounds: ClosedRange<Double>, what: String) throws -> (Double, Double) {
-        let expected = "\(what) in [\(Scalar.format(bounds.lowerBound)), \(Scalar.format(bounds.upperBound))], or a [lo, hi] range of them"
+        let expected =
+            "\(what) in [\(Scalar.format(bounds.lowerBound)), \(Scalar.format(bounds.upperBound))], or a [lo, hi] range of them"
         if case .sequence(let items) = node.kind {
             guard items.count == 2 else { throw fail(expected) }
             let lo = try ConfigReader(items[0], path: path + "[0]").double(in: bounds, what: what)

@@ -26,14 +26,16 @@ enum Interpolation {
                     fallback = nil
                 }
                 guard isName(name) else {
-                    throw error(s, origin, keyPath, "an environment variable name ([A-Za-z_][A-Za-z0-9_]*) inside ${...}")
+                    throw error(
+                        s, origin, keyPath, "an environment variable name ([A-Za-z_][A-Za-z0-9_]*) inside ${...}")
                 }
                 if let v = env[name], !(v.isEmpty && fallback != nil) {
                     out += v
                 } else if let fallback {
                     out += fallback
                 } else {
-                    throw error(s, origin, keyPath, "environment variable \(name) to be set (or a default: ${\(name):-value})")
+                    throw error(
+                        s, origin, keyPath, "environment variable \(name) to be set (or a default: ${\(name):-value})")
                 }
                 i = s.index(after: close)
             } else {
@@ -46,7 +48,9 @@ enum Interpolation {
 
     static func isName(_ n: String) -> Bool {
         guard let f = n.unicodeScalars.first, f == "_" || (f.isASCII && f.properties.isAlphabetic) else { return false }
-        return n.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+        return n.unicodeScalars.allSatisfy {
+            $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+        }
     }
 
     static func error(_ s: String, _ o: ConfigOrigin, _ key: String, _ expected: String) -> ConfigError {

@@ -58,7 +58,8 @@ extension PipelineConfig {
             let origin = ConfigOrigin.override(key, value)
             let parts = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard !key.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else {
-                throw ConfigError(file: origin.file, keyPath: key, value: value, expected: "a dotted key path like generation.scale")
+                throw ConfigError(
+                    file: origin.file, keyPath: key, value: value, expected: "a dotted key path like generation.scale")
             }
             var node = try ConfigNode.parse(yaml: value.isEmpty ? "''" : value, file: origin.file)
             node = node.relocated(origin)
@@ -101,7 +102,9 @@ extension PipelineConfig {
         for c in candidates where FileManager.default.fileExists(atPath: c) { return c }
         throw ConfigError(
             file: origin.file, line: origin.line, column: origin.column, keyPath: "source.config_file", value: name,
-            expected: "an existing source settings file (looked beside the config, in each folder above it and in the current directory)")
+            expected:
+                "an existing source settings file (looked beside the config, in each folder above it and in the current directory)"
+        )
     }
 }
 

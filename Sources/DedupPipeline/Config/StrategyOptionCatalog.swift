@@ -21,7 +21,9 @@ public enum StrategyOptionCatalog {
 
     /// Options per strategy, with what each accepts.
     public static let options: [String: [(key: String, expected: Expected)]] = [
-        "bronze_append": [("partition_by", .columns), ("hash_algorithm", .choice(HashAlgorithm.allCases.map(\.rawValue)))],
+        "bronze_append": [
+            ("partition_by", .columns), ("hash_algorithm", .choice(HashAlgorithm.allCases.map(\.rawValue))),
+        ],
         "polars_merge": [("dedup_key", .columns), ("sort_by", .columns), ("keep", .choice(["first", "last"]))],
         "eager_dedup": [
             ("hash_algorithm", .choice(HashAlgorithm.allCases.map(\.rawValue))),

@@ -21,7 +21,9 @@ public enum HashColumns {
     }
 
     /// `records` with the two hash columns appended.
-    public static func appending(to records: ColumnBatch, algorithm: HashAlgorithm, encoding: HashEncoding) -> ColumnBatch {
+    public static func appending(to records: ColumnBatch, algorithm: HashAlgorithm, encoding: HashEncoding)
+        -> ColumnBatch
+    {
         let (c, p) = compute(records, algorithm: algorithm, encoding: encoding)
         return ColumnBatch(
             schema: Schema(records.schema.fields + fields(encoding: encoding)), columns: records.columns + [c, p])
@@ -50,9 +52,13 @@ public enum HashColumns {
                                 let s = scratch.baseAddress!
                                 for row in range {
                                     let kl = rows.compositeKey(row, into: s)
-                                    Digest.write(algorithm, encoding, s, kl, to: cp.base + row * width, scratch: s + 128, hex: hex)
+                                    Digest.write(
+                                        algorithm, encoding, s, kl, to: cp.base + row * width, scratch: s + 128,
+                                        hex: hex)
                                     let pl = rows.payload(row, into: s)
-                                    Digest.write(algorithm, encoding, s, pl, to: pp.base + row * width, scratch: s + 128, hex: hex)
+                                    Digest.write(
+                                        algorithm, encoding, s, pl, to: pp.base + row * width, scratch: s + 128,
+                                        hex: hex)
                                 }
                             }
                         }

@@ -16,10 +16,13 @@ struct RecordView: @unchecked Sendable {
             return c.values
         }
         guard case .bytes(let ids) = col(RecordSchema.messageId), case .int64(let seqs) = col(RecordSchema.sequenceId),
-            case .int32(let parts) = col(RecordSchema.partitionId), case .int64(let created) = col(RecordSchema.createdAt),
+            case .int32(let parts) = col(RecordSchema.partitionId),
+            case .int64(let created) = col(RecordSchema.createdAt),
             case .int32(let values) = col(RecordSchema.value), case .bytes(let zips) = col(RecordSchema.zipcode)
         else { preconditionFailure("record columns have unexpected types") }
-        (self.ids, self.seqs, self.parts, self.created, self.values, self.zips) = (ids, seqs, parts, created, values, zips)
+        (self.ids, self.seqs, self.parts, self.created, self.values, self.zips) = (
+            ids, seqs, parts, created, values, zips
+        )
     }
 
     func withPointers<R>(_ body: (Rows) -> R) -> R {
@@ -56,8 +59,10 @@ struct RecordView: @unchecked Sendable {
         let pairs: UnsafePointer<UInt8>
 
         @inline(__always)
-        func copy(_ b: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<Int32>, _ row: Int,
-                  to out: UnsafeMutablePointer<UInt8>, limit: Int) -> Int {
+        func copy(
+            _ b: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<Int32>, _ row: Int,
+            to out: UnsafeMutablePointer<UInt8>, limit: Int
+        ) -> Int {
             let lo = Int(o[row])
             let len = min(Int(o[row + 1]) - lo, limit)
             if len > 0 { (out).update(from: b.baseAddress! + lo, count: len) }

@@ -60,14 +60,19 @@ public struct MessageIdCodec: Sendable {
         var v = permuted(sequence)
         if length == 8 {
             // Two 4-digit halves, each as two entries of a 36² pair table: 3 divisions, not 8.
-            let hi = UInt32(truncatingIfNeeded: v / 1_679_616), lo = UInt32(truncatingIfNeeded: v % 1_679_616)
+            let hi = UInt32(truncatingIfNeeded: v / 1_679_616)
+            let lo = UInt32(truncatingIfNeeded: v % 1_679_616)
             MessageIdCodec.pairs.withUnsafeBufferPointer { t in
                 let p = UnsafeRawPointer(t.baseAddress!)
                 let o = UnsafeMutableRawPointer(out)
-                o.storeBytes(of: p.load(fromByteOffset: Int(hi / 1296) * 2, as: UInt16.self), toByteOffset: 0, as: UInt16.self)
-                o.storeBytes(of: p.load(fromByteOffset: Int(hi % 1296) * 2, as: UInt16.self), toByteOffset: 2, as: UInt16.self)
-                o.storeBytes(of: p.load(fromByteOffset: Int(lo / 1296) * 2, as: UInt16.self), toByteOffset: 4, as: UInt16.self)
-                o.storeBytes(of: p.load(fromByteOffset: Int(lo % 1296) * 2, as: UInt16.self), toByteOffset: 6, as: UInt16.self)
+                o.storeBytes(
+                    of: p.load(fromByteOffset: Int(hi / 1296) * 2, as: UInt16.self), toByteOffset: 0, as: UInt16.self)
+                o.storeBytes(
+                    of: p.load(fromByteOffset: Int(hi % 1296) * 2, as: UInt16.self), toByteOffset: 2, as: UInt16.self)
+                o.storeBytes(
+                    of: p.load(fromByteOffset: Int(lo / 1296) * 2, as: UInt16.self), toByteOffset: 4, as: UInt16.self)
+                o.storeBytes(
+                    of: p.load(fromByteOffset: Int(lo % 1296) * 2, as: UInt16.self), toByteOffset: 6, as: UInt16.self)
             }
             return
         }

@@ -86,9 +86,12 @@ public struct RecordGenerator: Sendable {
                     parts.withUnsafeMutableBufferPointer { pb in
                         created.withUnsafeMutableBufferPointer { cb in
                             values.withUnsafeMutableBufferPointer { vb in
-                                let idp = SendablePointer(idb.baseAddress!), zp = SendablePointer(zb.baseAddress!)
-                                let sp = SendablePointer(sb.baseAddress!), pp = SendablePointer(pb.baseAddress!)
-                                let cp = SendablePointer(cb.baseAddress!), vp = SendablePointer(vb.baseAddress!)
+                                let idp = SendablePointer(idb.baseAddress!)
+                                let zp = SendablePointer(zb.baseAddress!)
+                                let sp = SendablePointer(sb.baseAddress!)
+                                let pp = SendablePointer(pb.baseAddress!)
+                                let cp = SendablePointer(cb.baseAddress!)
+                                let vp = SendablePointer(vb.baseAddress!)
                                 parallelChunks(count: n) { range in
                                     for row in range {
                                         let seq = sequenceAt(row)
@@ -98,7 +101,8 @@ public struct RecordGenerator: Sendable {
                                         let r2 = SplitMix64.mix(r1 ^ 0x5A49_5043_4F44_4521)
                                         sp.base[row] = Int64(seq)
                                         pp.base[row] = Int32(truncatingIfNeeded: ((r1 >> 32) &* nparts) >> 32)
-                                        vp.base[row] = lo &+ Int32(truncatingIfNeeded: ((r1 & 0xFFFF_FFFF) &* span) >> 32)
+                                        vp.base[row] =
+                                            lo &+ Int32(truncatingIfNeeded: ((r1 & 0xFFFF_FFFF) &* span) >> 32)
                                         cp.base[row] = gen.createdAt(seq)
                                         let zip = UInt32(truncatingIfNeeded: ((r2 >> 32) &* 100_000) >> 32)
                                         let z = zp.base + row * 5

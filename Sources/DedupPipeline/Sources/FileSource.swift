@@ -12,7 +12,8 @@ public struct FileSource: RecordSource {
     public let quarantinePath: String
 
     public init(config: PipelineConfig) throws {
-        let quarantine = config.file.quarantinePath ?? FileSource.joined(config.storage.deltaTablePath, "quarantine.jsonl")
+        let quarantine =
+            config.file.quarantinePath ?? FileSource.joined(config.storage.deltaTablePath, "quarantine.jsonl")
         let path = config.file.path ?? ""
         // A glob that also matches the quarantine file must not ingest earlier rejects.
         files = try InputFiles.expand(path).filter { !InputFiles.sameFile($0, quarantine) }

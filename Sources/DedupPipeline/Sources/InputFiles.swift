@@ -1,14 +1,16 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Expands the file source's `path`: a file, a directory (its `*.jsonl`), or a glob pattern
 /// (glob(3), sorted). Nothing found is an error, never an empty run.
 enum InputFiles {
     static func expand(_ path: String) throws -> [String] {
-        guard !path.isEmpty else { throw SourceError(path: "file.path", problem: "no input path given (set source.path or --path)") }
+        guard !path.isEmpty else {
+            throw SourceError(path: "file.path", problem: "no input path given (set source.path or --path)")
+        }
         let isPattern = path.contains { "*?[".contains($0) }
         if !isPattern {
             var st = stat()
@@ -32,7 +34,9 @@ enum InputFiles {
         defer { globfree(&g) }
         let rc = glob(pattern, 0, nil, &g)
         if rc == GLOB_NOMATCH { return [] }
-        guard rc == 0 else { throw SourceError(path: pattern, problem: "could not expand the pattern (glob error \(rc))") }
+        guard rc == 0 else {
+            throw SourceError(path: pattern, problem: "could not expand the pattern (glob error \(rc))")
+        }
         var out: [String] = []
         for i in 0..<Int(g.gl_pathc) {
             if let p = g.gl_pathv[i] { out.append(String(cString: p)) }
@@ -45,7 +49,8 @@ enum InputFiles {
 
     /// Whether two paths name the same existing file (device and inode).
     static func sameFile(_ a: String, _ b: String) -> Bool {
-        var sa = stat(), sb = stat()
+        var sa = stat()
+        var sb = stat()
         guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A parser for the file source's lines: one flat JSON object per line with the seed's field
@@ -142,7 +142,9 @@ struct JSONLineParser {
             }
             row.value = Int32(v)
         case .zipcode:
-            guard i < end, b[i] == UInt8(ascii: "\"") else { throw JSONLineParser.fail("zipcode must be a string of 5 digits") }
+            guard i < end, b[i] == UInt8(ascii: "\"") else {
+                throw JSONLineParser.fail("zipcode must be a string of 5 digits")
+            }
             let (s, l, _) = try string()
             guard l == 5, UnsafeBufferPointer(rebasing: b[s..<(s + 5)]).allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
                 throw JSONLineParser.fail("zipcode must be a string of 5 digits")
@@ -164,13 +166,16 @@ struct JSONLineParser {
     }
 
     static func isIdByte(_ c: UInt8) -> Bool {
-        (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95 || c == 45 || c == 46 || c == 58
+        (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95 || c == 45 || c == 46
+            || c == 58
     }
 
     /// A JSON string starting at `i`; returns the byte range of its raw contents and whether it
     /// contained escapes (escaped strings are never valid ids, keys of interest or timestamps).
     mutating func string() throws -> (Int, Int, Bool) {
-        guard i < end, b[i] == UInt8(ascii: "\"") else { throw JSONLineParser.fail("malformed JSON: expected a string at byte \(i)") }
+        guard i < end, b[i] == UInt8(ascii: "\"") else {
+            throw JSONLineParser.fail("malformed JSON: expected a string at byte \(i)")
+        }
         i += 1
         let start = i
         var escaped = false
@@ -322,8 +327,9 @@ struct JSONLineParser {
 
     mutating func literal(_ word: StaticString) throws {
         let n = word.utf8CodeUnitCount
-        guard i + n <= end, UnsafeBufferPointer(start: word.utf8Start, count: n).elementsEqual(
-            UnsafeBufferPointer(rebasing: b[i..<(i + n)]))
+        guard i + n <= end,
+            UnsafeBufferPointer(start: word.utf8Start, count: n).elementsEqual(
+                UnsafeBufferPointer(rebasing: b[i..<(i + n)]))
         else { throw JSONLineParser.fail("malformed JSON: unexpected byte at \(i)") }
         i += n
     }

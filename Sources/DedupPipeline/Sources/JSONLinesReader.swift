@@ -19,7 +19,8 @@ enum JSONLinesReader {
         let bounds = chunkBounds(bytes, target: chunkBytes ?? max(1 << 20, bytes.count / 16))
         var results = [ChunkResult](repeating: ChunkResult(), count: bounds.count)
         bytes.withUnsafeBufferPointer { buf in
-            let input = SendablePointer(UnsafeMutablePointer(mutating: buf.baseAddress ?? UnsafePointer(bitPattern: 1)!))
+            let input = SendablePointer(
+                UnsafeMutablePointer(mutating: buf.baseAddress ?? UnsafePointer(bitPattern: 1)!))
             let n = buf.count
             results.withUnsafeMutableBufferPointer { out in
                 let slots = SendablePointer(out.baseAddress!)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import CXXHash
 import DeltaStorage
@@ -23,8 +23,12 @@ enum KeyCounter {
                 table.withUnsafeMutableBufferPointer { t in
                     let base = ib.baseAddress ?? UnsafePointer(bitPattern: 1)!
                     for row in 0..<n {
-                        let lo = Int(io[row]), len = Int(io[row + 1]) - lo
-                        let h = XXH64(base + lo, len, UInt64(bitPattern: seqs[row]) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(UInt32(bitPattern: parts[row])))
+                        let lo = Int(io[row])
+                        let len = Int(io[row + 1]) - lo
+                        let h = XXH64(
+                            base + lo, len,
+                            UInt64(bitPattern: seqs[row]) &* 0x9E37_79B9_7F4A_7C15
+                                ^ UInt64(UInt32(bitPattern: parts[row])))
                         var slot = Int(truncatingIfNeeded: h) & mask
                         while true {
                             let other = Int(t[slot])
@@ -33,7 +37,8 @@ enum KeyCounter {
                                 distinct += 1
                                 break
                             }
-                            let olo = Int(io[other]), olen = Int(io[other + 1]) - olo
+                            let olo = Int(io[other])
+                            let olen = Int(io[other + 1]) - olo
                             if seqs[other] == seqs[row] && parts[other] == parts[row] && olen == len
                                 && memcmp(base + lo, base + olo, len) == 0
                             {

@@ -6,7 +6,9 @@ import Dispatch
 /// order and suspends while the topic's buffer is full; each delivery is its own task, so the order
 /// comes from real timing. For demos: counts match the virtual run exactly, order need not.
 enum RealtimeDelivery {
-    static func plan(generator: RecordGenerator, count n: Int, seed: UInt64, chaos: ResolvedChaos, pubsub: PubSubSettings)
+    static func plan(
+        generator: RecordGenerator, count n: Int, seed: UInt64, chaos: ResolvedChaos, pubsub: PubSubSettings
+    )
         -> DeliveryPlan
     {
         let box = ResultBox()
@@ -22,7 +24,9 @@ enum RealtimeDelivery {
 
     final class ResultBox: @unchecked Sendable { var plan: DeliveryPlan? }
 
-    static func run(generator: RecordGenerator, count n: Int, seed: UInt64, chaos: ResolvedChaos, pubsub: PubSubSettings)
+    static func run(
+        generator: RecordGenerator, count n: Int, seed: UInt64, chaos: ResolvedChaos, pubsub: PubSubSettings
+    )
         async -> DeliveryPlan
     {
         let topic = Topic(capacity: max(1, pubsub.bufferSize), scale: pubsub.timeScale)

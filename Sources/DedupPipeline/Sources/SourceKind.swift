@@ -17,7 +17,11 @@ public enum SourceKind: String, CaseIterable, Sendable, Codable {
         let name = try decoder.singleValueContainer().decode(String.self)
         guard let kind = SourceKind(configName: name) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "unknown source '\(name)'; expected one of \(SourceKind.acceptedNames.joined(separator: ", "))"))
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription:
+                        "unknown source '\(name)'; expected one of \(SourceKind.acceptedNames.joined(separator: ", "))")
+            )
         }
         self = kind
     }

@@ -3,16 +3,21 @@
 /// duplicate follows its original by (redelivery delay × rate) positions, so the chaos knobs have
 /// the same meaning as in the timed model at a fraction of the cost (counting sort, O(n)).
 enum SpeedDelivery {
-    static func plan(count n: Int, seed: UInt64, chaos: ResolvedChaos, pubsub: PubSubSettings, rate: Double) -> DeliveryPlan {
+    static func plan(count n: Int, seed: UInt64, chaos: ResolvedChaos, pubsub: PubSubSettings, rate: Double)
+        -> DeliveryPlan
+    {
         var rng = Xoshiro256StarStar(seed: SplitMix64.value(seed: seed, stream: 0x5EED_5EED, counter: 0))
         func threshold(_ p: Double) -> UInt64 { p >= 1 ? 1 << 32 : UInt64((p * 4_294_967_296).rounded(.down)) }
-        let dropT = threshold(chaos.dropProb), slowT = threshold(chaos.slowProb), dupT = threshold(chaos.dupProb)
+        let dropT = threshold(chaos.dropProb)
+        let slowT = threshold(chaos.slowProb)
+        let dupT = threshold(chaos.dupProb)
         func positions(_ r: ClosedRange<Double>) -> (Int, Int) {
             (max(1, Int((r.lowerBound * rate).rounded())), max(1, Int((r.upperBound * rate).rounded())))
         }
         let (slowLo, slowHi) = positions(pubsub.slowDelay)
         let (dupLo, dupHi) = positions(pubsub.redeliveryDelay)
-        let slowSpan = UInt64(slowHi - slowLo + 1), dupSpan = UInt64(dupHi - dupLo + 1)
+        let slowSpan = UInt64(slowHi - slowLo + 1)
+        let dupSpan = UInt64(dupHi - dupLo + 1)
         let expected = n + Int(Double(n) * chaos.dupProb * 1.05) + 16
         var slots: [Int] = []
         var seqs: [Int] = []

@@ -27,7 +27,8 @@ public struct SyntheticSource: RecordSource {
         let plan: DeliveryPlan =
             switch config.generation.mode {
             case .speed: SpeedDelivery.plan(count: n, seed: seed, chaos: chaos, pubsub: config.pubsub, rate: gen.rate)
-            case .chaos: VirtualClockDelivery.plan(generator: gen, count: n, seed: seed, chaos: chaos, pubsub: config.pubsub)
+            case .chaos:
+                VirtualClockDelivery.plan(generator: gen, count: n, seed: seed, chaos: chaos, pubsub: config.pubsub)
             }
         let records = gen.materialize(order: plan.order)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9

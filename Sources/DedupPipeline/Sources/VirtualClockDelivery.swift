@@ -10,7 +10,9 @@
 /// Pending deliveries sit in a min-heap, so 10M messages take seconds, and the same seed always
 /// gives the same order and arrival times.
 enum VirtualClockDelivery {
-    static func plan(generator: RecordGenerator, count n: Int, seed: UInt64, chaos: ResolvedChaos, pubsub: PubSubSettings)
+    static func plan(
+        generator: RecordGenerator, count n: Int, seed: UInt64, chaos: ResolvedChaos, pubsub: PubSubSettings
+    )
         -> DeliveryPlan
     {
         var fates = FateStream(seed: seed, chaos: chaos, pubsub: pubsub)

@@ -25,7 +25,8 @@ import Testing
         #expect(single.generation.chaos.dupProb == .range(0.05, 0.15))
         #expect(single.strategies.enabled == ["bronze_append", "polars_merge"])
 
-        let pubsub = try PipelineConfig.load(path: CoreFixtures.path("config/seed/pubsub_source.yaml"), environment: [:])
+        let pubsub = try PipelineConfig.load(
+            path: CoreFixtures.path("config/seed/pubsub_source.yaml"), environment: [:])
         #expect(pubsub.source.kind == .pubsub)
         #expect(pubsub.pubsub.partitions == 3 && pubsub.pubsub.bufferSize == 100)
         #expect(pubsub.pubsub.message.valueRange == 100..<10_000)
@@ -34,7 +35,8 @@ import Testing
         #expect(file.source.kind == .file)
         #expect(file.file.path == "../day04_pubsub/data/raw/*.jsonl")
 
-        let strategies = try PipelineConfig.load(path: CoreFixtures.path("config/seed/strategies.yaml"), environment: [:])
+        let strategies = try PipelineConfig.load(
+            path: CoreFixtures.path("config/seed/strategies.yaml"), environment: [:])
         #expect(strategies.strategies.option("polars_merge", "keep") == .string("last"))
         #expect(strategies.strategies.option("bronze_append", "partition_by")?.strings == ["partition_date"])
         #expect(strategies.strategies.option("eager_dedup", "write_mode") == .string("overwrite"))
@@ -95,7 +97,8 @@ import Testing
         let c = try PipelineConfig.load(
             path: CoreFixtures.path("config/seed/single_yaml.yaml"),
             overrides: [
-                ("generation.chaos.dup_prob", "0.2"), ("strategies.polars_merge.keep", "first"), ("source.type", "pubsub"),
+                ("generation.chaos.dup_prob", "0.2"), ("strategies.polars_merge.keep", "first"),
+                ("source.type", "pubsub"),
                 ("generation.scale", "5000"), ("batches", "4"), ("hash.algorithm", "xxh64"), ("storage.codec", "none"),
                 ("generation.chaos.slow_prob", "[0.1, 0.3]"),
             ], environment: [:])
@@ -107,7 +110,8 @@ import Testing
 
         do {
             _ = try PipelineConfig.load(
-                path: CoreFixtures.path("config/seed/single_yaml.yaml"), overrides: [("generation.chaos.dup_prob", "2")],
+                path: CoreFixtures.path("config/seed/single_yaml.yaml"),
+                overrides: [("generation.chaos.dup_prob", "2")],
                 environment: [:])
             Issue.record("out-of-range override accepted")
         } catch let e as ConfigError {
@@ -120,12 +124,19 @@ import Testing
     @Test func defaultsNeedNoFile() throws {
         let d = PipelineConfig.default
         #expect(d.source.kind == .synthetic && d.batches == 10 && d.hash.algorithm == .sha256)
-        #expect(try PipelineConfig.defaults(overrides: []) == { var x = d; x.origin = nil; return x }())
+        #expect(
+            try PipelineConfig.defaults(overrides: [])
+                == {
+                    var x = d
+                    x.origin = nil
+                    return x
+                }())
     }
 
     @Test func chaosRangesAreSampledOncePerSeed() throws {
         let c = try PipelineConfig.load(path: CoreFixtures.path("config/seed/chaos_random.yaml"), environment: [:])
-        let a = c.generation.chaos.resolve(seed: 1), b = c.generation.chaos.resolve(seed: 1)
+        let a = c.generation.chaos.resolve(seed: 1)
+        let b = c.generation.chaos.resolve(seed: 1)
         let other = c.generation.chaos.resolve(seed: 2)
         #expect(a == b)
         #expect(a != other)
@@ -134,9 +145,12 @@ import Testing
     }
 
     @Test func sourceKindDecodesSeedNames() throws {
-        let kinds = try JSONDecoder().decode([SourceKind].self, from: Data(#"["polars_synthetic","pubsub","file","synthetic"]"#.utf8))
+        let kinds = try JSONDecoder().decode(
+            [SourceKind].self, from: Data(#"["polars_synthetic","pubsub","file","synthetic"]"#.utf8))
         #expect(kinds == [.synthetic, .pubsub, .file, .synthetic])
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([SourceKind].self, from: Data(#"["kafka"]"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([SourceKind].self, from: Data(#"["kafka"]"#.utf8))
+        }
     }
 
     @Test func everyStrategyHasAnOptionCatalogEntry() {

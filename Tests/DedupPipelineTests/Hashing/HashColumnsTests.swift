@@ -9,8 +9,10 @@ import Testing
         // FIPS 180-2 / NIST examples.
         (.sha256, "abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
         (.sha256, "", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-        (.sha256, "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
-         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        (
+            .sha256, "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
         // RFC 1321 appendix A.5.
         (.md5, "", "d41d8cd98f00b204e9800998ecf8427e"),
         (.md5, "a", "0cc175b9c0f1b6a831c399e269772661"),
@@ -70,7 +72,8 @@ import Testing
         let p = Process()
         p.executableURL = URL(fileURLWithPath: tool)
         p.arguments = args
-        let stdin = Pipe(), stdout = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
         p.standardInput = stdin
         p.standardOutput = stdout
         try p.run()
@@ -92,13 +95,17 @@ import Testing
         // coreutils on single rows: exactly the bytes `printf '%s%d%d' id seq part | sha256sum` sees.
         for row in [0, 49] {
             let key = Data(HashColumns.compositeKey(b, row: row))
-            #expect(try HashColumnsTests.run("/usr/bin/sha256sum", [], input: key).hasPrefix(shaKey.string(at: row) + " "))
+            #expect(
+                try HashColumnsTests.run("/usr/bin/sha256sum", [], input: key).hasPrefix(shaKey.string(at: row) + " "))
             #expect(try HashColumnsTests.run("/usr/bin/md5sum", [], input: key).hasPrefix(md5Key.string(at: row) + " "))
         }
         // Python's hashlib over every row's canonical payload (one line per row, hex in, hex out).
         let payloads = (0..<50).map { HashColumnsTests.hexString(HashColumns.canonicalPayload(b, row: $0)) }
-        let script = "import sys,hashlib\nfor l in sys.stdin: print(hashlib.sha256(bytes.fromhex(l.strip())).hexdigest())"
-        let python = FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") ? "/usr/bin/python3" : "/usr/local/bin/python3"
+        let script =
+            "import sys,hashlib\nfor l in sys.stdin: print(hashlib.sha256(bytes.fromhex(l.strip())).hexdigest())"
+        let python =
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+            ? "/usr/bin/python3" : "/usr/local/bin/python3"
         let out = try HashColumnsTests.run(python, ["-c", script], input: Data(payloads.joined(separator: "\n").utf8))
         #expect(out.split(separator: "\n").map(String.init) == (0..<50).map { shaPayload.string(at: $0) })
     }

@@ -26,7 +26,10 @@ import Testing
         guard case .bytes(let ids) = batch.columns[0].values, case .int64(let seqs) = batch.columns[1].values,
             case .int32(let parts) = batch.columns[2].values, case .int32(let values) = batch.columns[4].values,
             case .bytes(let zips) = batch.columns[5].values
-        else { Issue.record("unexpected column types"); return }
+        else {
+            Issue.record("unexpected column types")
+            return
+        }
         #expect(seqs == (0..<20_000).map(Int64.init))
         #expect(ids.bytes.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 122) })
         #expect((0..<ids.count).allSatisfy { ids[$0].count == 8 })
@@ -58,7 +61,10 @@ import Testing
     }
 
     @Test func partitionDatesFloorBeforeTheEpoch() {
-        #expect(RecordSchema.partitionDates(createdAt: [0, -1, -86_400_000_000, -86_400_000_001, 86_399_999_999]) == [0, -1, -1, -2, 0])
+        #expect(
+            RecordSchema.partitionDates(createdAt: [0, -1, -86_400_000_000, -86_400_000_001, 86_399_999_999]) == [
+                0, -1, -1, -2, 0,
+            ])
     }
 
     @Test func timestampsParseAndFormat() {

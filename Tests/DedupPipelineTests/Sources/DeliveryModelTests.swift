@@ -4,8 +4,10 @@ import Testing
 @testable import DedupPipeline
 
 @Suite struct DeliveryModelTests {
-    static func config(_ kind: SourceKind, mode: GenerationMode = .chaos, scale: Int, dup: Double = 0.1,
-                       slow: Double = 0.1, drop: Double = 0) -> PipelineConfig {
+    static func config(
+        _ kind: SourceKind, mode: GenerationMode = .chaos, scale: Int, dup: Double = 0.1,
+        slow: Double = 0.1, drop: Double = 0
+    ) -> PipelineConfig {
         var c = PipelineConfig.default
         c.source.kind = kind
         c.generation.mode = mode
@@ -37,7 +39,9 @@ import Testing
     @Test(arguments: 0..<3)
     func deliveryReallyReordersAndTruthMatches(_ m: Int) throws {
         let (kind, mode) = DeliveryModelTests.models[m]
-        let out = try SourceRegistry.make(DeliveryModelTests.config(kind, mode: mode, scale: 20_000, drop: 0.05), seed: 4).produce()
+        let out = try SourceRegistry.make(
+            DeliveryModelTests.config(kind, mode: mode, scale: 20_000, drop: 0.05), seed: 4
+        ).produce()
         DeliveryModelTests.verifyTruth(out, scale: 20_000)
         let seqs = DeliveryModelTests.int64s(out.records, RecordSchema.sequenceId)
         let inversions = zip(seqs, seqs.dropFirst()).filter { $0 > $1 }.count
@@ -75,7 +79,8 @@ import Testing
     @Test func sameSeedSameStreamDifferentSeedDifferent() throws {
         for kind in [SourceKind.synthetic, .pubsub] {
             let c = DeliveryModelTests.config(kind, scale: 3_000)
-            let a = try SourceRegistry.make(c, seed: 1).produce(), b = try SourceRegistry.make(c, seed: 1).produce()
+            let a = try SourceRegistry.make(c, seed: 1).produce()
+            let b = try SourceRegistry.make(c, seed: 1).produce()
             let d = try SourceRegistry.make(c, seed: 2).produce()
             #expect(a.records == b.records && a.truth == b.truth)
             #expect(a.records != d.records)
@@ -116,15 +121,20 @@ import Testing
         let elapsed = clock.now - started
         #expect(real.truth == virtual.truth)
         DeliveryModelTests.verifyTruth(real, scale: 60)
-        #expect(DeliveryModelTests.int64s(real.records, RecordSchema.sequenceId).sorted()
+        #expect(
+            DeliveryModelTests.int64s(real.records, RecordSchema.sequenceId).sorted()
                 == DeliveryModelTests.int64s(virtual.records, RecordSchema.sequenceId).sorted())
         #expect(elapsed > .milliseconds(40), "real sleeps happened")
         #expect(elapsed < .seconds(5))
     }
 
     @Test func noChaosIsSequenceOrder() throws {
-        let out = try SyntheticSource(config: DeliveryModelTests.config(.synthetic, mode: .speed, scale: 1_000, dup: 0, slow: 0), seed: 1).produce()
+        let out = try SyntheticSource(
+            config: DeliveryModelTests.config(.synthetic, mode: .speed, scale: 1_000, dup: 0, slow: 0), seed: 1
+        ).produce()
         #expect(DeliveryModelTests.int64s(out.records, RecordSchema.sequenceId) == (0..<1_000).map(Int64.init))
-        #expect(out.truth == GroundTruth(produced: 1_000, uniqueIds: 1_000, duplicatesInjected: 0, dropped: 0, delivered: 1_000))
+        #expect(
+            out.truth
+                == GroundTruth(produced: 1_000, uniqueIds: 1_000, duplicatesInjected: 0, dropped: 0, delivered: 1_000))
     }
 }

@@ -16,7 +16,9 @@ import Testing
     @Test func goodLinesBecomeRecords() throws {
         let dir = try CoreFixtures.scratchDirectory("file-good")
         let q = dir + "/q.jsonl"
-        let out = try SourceRegistry.make(FileSourceTests.config(path: CoreFixtures.path("jsonl/good.jsonl"), quarantine: q), seed: 0).produce()
+        let out = try SourceRegistry.make(
+            FileSourceTests.config(path: CoreFixtures.path("jsonl/good.jsonl"), quarantine: q), seed: 0
+        ).produce()
         #expect(out.records.rowCount == 5)
         #expect(out.quarantined == 0 && out.quarantinePath == nil)
         #expect(!FileManager.default.fileExists(atPath: q), "no quarantine file without bad lines")
@@ -25,8 +27,15 @@ import Testing
             case .bytes(let ids) = out.records.column("message_id")!.values,
             case .bytes(let zips) = out.records.column("zipcode")!.values,
             case .int32(let values) = out.records.column("value")!.values
-        else { Issue.record("types"); return }
-        #expect(created == [1_736_726_400_000_000, 1_736_726_400_500_000, 1_736_726_401_250_000, 1_736_726_400_000_000, 1_736_726_402_000_000])
+        else {
+            Issue.record("types")
+            return
+        }
+        #expect(
+            created == [
+                1_736_726_400_000_000, 1_736_726_400_500_000, 1_736_726_401_250_000, 1_736_726_400_000_000,
+                1_736_726_402_000_000,
+            ])
         #expect(ids.string(at: 2) == "zz99zz99" && ids.string(at: 4) == "crlf0001")
         #expect(zips.string(at: 0) == "01234")
         #expect(values == [150, 9999, 100, 150, 200])
@@ -61,7 +70,8 @@ import Testing
     @Test func globsDirectoriesAndMissingInputs() throws {
         let dir = try CoreFixtures.scratchDirectory("file-glob")
         let q = dir + "/q.jsonl"
-        let globbed = try FileSource(config: FileSourceTests.config(path: CoreFixtures.path("jsonl/*.jsonl"), quarantine: q))
+        let globbed = try FileSource(
+            config: FileSourceTests.config(path: CoreFixtures.path("jsonl/*.jsonl"), quarantine: q))
         #expect(globbed.files.map { ($0 as NSString).lastPathComponent } == ["good.jsonl", "mixed.jsonl"])
         let byDir = try FileSource(config: FileSourceTests.config(path: CoreFixtures.path("jsonl"), quarantine: q))
         #expect(byDir.files == globbed.files)
@@ -71,11 +81,15 @@ import Testing
         // The quarantine file never feeds back into the input, even when the glob covers it.
         let own = try FileSource(config: FileSourceTests.config(path: dir + "/*.jsonl", quarantine: q + "x"))
         #expect(own.files == [q])
-        #expect(throws: SourceError.self) { try FileSource(config: FileSourceTests.config(path: dir + "/*.jsonl", quarantine: q)) }
+        #expect(throws: SourceError.self) {
+            try FileSource(config: FileSourceTests.config(path: dir + "/*.jsonl", quarantine: q))
+        }
 
         let empty = dir + "/empty"
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
-        #expect(throws: SourceError.self) { try FileSource(config: FileSourceTests.config(path: empty + "/none.jsonl", quarantine: q)) }
+        #expect(throws: SourceError.self) {
+            try FileSource(config: FileSourceTests.config(path: empty + "/none.jsonl", quarantine: q))
+        }
         do {
             _ = try FileSource(config: FileSourceTests.config(path: empty + "/*.jsonl", quarantine: q))
             Issue.record("empty glob accepted")
@@ -86,7 +100,8 @@ import Testing
     }
 
     @Test func chunkedParsingKeepsOrderAndLineNumbers() throws {
-        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: CoreFixtures.path("jsonl/mixed.jsonl"))))
+        let bytes =
+            Array(try Data(contentsOf: URL(fileURLWithPath: CoreFixtures.path("jsonl/mixed.jsonl"))))
             + Array(try Data(contentsOf: URL(fileURLWithPath: CoreFixtures.path("jsonl/good.jsonl"))))
         var whole = RecordBuilder()
         let wholeRejects = JSONLinesReader.parse(bytes, into: &whole, chunkBytes: 1 << 30)
@@ -115,8 +130,10 @@ import Testing
         else { return }
         var text = ""
         for r in 0..<b.rowCount {
-            let ts = r % 2 == 0 ? "\"\(Timestamp.formatISO8601(micros: created[r]))\"" : String(Double(created[r]) / 1e6)
-            text += "{\"message_id\":\"\(ids.string(at: r))\",\"sequence_id\":\(seqs[r]),\"partition_id\":\(parts[r]),"
+            let ts =
+                r % 2 == 0 ? "\"\(Timestamp.formatISO8601(micros: created[r]))\"" : String(Double(created[r]) / 1e6)
+            text +=
+                "{\"message_id\":\"\(ids.string(at: r))\",\"sequence_id\":\(seqs[r]),\"partition_id\":\(parts[r]),"
                 + "\"created_at\":\(ts),\"value\":\(values[r]),\"zipcode\":\"\(zips.string(at: r))\"}\n"
         }
         try text.write(toFile: dir + "/stream.jsonl", atomically: true, encoding: .utf8)
