@@ -52,7 +52,7 @@ import Testing
     @Test func notParquetAtAll() throws {
         let dir = try TempDir()
         let path = dir.path + "/notes.parquet"
-        try Array("hello, this is not parquet at all".utf8).withUnsafeBytes { raw in
+        Array("hello, this is not parquet at all".utf8).withUnsafeBytes { raw in
             let fd = open(path, O_WRONLY | O_CREAT, 0o644)
             _ = Glibc.write(fd, raw.baseAddress!, raw.count)
             close(fd)
