@@ -31,9 +31,10 @@ extension DeltaTable {
         for g in BatchPartitioner.groups(batch, partitionColumns: snap.partitionColumns) {
             for rows in g.rows.split(maxRows: limit) { pieces.append((g.values, rows)) }
         }
-        var parquetOptions = options.parquet
-        parquetOptions.parallel = pieces.count == 1 && options.parquet.parallel
-        let parquet = parquetOptions
+        // Files are encoded concurrently, and each file's column chunks too (nested
+        // concurrentPerform): measured faster than either alone on 2 cores, because partitions of
+        // unequal size leave one core idle at the end otherwise.
+        let parquet = options.parquet
         let codec = parquet.codec
         let tasks = pieces
         let streamBase = UInt64(snap.version + 1) << 24

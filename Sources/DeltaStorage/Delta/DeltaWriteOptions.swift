@@ -27,7 +27,7 @@ public struct DeltaClock: Sendable {
 
 /// How `DeltaTable` writes data files and commits.
 public struct DeltaWriteOptions: Sendable {
-    /// Parquet layout and codec of every data file. `parallel` is decided per write (see `DeltaTable`).
+    /// Parquet layout and codec of every data file (files are also written concurrently).
     public var parquet: ParquetWriteOptions
     /// Split a partition's rows into files of at most this many rows (nil = no limit).
     public var targetFileRows: Int?
