@@ -57,7 +57,9 @@ final class PageCompressor {
             let rc = out.end.withMemoryRebound(to: CChar.self, capacity: outLen) { dst in
                 src.withMemoryRebound(to: CChar.self, capacity: count) { snappy_compress($0, count, dst, &outLen) }
             }
-            guard rc == SNAPPY_OK else { throw CompressionError(codec: codec, message: "snappy_compress failed (\(rc))") }
+            guard rc == SNAPPY_OK else {
+                throw CompressionError(codec: codec, message: "snappy_compress failed (\(rc))")
+            }
             out.count += outLen
             return outLen
         case .zstd:

@@ -75,7 +75,9 @@ final class PageDecompressor {
             guard rc == Z_STREAM_END, zs.pointee.avail_out == 0 else {
                 throw CompressionError(
                     codec: codec,
-                    message: "corrupt gzip data (inflate \(rc), \(expected - Int(zs.pointee.avail_out)) of \(expected) bytes)")
+                    message:
+                        "corrupt gzip data (inflate \(rc), \(expected - Int(zs.pointee.avail_out)) of \(expected) bytes)"
+                )
             }
         }
     }

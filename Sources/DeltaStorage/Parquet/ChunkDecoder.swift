@@ -6,27 +6,24 @@ struct DecodedColumn: Sendable {
     /// Joins the pieces of one column from consecutive row groups.
     static func concatenate(_ pieces: [DecodedColumn]) -> Column {
         if pieces.count == 1 { return Column(pieces[0].values, validity: pieces[0].validity) }
-        var values = pieces[0].values
-        switch values {
-        case .int32(var v): values = .int32([]); v.reserveCapacity(pieces.reduce(0) { $0 + $1.values.count })
-            for p in pieces.dropFirst() { if case .int32(let x) = p.values { v.append(contentsOf: x) } }
-            values = .int32(v)
-        case .int64(var v): values = .int64([]); v.reserveCapacity(pieces.reduce(0) { $0 + $1.values.count })
-            for p in pieces.dropFirst() { if case .int64(let x) = p.values { v.append(contentsOf: x) } }
-            values = .int64(v)
-        case .double(var v): values = .double([]); v.reserveCapacity(pieces.reduce(0) { $0 + $1.values.count })
-            for p in pieces.dropFirst() { if case .double(let x) = p.values { v.append(contentsOf: x) } }
-            values = .double(v)
-        case .boolean(var v): values = .boolean([])
-            for p in pieces.dropFirst() { if case .boolean(let x) = p.values { v.append(contentsOf: x) } }
-            values = .boolean(v)
-        case .bytes(var b): values = .bytes(ByteColumn())
-            var total = 0
-            var count = 0
-            for p in pieces { if case .bytes(let x) = p.values { total += x.bytes.count; count += x.count } }
-            b.reserve(values: count - b.count, bytes: total - b.bytes.count)
-            for p in pieces.dropFirst() { if case .bytes(let x) = p.values { b.append(contentsOf: x) } }
-            values = .bytes(b)
+        func joined<T>(_ extract: (ColumnValues) -> [T]?) -> [T] {
+            var out: [T] = []
+            out.reserveCapacity(pieces.reduce(0) { $0 + $1.values.count })
+            for p in pieces { out.append(contentsOf: extract(p.values) ?? []) }
+            return out
+        }
+        let values: ColumnValues
+        switch pieces[0].values {
+        case .int32: values = .int32(joined { if case .int32(let v) = $0 { v } else { nil } })
+        case .int64: values = .int64(joined { if case .int64(let v) = $0 { v } else { nil } })
+        case .double: values = .double(joined { if case .double(let v) = $0 { v } else { nil } })
+        case .boolean: values = .boolean(joined { if case .boolean(let v) = $0 { v } else { nil } })
+        case .bytes:
+            var out = ByteColumn()
+            let parts = pieces.compactMap { p -> ByteColumn? in if case .bytes(let b) = p.values { b } else { nil } }
+            out.reserve(values: parts.reduce(0) { $0 + $1.count }, bytes: parts.reduce(0) { $0 + $1.bytes.count })
+            for b in parts { out.append(contentsOf: b) }
+            values = .bytes(out)
         }
         var validity: [Bool]?
         if pieces.contains(where: { $0.validity != nil }) {
@@ -117,7 +114,8 @@ struct ChunkDecoder {
             pos = r.position
             let size = Int(header.compressedSize)
             guard size <= chunk.count - pos else {
-                throw DecodeError("page of \(size) bytes at chunk offset \(pos) runs past the chunk (\(chunk.count) bytes)")
+                throw DecodeError(
+                    "page of \(size) bytes at chunk offset \(pos) runs past the chunk (\(chunk.count) bytes)")
             }
             let stored = UnsafeRawBufferPointer(rebasing: chunk[pos..<pos + size])
             pos += size
@@ -129,10 +127,13 @@ struct ChunkDecoder {
             if let decompressor {
                 let expected = Int(header.uncompressedSize)
                 let dst = scratch.reserve(expected)
-                try decompressor.decompress(stored.baseAddress ?? UnsafeRawPointer(dst), count: size, into: dst, expected: expected)
+                try decompressor.decompress(
+                    stored.baseAddress ?? UnsafeRawPointer(dst), count: size, into: dst, expected: expected)
                 page = UnsafeRawBufferPointer(start: dst, count: expected)
             } else {
-                guard Int(header.uncompressedSize) == size else { throw DecodeError("uncompressed page sizes disagree") }
+                guard Int(header.uncompressedSize) == size else {
+                    throw DecodeError("uncompressed page sizes disagree")
+                }
                 page = stored
             }
             if header.type == PageType.dictionary {
@@ -155,7 +156,9 @@ struct ChunkDecoder {
                 guard len <= page.count - 4 else { throw DecodeError("definition levels run past the page") }
                 if levels.count < n { levels = [UInt32](repeating: 0, count: n) }
                 nonNull = try levels.withUnsafeMutableBufferPointer { lv in
-                    try RLEHybrid.decode(UnsafeRawBufferPointer(rebasing: page[4..<4 + len]), bitWidth: 1, count: n, into: lv.baseAddress!)
+                    try RLEHybrid.decode(
+                        UnsafeRawBufferPointer(rebasing: page[4..<4 + len]), bitWidth: 1, count: n,
+                        into: lv.baseAddress!)
                     var present = 0
                     for k in 0..<n {
                         guard lv[k] <= 1 else { throw DecodeError("definition level \(lv[k]) > 1 in a flat column") }
@@ -183,7 +186,8 @@ struct ChunkDecoder {
                     let width = Int(values[0])
                     guard width <= 32 else { throw DecodeError("dictionary index bit width \(width) > 32") }
                     let idx = scratch.indices(nonNull)
-                    try RLEHybrid.decode(UnsafeRawBufferPointer(rebasing: values[1...]), bitWidth: width, count: nonNull, into: idx)
+                    try RLEHybrid.decode(
+                        UnsafeRawBufferPointer(rebasing: values[1...]), bitWidth: width, count: nonNull, into: idx)
                     try sink.dictionary(UnsafeBufferPointer(start: idx, count: nonNull), rows: n, levels: levelPointer)
                 case Encoding.deltaBinaryPacked where leaf.physical == .int32 || leaf.physical == .int64:
                     try sink.deltaBinaryPacked(values, nonNull: nonNull, rows: n, levels: levelPointer)

@@ -42,7 +42,8 @@ final class ColumnChunkEncoder {
         }
         let delta = dictionary == nil && options.deltaEncoding && DeltaProbe.pays(column, rows)
         chunkCodec = options.codec
-        let out = BufferPool.shared.take(capacity: options.codec == .gzip ? sizeHint / 2 : sizeHint + sizeHint / 16 + 4096)
+        let out = BufferPool.shared.take(
+            capacity: options.codec == .gzip ? sizeHint / 2 : sizeHint + sizeHint / 16 + 4096)
         var chunk = EncodedChunk(
             data: out, hasDictionary: dictionary != nil, codec: options.codec, dataPageOffset: 0, numValues: rows.count,
             totalUncompressedSize: 0, encodings: [Encoding.plain, Encoding.rle], statistics: statistics)
@@ -65,7 +66,8 @@ final class ColumnChunkEncoder {
                 payload.append(UInt8(d.bitWidth))
                 d.indices.withUnsafeBufferPointer { idx in
                     RLEHybrid.encode(
-                        UnsafeBufferPointer(rebasing: idx[nonNullBefore..<nonNullBefore + nonNull]), bitWidth: d.bitWidth,
+                        UnsafeBufferPointer(rebasing: idx[nonNullBefore..<nonNullBefore + nonNull]),
+                        bitWidth: d.bitWidth,
                         into: payload)
                 }
             } else if delta {
@@ -75,11 +77,13 @@ final class ColumnChunkEncoder {
             }
             let page = PageHeader(
                 type: PageType.data, uncompressedSize: 0, compressedSize: 0, numValues: Int32(end - start),
-                encoding: dictionary != nil ? Encoding.rleDictionary : delta ? Encoding.deltaBinaryPacked : Encoding.plain)
+                encoding: dictionary != nil
+                    ? Encoding.rleDictionary : delta ? Encoding.deltaBinaryPacked : Encoding.plain)
             let pageStart = out.count
             var pageBytes = try writePage(page, payload, into: out)
             if start == rows.lowerBound && dictionary == nil && chunkCodec != .uncompressed
-                && Double(out.count - pageStart - (pageBytes - payload.count)) > (1 - options.minimumCompressionSavings) * Double(payload.count)
+                && Double(out.count - pageStart - (pageBytes - payload.count)) > (1 - options.minimumCompressionSavings)
+                    * Double(payload.count)
             {
                 // The first page barely shrank (e.g. random hex or binary hashes): store the chunk
                 // uncompressed; the codec is per column chunk in Parquet.
@@ -97,7 +101,9 @@ final class ColumnChunkEncoder {
 
     /// Writes header + (compressed) payload; returns header + uncompressed payload bytes.
     private func writePage(_ header: PageHeader, _ body: OutputBuffer, into out: OutputBuffer) throws -> Int {
-        guard body.count <= Int(Int32.max) else { throw CompressionError(codec: options.codec, message: "page too large") }
+        guard body.count <= Int(Int32.max) else {
+            throw CompressionError(codec: options.codec, message: "page too large")
+        }
         var h = header
         h.uncompressedSize = Int32(body.count)
         let stored: OutputBuffer
@@ -132,7 +138,8 @@ final class ColumnChunkEncoder {
         let at = payload.count
         var nonNull = 0
         validity.withUnsafeBufferPointer { v in
-            UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(v)[range]).withMemoryRebound(to: UInt8.self) { levels in
+            UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(v)[range]).withMemoryRebound(to: UInt8.self) {
+                levels in
                 for b in levels { nonNull &+= Int(b) }
                 if levelRunsOnly {
                     RLEHybrid.encodeRuns(levels, bitWidth: 1, into: payload)

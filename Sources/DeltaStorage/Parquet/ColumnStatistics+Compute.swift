@@ -35,7 +35,9 @@ extension ColumnStatistics {
         return ColumnStatistics(nullCount: nulls, min: minMax?.0, max: minMax?.1)
     }
 
-    private static func integerMinMax<T: FixedWidthInteger>(_ v: [T], _ rows: Range<Int>, _ validity: [Bool]?) -> (T, T)? {
+    private static func integerMinMax<T: FixedWidthInteger>(_ v: [T], _ rows: Range<Int>, _ validity: [Bool]?) -> (
+        T, T
+    )? {
         v.withUnsafeBufferPointer { p in
             var lo = T.max
             var hi = T.min
@@ -137,7 +139,8 @@ extension ColumnStatistics {
             return StatValue.less(b, a) == wantLess ? b : a
         }
         return ColumnStatistics(
-            nullCount: nullCount + o.nullCount, min: pick(min, o.min, wantLess: true), max: pick(max, o.max, wantLess: false))
+            nullCount: nullCount + o.nullCount, min: pick(min, o.min, wantLess: true),
+            max: pick(max, o.max, wantLess: false))
     }
 
     /// The footer form: PLAIN bytes of min/max for `physical`.
@@ -161,7 +164,9 @@ extension StatValue {
     func plainBytes(_ physical: PhysicalType) -> [UInt8] {
         switch self {
         case .int(let v):
-            if physical == .int32 { return withUnsafeBytes(of: Int32(truncatingIfNeeded: v).littleEndian) { Array($0) } }
+            if physical == .int32 {
+                return withUnsafeBytes(of: Int32(truncatingIfNeeded: v).littleEndian) { Array($0) }
+            }
             return withUnsafeBytes(of: v.littleEndian) { Array($0) }
         case .double(let d): return withUnsafeBytes(of: d.bitPattern.littleEndian) { Array($0) }
         case .bool(let b): return [b ? 1 : 0]

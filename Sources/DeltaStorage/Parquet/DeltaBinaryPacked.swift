@@ -43,7 +43,8 @@ enum DeltaBinaryPacked {
                 var p = out.end
                 for k in (m * miniblockSize)..<((m + 1) * miniblockSize) {
                     // Padding values past the end are zero.
-                    let v: UInt64 = k < n ? UInt64(truncatingIfNeeded: T.Magnitude(truncatingIfNeeded: deltas[k] &- minDelta)) : 0
+                    let v: UInt64 =
+                        k < n ? UInt64(truncatingIfNeeded: T.Magnitude(truncatingIfNeeded: deltas[k] &- minDelta)) : 0
                     // `bits` < 8 here; when the value crosses the 64-bit word, emit the word and carry.
                     acc |= v << UInt64(bits)
                     if bits + w >= 64 {
@@ -92,10 +93,13 @@ enum DeltaBinaryPacked {
         let block = try varint()
         let mini = try varint()
         let total = try varint()
-        guard block > 0, block % 128 == 0, block <= 1 << 20, mini > 0, block % mini == 0, (block / mini) % 32 == 0 else {
+        guard block > 0, block % 128 == 0, block <= 1 << 20, mini > 0, block % mini == 0, (block / mini) % 32 == 0
+        else {
             throw DecodeError("bad DELTA_BINARY_PACKED block layout (\(block) values, \(mini) miniblocks)")
         }
-        guard total >= UInt64(count) else { throw DecodeError("DELTA_BINARY_PACKED holds \(total) values, page needs \(count)") }
+        guard total >= UInt64(count) else {
+            throw DecodeError("DELTA_BINARY_PACKED holds \(total) values, page needs \(count)")
+        }
         guard count > 0 else { return }
         var last = T(truncatingIfNeeded: try zigzag())
         dst[0] = last
@@ -112,7 +116,9 @@ enum DeltaBinaryPacked {
                 let w = Int(bytes[widthsAt + m])
                 guard w <= maxWidth else { throw DecodeError("miniblock bit width \(w) > \(maxWidth)") }
                 let size = perMini * w / 8
-                guard bytes.count - pos >= size else { throw DecodeError("DELTA_BINARY_PACKED miniblock runs past the page") }
+                guard bytes.count - pos >= size else {
+                    throw DecodeError("DELTA_BINARY_PACKED miniblock runs past the page")
+                }
                 let base = bytes.baseAddress! + pos
                 let take = Swift.min(perMini, count - produced)
                 let mask: UInt64 = w == 64 ? .max : (1 << UInt64(w)) - 1
@@ -127,7 +133,9 @@ enum DeltaBinaryPacked {
                         if avail == 8 {
                             lo = base.loadUnaligned(fromByteOffset: byte, as: UInt64.self).littleEndian
                         } else {
-                            for q in 0..<avail { lo |= UInt64(base.load(fromByteOffset: byte + q, as: UInt8.self)) << UInt64(8 * q) }
+                            for q in 0..<avail {
+                                lo |= UInt64(base.load(fromByteOffset: byte + q, as: UInt8.self)) << UInt64(8 * q)
+                            }
                         }
                         v = lo >> shift
                         if Int(shift) + w > 64 {  // the value straddles a ninth byte

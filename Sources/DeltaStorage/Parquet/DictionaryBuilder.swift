@@ -34,7 +34,8 @@ enum DictionaryBuilder {
     /// encoding not clearly smaller than PLAIN.
     static func shouldAbandon(seen: Int, distinct: Int, total: Int, entryBytes: Double, limitBytes: Int) -> Bool {
         let dup = seen - distinct
-        let estimate = dup == 0 ? Double.infinity : Swift.max(Double(distinct), Double(seen) * Double(seen) / (2 * Double(dup)))
+        let estimate =
+            dup == 0 ? Double.infinity : Swift.max(Double(distinct), Double(seen) * Double(seen) / (2 * Double(dup)))
         let finalDistinct = Swift.min(estimate, Double(total))
         let dictBytes = finalDistinct * entryBytes
         if dictBytes > Double(limitBytes) { return true }
@@ -80,7 +81,8 @@ enum DictionaryBuilder {
                 }
                 n += 1
                 if n == sampleSize && n < total
-                    && shouldAbandon(seen: n, distinct: table.count, total: total, entryBytes: Double(width), limitBytes: limit)
+                    && shouldAbandon(
+                        seen: n, distinct: table.count, total: total, entryBytes: Double(width), limitBytes: limit)
                 {
                     return false
                 }
@@ -92,10 +94,13 @@ enum DictionaryBuilder {
 
     /// Keys of up to 8 bytes are stored in the slot itself (exact match, no second memory access);
     /// longer keys are matched by a 64-bit hash and then compared byte for byte.
-    private static func buildBytes(_ b: ByteColumn, _ validity: [Bool]?, _ rows: Range<Int>, _ limit: Int) -> DictionaryEncoding? {
+    private static func buildBytes(_ b: ByteColumn, _ validity: [Bool]?, _ rows: Range<Int>, _ limit: Int)
+        -> DictionaryEncoding?
+    {
         let total = validity.map { val in rows.reduce(0) { $0 + (val[$1] ? 1 : 0) } } ?? rows.count
         guard total > 0 else { return nil }
-        let avgEntry = Double(Int(b.offsets[rows.upperBound] - b.offsets[rows.lowerBound]) + 4 * rows.count) / Double(rows.count)
+        let avgEntry =
+            Double(Int(b.offsets[rows.upperBound] - b.offsets[rows.lowerBound]) + 4 * rows.count) / Double(rows.count)
         let table = ProbeTable()
         let page = OutputBuffer(capacity: 1 << 16)
         var starts: [Int] = []  // entry value start within `page` (after its length prefix)
@@ -137,7 +142,8 @@ enum DictionaryBuilder {
                         }
                         n += 1
                         if n == sampleSize && n < total
-                            && shouldAbandon(seen: n, distinct: starts.count, total: total, entryBytes: avgEntry, limitBytes: limit)
+                            && shouldAbandon(
+                                seen: n, distinct: starts.count, total: total, entryBytes: avgEntry, limitBytes: limit)
                         {
                             return false
                         }
@@ -150,7 +156,8 @@ enum DictionaryBuilder {
     }
 
     /// The value's bytes as a zero-padded little-endian word (len ≤ 8).
-    @inline(__always) static func shortKey(_ p: UnsafePointer<UInt8>, _ len: Int, _ end: UnsafePointer<UInt8>) -> UInt64 {
+    @inline(__always) static func shortKey(_ p: UnsafePointer<UInt8>, _ len: Int, _ end: UnsafePointer<UInt8>) -> UInt64
+    {
         if len == 0 { return 0 }
         if end - p >= 8 {
             let w = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)

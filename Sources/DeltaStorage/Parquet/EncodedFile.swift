@@ -28,7 +28,8 @@ struct EncodedFile {
 
         // Units (row group × column), largest first so both cores finish together.
         let units = (0..<groups.count * columnCount).sorted { a, b in
-            sizes[a % columnCount] * groups[a / columnCount].count > sizes[b % columnCount] * groups[b / columnCount].count
+            sizes[a % columnCount] * groups[a / columnCount].count > sizes[b % columnCount]
+                * groups[b / columnCount].count
         }
         let results = SharedSlots<Result<EncodedChunk, Error>>(count: units.count)
         let rows = batch.rowCount
@@ -68,7 +69,8 @@ struct EncodedFile {
                     ColumnChunkMeta(
                         physical: leaves[c].physical, encodings: ch.encodings, path: [leaves[c].name],
                         codec: ch.codec.thriftValue, numValues: Int64(ch.numValues),
-                        totalUncompressedSize: Int64(ch.totalUncompressedSize), totalCompressedSize: Int64(ch.data.count),
+                        totalUncompressedSize: Int64(ch.totalUncompressedSize),
+                        totalCompressedSize: Int64(ch.data.count),
                         dataPageOffset: Int64(offset + ch.dataPageOffset),
                         dictionaryPageOffset: ch.hasDictionary ? Int64(offset) : nil,
                         statistics: ch.statistics.encoded(physical: leaves[c].physical)))
@@ -111,7 +113,8 @@ struct EncodedFile {
         let rows = batch.rowCount
         guard rows > 0 else { return [] }
         let total = batch.columns.reduce(0) { $0 + plainBytes($1) }
-        let perGroup = Swift.max(1, Int((Double(Swift.max(targetBytes, 1)) * Double(rows) / Double(Swift.max(total, 1))).rounded(.down)))
+        let perGroup = Swift.max(
+            1, Int((Double(Swift.max(targetBytes, 1)) * Double(rows) / Double(Swift.max(total, 1))).rounded(.down)))
         return stride(from: 0, to: rows, by: perGroup).map { $0..<Swift.min(rows, $0 + perGroup) }
     }
 
@@ -134,7 +137,9 @@ struct EncodedFile {
                 ok = true
             default: ok = false
             }
-            guard ok else { throw ParquetError(file: name, message: "column \(f.name): values do not match type \(f.type.rawValue)") }
+            guard ok else {
+                throw ParquetError(file: name, message: "column \(f.name): values do not match type \(f.type.rawValue)")
+            }
             if !f.nullable && c.nullCount > 0 {
                 throw ParquetError(file: name, message: "column \(f.name) is not nullable but has \(c.nullCount) nulls")
             }

@@ -2,13 +2,17 @@
 /// otherwise values go to the rows whose level is 1 and nulls get placeholders.
 protocol PageSink {
     mutating func setDictionary(_ page: UnsafeRawBufferPointer, count: Int) throws
-    mutating func plain(_ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?) throws
+    mutating func plain(_ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?)
+        throws
     mutating func dictionary(_ indices: UnsafeBufferPointer<UInt32>, rows: Int, levels: UnsafePointer<UInt32>?) throws
-    mutating func deltaBinaryPacked(_ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?) throws
+    mutating func deltaBinaryPacked(
+        _ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?) throws
 }
 
 extension PageSink {
-    mutating func deltaBinaryPacked(_ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?) throws {
+    mutating func deltaBinaryPacked(
+        _ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?
+    ) throws {
         throw DecodeError("DELTA_BINARY_PACKED is only supported for INT32 and INT64 columns")
     }
 }
@@ -23,16 +27,22 @@ struct FixedSink<T: FixedWidthInteger>: PageSink {
 
     mutating func setDictionary(_ page: UnsafeRawBufferPointer, count: Int) throws {
         let width = MemoryLayout<T>.size
-        guard page.count >= count * width else { throw DecodeError("dictionary page holds \(page.count) bytes for \(count) values") }
+        guard page.count >= count * width else {
+            throw DecodeError("dictionary page holds \(page.count) bytes for \(count) values")
+        }
         dict = (0..<count).map { page.loadUnaligned(fromByteOffset: $0 * width, as: T.self) }
     }
 
-    mutating func plain(_ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?) throws {
+    mutating func plain(_ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?)
+        throws
+    {
         let width = MemoryLayout<T>.size
         guard values.count >= nonNull * width else {
             throw DecodeError("page holds \(values.count) value bytes for \(nonNull) values")
         }
-        if nonNull > 0 { UnsafeMutableRawPointer(out + row).copyMemory(from: values.baseAddress!, byteCount: nonNull * width) }
+        if nonNull > 0 {
+            UnsafeMutableRawPointer(out + row).copyMemory(from: values.baseAddress!, byteCount: nonNull * width)
+        }
         if let levels { scatter(nonNull: nonNull, rows: rows, levels: levels) }
         row += rows
     }
@@ -50,7 +60,9 @@ struct FixedSink<T: FixedWidthInteger>: PageSink {
     }
 
     /// INT32 or INT64 (the chunk decoder only routes integer columns here).
-    mutating func deltaBinaryPacked(_ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?) throws {
+    mutating func deltaBinaryPacked(
+        _ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?
+    ) throws {
         let raw = UnsafeMutableRawPointer(out + row)
         if MemoryLayout<T>.size == 4 {
             try DeltaBinaryPacked.decode(values, count: nonNull, into: raw.assumingMemoryBound(to: Int32.self))
@@ -89,7 +101,9 @@ struct BooleanSink: PageSink {
         throw DecodeError("dictionary encoding of booleans is not supported")
     }
 
-    mutating func plain(_ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?) throws {
+    mutating func plain(_ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?)
+        throws
+    {
         guard values.count >= (nonNull + 7) / 8 else { throw DecodeError("boolean page too short") }
         let dst = out + row
         var v = 0
@@ -127,7 +141,9 @@ struct BytesSink: PageSink {
         for _ in 0..<count {
             guard page.count - p >= 4 else { throw DecodeError("dictionary page ends early") }
             let len = Int(page.loadUnaligned(fromByteOffset: p, as: UInt32.self).littleEndian)
-            guard len <= page.count - p - 4 else { throw DecodeError("dictionary value length \(len) runs past the page") }
+            guard len <= page.count - p - 4 else {
+                throw DecodeError("dictionary value length \(len) runs past the page")
+            }
             dictBytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: page[p + 4..<p + 4 + len]))
             dictOffsets.append(dictBytes.count)
             p += 4 + len
@@ -135,7 +151,9 @@ struct BytesSink: PageSink {
     }
 
     /// Copies the page's values section in one go, then squeezes out the length prefixes in place.
-    mutating func plain(_ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?) throws {
+    mutating func plain(_ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?)
+        throws
+    {
         let start = bytes.count
         guard Int64(start) + Int64(values.count) <= Int64(Int32.max) else { throw DecodeError("column exceeds 2 GiB") }
         bytes.append(contentsOf: values)
@@ -150,7 +168,9 @@ struct BytesSink: PageSink {
                     offsets.append(Int32(end))
                     continue
                 }
-                guard v < nonNull, limit - r >= 4 else { throw DecodeError("page ends after \(v) of \(nonNull) values") }
+                guard v < nonNull, limit - r >= 4 else {
+                    throw DecodeError("page ends after \(v) of \(nonNull) values")
+                }
                 let len = Int(base.loadUnaligned(fromByteOffset: r, as: UInt32.self).littleEndian)
                 guard len <= limit - r - 4 else { throw DecodeError("value length \(len) runs past the page") }
                 if len > 0 { (base + end).copyMemory(from: base + r + 4, byteCount: len) }

@@ -42,7 +42,8 @@ extension FileMeta {
         return meta
     }
 
-    private static func decodeSchemaElement(_ r: inout ThriftCompactReader) throws -> (leaf: SchemaLeaf, children: Int?) {
+    private static func decodeSchemaElement(_ r: inout ThriftCompactReader) throws -> (leaf: SchemaLeaf, children: Int?)
+    {
         var leaf = SchemaLeaf(name: "", physical: .byteArray, optional: false)
         var physical: PhysicalType?
         var repetition: Int32 = 0
@@ -63,7 +64,9 @@ extension FileMeta {
             default: try r.skip(f.type)
             }
         }
-        if let physical { leaf.physical = physical } else if children == nil {
+        if let physical {
+            leaf.physical = physical
+        } else if children == nil {
             throw DecodeError("schema element \(leaf.name) has neither a type nor children")
         }
         guard repetition == 0 || repetition == 1 || children != nil else {
@@ -78,8 +81,12 @@ extension FileMeta {
         try r.beginStruct()
         while let f = try r.nextField() {
             switch (f.id, f.type) {
-            case (1, .structure): try r.skip(.structure); result = .string
-            case (6, .structure): try r.skip(.structure); result = .date
+            case (1, .structure):
+                try r.skip(.structure)
+                result = .string
+            case (6, .structure):
+                try r.skip(.structure)
+                result = .date
             case (8, .structure):
                 var utc = false
                 var unit = LogicalAnnotation.TimeUnit.micros

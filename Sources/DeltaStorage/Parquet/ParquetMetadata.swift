@@ -1,6 +1,13 @@
 /// Parquet physical types (Thrift `Type`).
 enum PhysicalType: Int32 {
-    case boolean = 0, int32 = 1, int64 = 2, int96 = 3, float = 4, double = 5, byteArray = 6, fixedLenByteArray = 7
+    case boolean = 0
+    case int32 = 1
+    case int64 = 2
+    case int96 = 3
+    case float = 4
+    case double = 5
+    case byteArray = 6
+    case fixedLenByteArray = 7
 }
 
 /// Thrift `Encoding` values used here.
@@ -25,7 +32,11 @@ enum LogicalAnnotation: Equatable {
     case integer(bitWidth: Int8, signed: Bool)
     case other
 
-    enum TimeUnit: Int16 { case millis = 1, micros = 2, nanos = 3 }
+    enum TimeUnit: Int16 {
+        case millis = 1
+        case micros = 2
+        case nanos = 3
+    }
 }
 
 /// One leaf of a flat schema (the root element is implicit).
@@ -42,14 +53,23 @@ struct SchemaLeaf: Equatable {
         name = field.name
         optional = field.nullable
         switch field.type {
-        case .string: physical = .byteArray; convertedType = 0; logical = .string
+        case .string:
+            physical = .byteArray
+            convertedType = 0
+            logical = .string
         case .binary: physical = .byteArray
         case .long: physical = .int64
         case .integer: physical = .int32
         case .double: physical = .double
         case .boolean: physical = .boolean
-        case .timestamp: physical = .int64; convertedType = 10; logical = .timestamp(utc: true, unit: .micros)
-        case .date: physical = .int32; convertedType = 6; logical = .date
+        case .timestamp:
+            physical = .int64
+            convertedType = 10
+            logical = .timestamp(utc: true, unit: .micros)
+        case .date:
+            physical = .int32
+            convertedType = 6
+            logical = .date
         }
     }
 

@@ -33,8 +33,12 @@ extension ParquetReader {
             for (c, chunk) in rg.columns.enumerated() {
                 let leaf = meta.leaves[c]
                 let where_ = "column \(leaf.name), row group \(g)"
-                guard chunk.physical == leaf.physical else { throw fail("\(where_): chunk type differs from the schema") }
-                guard Codec(thrift: chunk.codec) != nil else { throw fail("\(where_): unsupported codec \(chunk.codec)") }
+                guard chunk.physical == leaf.physical else {
+                    throw fail("\(where_): chunk type differs from the schema")
+                }
+                guard Codec(thrift: chunk.codec) != nil else {
+                    throw fail("\(where_): unsupported codec \(chunk.codec)")
+                }
                 let start = chunk.startOffset
                 guard start >= 4, chunk.totalCompressedSize >= 0,
                     start + chunk.totalCompressedSize <= Int64(footerStart),
@@ -61,7 +65,8 @@ extension ParquetReader {
                 if r < 0 && errno == EINTR { continue }
                 guard r > 0 else {
                     throw ParquetError(
-                        file: name, message: r < 0 ? "read failed: \(ParquetWriter.errnoText())" : "unexpected end of file")
+                        file: name,
+                        message: r < 0 ? "read failed: \(ParquetWriter.errnoText())" : "unexpected end of file")
                 }
                 done += r
             }

@@ -27,7 +27,9 @@ public struct ParquetReader: Sendable {
         guard fd >= 0 else { throw ParquetError(file: path, message: "cannot open: \(ParquetWriter.errnoText())") }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw ParquetError(file: path, message: "cannot stat: \(ParquetWriter.errnoText())") }
+        guard fstat(fd, &st) == 0 else {
+            throw ParquetError(file: path, message: "cannot stat: \(ParquetWriter.errnoText())")
+        }
         let size = Int(st.st_size)
         let meta = try Self.readFooter(name: path, size: size) { offset, count in
             try Self.pread(fd, offset: offset, count: count, name: path)
@@ -51,7 +53,8 @@ public struct ParquetReader: Sendable {
         for leaf in meta.leaves {
             guard let t = leaf.columnType else {
                 throw ParquetError(
-                    file: name, message: "column \(leaf.name): unsupported Parquet type \(leaf.physical) "
+                    file: name,
+                    message: "column \(leaf.name): unsupported Parquet type \(leaf.physical) "
                         + "(converted \(leaf.convertedType.map(String.init) ?? "none"))")
             }
             fields.append(Field(leaf.name, t, nullable: leaf.optional))
@@ -69,7 +72,8 @@ public struct ParquetReader: Sendable {
     public func read(columns: [String]? = nil) throws -> ColumnBatch {
         let indices = try (columns ?? schema.names).map { n in
             guard let i = schema.index(of: n) else {
-                throw ParquetError(file: name, message: "no column named \(n) (columns: \(schema.names.joined(separator: ", ")))")
+                throw ParquetError(
+                    file: name, message: "no column named \(n) (columns: \(schema.names.joined(separator: ", ")))")
             }
             return i
         }
@@ -97,7 +101,9 @@ public struct ParquetReader: Sendable {
         var out: [Column] = []
         for (k, c) in indices.enumerated() {
             let pieces = Array(decoded[k * groups..<(k + 1) * groups])
-            out.append(pieces.isEmpty ? ColumnBatch.empty(Schema([schema.fields[c]])).columns[0] : DecodedColumn.concatenate(pieces))
+            out.append(
+                pieces.isEmpty
+                    ? ColumnBatch.empty(Schema([schema.fields[c]])).columns[0] : DecodedColumn.concatenate(pieces))
         }
         return ColumnBatch(schema: Schema(indices.map { schema.fields[$0] }), columns: out)
     }
@@ -112,7 +118,9 @@ public struct ParquetReader: Sendable {
             let decoder = ChunkDecoder(leaf: leaf, type: schema.fields[c].type, meta: chunk, rows: Int(rg.numRows))
             switch source {
             case .memory(let bytes):
-                return try bytes.withUnsafeBytes { try decoder.decode(UnsafeRawBufferPointer(rebasing: $0[start..<start + length])) }
+                return try bytes.withUnsafeBytes {
+                    try decoder.decode(UnsafeRawBufferPointer(rebasing: $0[start..<start + length]))
+                }
             case .file(let path):
                 let fd = open(path, O_RDONLY)
                 guard fd >= 0 else { throw DecodeError("cannot open: \(ParquetWriter.errnoText())") }

@@ -27,7 +27,10 @@ public enum Codec: String, Sendable, CaseIterable, Codable {
 
 /// A statistics value: ints (integer, long, date, timestamp), doubles, raw bytes (string, binary), bools.
 public enum StatValue: Sendable, Equatable {
-    case int(Int64), double(Double), bytes([UInt8]), bool(Bool)
+    case int(Int64)
+    case double(Double)
+    case bytes([UInt8])
+    case bool(Bool)
 }
 
 /// Per-column statistics. `min`/`max` are nil when every value is null; strings and binary are

@@ -79,18 +79,11 @@ public enum ParquetWriter {
 /// Process-wide counter for unique temp names (several threads may write files at once).
 enum TempCounter {
     private nonisolated(unsafe) static var value = 0
-    private static let lock = NSLockLike()
-    static func next() -> Int { lock.withLock { value += 1; return value } }
-}
-
-/// A minimal pthread mutex (keeps Foundation out of the storage layer).
-final class NSLockLike: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-    func withLock<T>(_ body: () -> T) -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return body()
+    private static let lock = PthreadLock()
+    static func next() -> Int {
+        lock.withLock {
+            value += 1
+            return value
+        }
     }
 }

@@ -130,7 +130,9 @@ enum RLEHybrid {
                     if byte + 8 <= end {
                         word = base.loadUnaligned(fromByteOffset: byte, as: UInt64.self).littleEndian
                     } else {
-                        for q in 0..<Swift.min(8, end - byte) { word |= UInt64(base.load(fromByteOffset: byte + q, as: UInt8.self)) << UInt64(8 * q) }
+                        for q in 0..<Swift.min(8, end - byte) {
+                            word |= UInt64(base.load(fromByteOffset: byte + q, as: UInt8.self)) << UInt64(8 * q)
+                        }
                     }
                     dst[produced + k] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
                 }

@@ -2,8 +2,18 @@
 /// Fields must be written in increasing id order inside a struct; unset optionals are omitted.
 struct ThriftCompactWriter {
     enum FieldType: UInt8 {
-        case boolTrue = 1, boolFalse = 2, i8 = 3, i16 = 4, i32 = 5, i64 = 6, double = 7
-        case binary = 8, list = 9, set = 10, map = 11, structure = 12
+        case boolTrue = 1
+        case boolFalse = 2
+        case i8 = 3
+        case i16 = 4
+        case i32 = 5
+        case i64 = 6
+        case double = 7
+        case binary = 8
+        case list = 9
+        case set = 10
+        case map = 11
+        case structure = 12
     }
 
     let out: OutputBuffer

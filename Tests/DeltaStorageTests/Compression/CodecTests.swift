@@ -6,13 +6,17 @@ import Testing
     static func sample(_ n: Int) -> [UInt8] {
         var rng = SplitMix64(seed: UInt64(n))
         // Half repetitive text, half random bytes: both compressible and incompressible stretches.
-        return (0..<n).map { i in i % 1024 < 512 ? UInt8(ascii: "a") + UInt8(i % 7) : UInt8(truncatingIfNeeded: rng.next()) }
+        return (0..<n).map { i in
+            i % 1024 < 512 ? UInt8(ascii: "a") + UInt8(i % 7) : UInt8(truncatingIfNeeded: rng.next())
+        }
     }
 
     static func compress(_ codec: Codec, _ data: [UInt8], level: Int32? = nil) throws -> [UInt8] {
         let out = OutputBuffer()
         let c = try PageCompressor(codec: codec, level: level)
-        try data.withUnsafeBytes { _ = try c.compress($0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, count: data.count, into: out) }
+        try data.withUnsafeBytes {
+            _ = try c.compress($0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, count: data.count, into: out)
+        }
         return out.bytes
     }
 
@@ -36,11 +40,15 @@ import Testing
         for n in [0, 1, 100, 65_536, 300_001] {
             let data = Self.sample(n)
             let out = OutputBuffer()
-            try data.withUnsafeBytes { _ = try c.compress($0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, count: n, into: out) }
+            try data.withUnsafeBytes {
+                _ = try c.compress($0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, count: n, into: out)
+            }
             if codec != .uncompressed && n > 1000 { #expect(out.count < n) }
             var back = [UInt8](repeating: 0, count: n)
             try back.withUnsafeMutableBytes { dst in
-                try d.decompress(out.base, count: out.count, into: dst.baseAddress ?? UnsafeMutableRawPointer(bitPattern: 1)!, expected: n)
+                try d.decompress(
+                    out.base, count: out.count, into: dst.baseAddress ?? UnsafeMutableRawPointer(bitPattern: 1)!,
+                    expected: n)
             }
             #expect(back == data, "\(codec) n=\(n)")
         }
@@ -71,7 +79,9 @@ import Testing
         let data = Self.sample(5_000)
         var z = try Self.compress(codec, data)
         #expect(throws: CompressionError.self) { try Self.decompress(codec, z, expected: 5_001) }
-        #expect(throws: CompressionError.self) { try Self.decompress(codec, Array(z.prefix(z.count / 2)), expected: 5_000) }
+        #expect(throws: CompressionError.self) {
+            try Self.decompress(codec, Array(z.prefix(z.count / 2)), expected: 5_000)
+        }
         for k in stride(from: 0, to: z.count, by: 37) { z[k] ^= 0x5A }
         do {
             let back = try Self.decompress(codec, z, expected: 5_000)

@@ -6,7 +6,9 @@ import Testing
 @Suite struct CorruptFileTests {
     static func sample(_ codec: Codec) throws -> [UInt8] {
         let batch = ParquetTestData.allTypes(rows: 600, seed: 9)
-        return try ParquetWriter.encode(batch, options: ParquetWriteOptions(codec: codec, pageSizeBytes: 500, rowGroupSizeBytes: 30_000)).bytes
+        return try ParquetWriter.encode(
+            batch, options: ParquetWriteOptions(codec: codec, pageSizeBytes: 500, rowGroupSizeBytes: 30_000)
+        ).bytes
     }
 
     @Test(arguments: Codec.allCases)
@@ -25,7 +27,9 @@ import Testing
         // the data or into the wrong place.
         let bytes = try Self.sample(.snappy)
         let mangled = Array(bytes[..<100]) + Array(bytes[300...])
-        let error = #expect(throws: ParquetError.self) { _ = try ParquetReader(bytes: mangled, name: "hole.parquet").read() }
+        let error = #expect(throws: ParquetError.self) {
+            _ = try ParquetReader(bytes: mangled, name: "hole.parquet").read()
+        }
         #expect(error?.description.hasPrefix("hole.parquet: ") == true)
     }
 
@@ -37,7 +41,8 @@ import Testing
         var failures = 0
         for k in 0..<200 {
             var b = bytes
-            let at = k < 100 ? Int(rng.next() % UInt64(b.count)) : b.count - 9 - Int(rng.next() % 400)  // half in the footer
+            // Half anywhere, half in the footer.
+            let at = k < 100 ? Int(rng.next() % UInt64(b.count)) : b.count - 9 - Int(rng.next() % 400)
             b[at] ^= UInt8(1 << (rng.next() % 8))
             do {
                 _ = try ParquetReader(bytes: b, name: "flip.parquet").read()

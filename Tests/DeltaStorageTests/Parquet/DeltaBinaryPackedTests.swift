@@ -12,7 +12,9 @@ import Testing
     private func decode<T: FixedWidthInteger & SignedInteger>(_ b: [UInt8], _ n: Int, as: T.Type) throws -> [T] {
         var out = [T](repeating: 0, count: n)
         try b.withUnsafeBytes { raw in
-            try out.withUnsafeMutableBufferPointer { try DeltaBinaryPacked.decode(raw, count: n, into: $0.baseAddress!) }
+            try out.withUnsafeMutableBufferPointer {
+                try DeltaBinaryPacked.decode(raw, count: n, into: $0.baseAddress!)
+            }
         }
         return out
     }
@@ -40,7 +42,10 @@ import Testing
         // INT32 deltas wrap in 32 bits, so no miniblock is wider than 32.
         let wide = encode([0, Int32.max, 0, Int32.max])
         var pos = 0
-        for _ in 0..<5 { while wide[pos] & 0x80 != 0 { pos += 1 }; pos += 1 }  // 4 header varints + min delta
+        for _ in 0..<5 {
+            while wide[pos] & 0x80 != 0 { pos += 1 }
+            pos += 1
+        }  // 4 header varints + min delta
         #expect(wide[pos..<pos + 4].allSatisfy { $0 <= 32 } && wide[pos] == 32)
         #expect(try decode(wide, 4, as: Int32.self) == [0, Int32.max, 0, Int32.max])
     }
@@ -49,21 +54,30 @@ import Testing
         let b = encode((0..<300).map { Int64($0 * $0) })
         #expect(throws: DecodeError.self) { try decode(Array(b.prefix(b.count - 3)), 300, as: Int64.self) }
         #expect(throws: DecodeError.self) { try decode(b, 301, as: Int64.self) }  // more values than encoded
-        #expect(throws: DecodeError.self) { try decode([0x81, 0x01, 0x04, 0x02, 0x00], 2, as: Int64.self) }  // block 129
+        // A block of 129 values is not a multiple of 128.
+        #expect(throws: DecodeError.self) { try decode([0x81, 0x01, 0x04, 0x02, 0x00], 2, as: Int64.self) }
         // A 40-bit miniblock in an INT32 column is invalid.
-        #expect(throws: DecodeError.self) { try decode([0x80, 0x01, 0x04, 0x02, 0x00, 0x00, 40, 0, 0, 0] + [UInt8](repeating: 0, count: 160), 2, as: Int32.self) }
+        #expect(throws: DecodeError.self) {
+            try decode(
+                [0x80, 0x01, 0x04, 0x02, 0x00, 0x00, 40, 0, 0, 0] + [UInt8](repeating: 0, count: 160), 2, as: Int32.self
+            )
+        }
     }
 
     @Test func writerChoosesDeltaForSequencesOnly() throws {
         let batch = ParquetTestData.allTypes(rows: 4_000, seed: 2)
         let (bytes, _) = try ParquetWriter.encode(batch, options: ParquetWriteOptions(codec: .uncompressed))
         let reader = try ParquetReader(bytes: bytes, name: "dbp.parquet")
-        let enc = Dictionary(uniqueKeysWithValues: zip(reader.meta.leaves.map(\.name), reader.meta.rowGroups[0].columns.map(\.encodings)))
+        let enc = Dictionary(
+            uniqueKeysWithValues: zip(reader.meta.leaves.map(\.name), reader.meta.rowGroups[0].columns.map(\.encodings))
+        )
         #expect(enc["seq"] == [Encoding.rle, Encoding.deltaBinaryPacked])
         #expect(enc["i_seq"] == [Encoding.rle, Encoding.deltaBinaryPacked])
         #expect(enc["l"] == [Encoding.plain, Encoding.rle])  // random: delta would not pay
         #expect(try reader.read() == ParquetTestData.normalized(batch))
-        let off = try ParquetWriter.encode(batch, options: ParquetWriteOptions(codec: .uncompressed, deltaEncoding: false)).bytes
+        let off = try ParquetWriter.encode(
+            batch, options: ParquetWriteOptions(codec: .uncompressed, deltaEncoding: false)
+        ).bytes
         let plain = try ParquetReader(bytes: off, name: "nodbp.parquet")
         #expect(plain.meta.rowGroups[0].columns.allSatisfy { !$0.encodings.contains(Encoding.deltaBinaryPacked) })
         #expect(off.count > bytes.count)

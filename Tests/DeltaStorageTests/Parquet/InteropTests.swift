@@ -51,7 +51,9 @@ struct InteropTests {
         let results = try Oracle.jsonLines(try Oracle.run("check_parquet.py", written.keys.sorted()))
         #expect(results.count == written.count)
         let expectedColumns = Dictionary(
-            uniqueKeysWithValues: batch.schema.fields.enumerated().map { ($1.name, Self.canonical(batch.columns[$0], $1.type)) })
+            uniqueKeysWithValues: batch.schema.fields.enumerated().map {
+                ($1.name, Self.canonical(batch.columns[$0], $1.type))
+            })
         for r in results {
             let file = r["file"] as? String ?? "?"
             #expect(r["error"] == nil, "\(file): \(r["error"] ?? "")")
@@ -62,7 +64,9 @@ struct InteropTests {
             #expect(r["polars_same"] as? Bool == true, "\(file): polars disagrees with pyarrow")
             #expect(r["duckdb_rows"] as? Int == batch.rowCount, "\(file): duckdb row count")
             let schema = (r["schema"] as? [[Any]] ?? []).map { "\($0[0]):\($0[1]):\(($0[2] as? Bool) ?? false)" }
-            #expect(schema == batch.schema.fields.map { "\($0.name):\(Self.arrowTypes[$0.type]!):\($0.nullable)" }, "\(file)")
+            #expect(
+                schema == batch.schema.fields.map { "\($0.name):\(Self.arrowTypes[$0.type]!):\($0.nullable)" },
+                "\(file)")
             let columns = r["columns"] as? [String: [Any]] ?? [:]
             let stats = r["stats"] as? [String: [String: Any]] ?? [:]
             for (k, f) in batch.schema.fields.enumerated() {
@@ -84,7 +88,8 @@ struct InteropTests {
         let dir = try TempDir()
         let batch = ParquetBenchmark.bronzeBatch(rows: 20_000, seed: 1)
         let path = dir.path + "/bronze.parquet"
-        _ = try ParquetWriter.write(batch, to: path, options: ParquetWriteOptions(codec: .snappy, rowGroupSizeBytes: 1 << 20))
+        _ = try ParquetWriter.write(
+            batch, to: path, options: ParquetWriteOptions(codec: .snappy, rowGroupSizeBytes: 1 << 20))
         let r = try #require(try Oracle.jsonLines(try Oracle.run("check_parquet.py", [path])).first)
         #expect(r["error"] == nil, "\(r["error"] ?? "")")
         #expect(r["rows"] as? Int == 20_000 && r["duckdb_rows"] as? Int == 20_000 && r["polars_same"] as? Bool == true)
@@ -92,7 +97,8 @@ struct InteropTests {
         #expect(r["codecs"] as? [String] == ["SNAPPY", "UNCOMPRESSED"])
         let columns = r["columns"] as? [String: [Any]] ?? [:]
         for (k, f) in batch.schema.fields.enumerated() {
-            #expect((columns[f.name] ?? []).map { $0 as? String } == Self.canonical(batch.columns[k], f.type), "\(f.name)")
+            #expect(
+                (columns[f.name] ?? []).map { $0 as? String } == Self.canonical(batch.columns[k], f.type), "\(f.name)")
         }
     }
 }

@@ -39,7 +39,8 @@ enum Oracle {
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         guard p.terminationStatus == 0 else {
-            throw Failure(description: "\(script) exited \(p.terminationStatus): \(String(decoding: errData, as: UTF8.self))")
+            throw Failure(
+                description: "\(script) exited \(p.terminationStatus): \(String(decoding: errData, as: UTF8.self))")
         }
         return String(decoding: data, as: UTF8.self)
     }

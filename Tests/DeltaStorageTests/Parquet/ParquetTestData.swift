@@ -44,7 +44,9 @@ enum ParquetTestData {
             dt.append(isValid ? Int32(Int64(rng.next() % 73_000)) - 25_000 : 0)
             iLow.append(isValid ? Int32(x % 5) - 2 : 0)
             // Increasing with jitter (delta-encoded), crossing zero and wrapping near Int64.max.
-            seq.append(isValid ? (r < rows - 3 ? -5_000_000 + Int64(r) * 3_000 + Int64(x % 500) : Int64.max - Int64(r % 3)) : 0)
+            seq.append(
+                isValid ? (r < rows - 3 ? -5_000_000 + Int64(r) * 3_000 + Int64(x % 500) : Int64.max - Int64(r % 3)) : 0
+            )
             iSeq.append(Int32.min + Int32(r) * 7 + Int32(x % 3))
         }
         let allNull = ByteColumn(Array(repeating: "", count: rows))

@@ -6,7 +6,11 @@ import Testing
     private func encode(_ v: [UInt32], _ w: Int, runsOnly: Bool = false) -> [UInt8] {
         let out = OutputBuffer()
         v.withUnsafeBufferPointer {
-            if runsOnly { RLEHybrid.encodeRuns($0, bitWidth: w, into: out) } else { RLEHybrid.encode($0, bitWidth: w, into: out) }
+            if runsOnly {
+                RLEHybrid.encodeRuns($0, bitWidth: w, into: out)
+            } else {
+                RLEHybrid.encode($0, bitWidth: w, into: out)
+            }
         }
         return out.bytes
     }
@@ -14,7 +18,9 @@ import Testing
     private func decode(_ b: [UInt8], _ w: Int, _ n: Int) throws -> [UInt32] {
         var out = [UInt32](repeating: 0, count: n)
         try b.withUnsafeBytes { raw in
-            try out.withUnsafeMutableBufferPointer { _ = try RLEHybrid.decode(raw, bitWidth: w, count: n, into: $0.baseAddress!) }
+            try out.withUnsafeMutableBufferPointer {
+                _ = try RLEHybrid.decode(raw, bitWidth: w, count: n, into: $0.baseAddress!)
+            }
         }
         return out
     }

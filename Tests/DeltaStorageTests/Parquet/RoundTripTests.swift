@@ -37,13 +37,17 @@ import Testing
         let batch = ParquetTestData.allTypes(rows: 3_000, seed: 11)
         let (bytes, _) = try ParquetWriter.encode(batch, options: ParquetWriteOptions(codec: .uncompressed))
         let meta = try ParquetReader(bytes: bytes, name: "enc.parquet").meta
-        let encodings = Dictionary(uniqueKeysWithValues: zip(meta.leaves.map(\.name), meta.rowGroups[0].columns.map(\.encodings)))
+        let encodings = Dictionary(
+            uniqueKeysWithValues: zip(meta.leaves.map(\.name), meta.rowGroups[0].columns.map(\.encodings)))
         #expect(encodings["s_low"]!.contains(Encoding.rleDictionary))
         #expect(encodings["i_low"]!.contains(Encoding.rleDictionary))
         #expect(!encodings["s_high"]!.contains(Encoding.rleDictionary))  // high cardinality → PLAIN
         #expect(!encodings["l"]!.contains(Encoding.rleDictionary))
         #expect(!encodings["all_null"]!.contains(Encoding.rleDictionary))  // no values → no dictionary
-        #expect(meta.rowGroups[0].columns.allSatisfy { ($0.dictionaryPageOffset != nil) == $0.encodings.contains(Encoding.rleDictionary) })
+        #expect(
+            meta.rowGroups[0].columns.allSatisfy {
+                ($0.dictionaryPageOffset != nil) == $0.encodings.contains(Encoding.rleDictionary)
+            })
     }
 
     @Test func emptyBatchAndSingleRow() throws {
@@ -60,7 +64,10 @@ import Testing
         let n = 1_003
         let batch = ColumnBatch(
             schema: Schema([Field("c", .string, nullable: false), Field("k", .long)]),
-            columns: [Column(.bytes(ByteColumn(Array(repeating: "same", count: n)))), Column(.int64(Array(repeating: -5, count: n)))])
+            columns: [
+                Column(.bytes(ByteColumn(Array(repeating: "same", count: n)))),
+                Column(.int64(Array(repeating: -5, count: n))),
+            ])
         let (bytes, _) = try ParquetWriter.encode(batch, options: ParquetWriteOptions(codec: .uncompressed))
         let reader = try ParquetReader(bytes: bytes, name: "one.parquet")
         #expect(reader.meta.rowGroups[0].columns.allSatisfy { $0.encodings.contains(Encoding.rleDictionary) })
@@ -71,7 +78,8 @@ import Testing
         let dir = try TempDir()
         let path = dir.path + "/part-0.parquet"
         let batch = ParquetTestData.allTypes(rows: 2_000, seed: 5)
-        let info = try ParquetWriter.write(batch, to: path, options: ParquetWriteOptions(codec: .zstd, rowGroupSizeBytes: 50_000))
+        let info = try ParquetWriter.write(
+            batch, to: path, options: ParquetWriteOptions(codec: .zstd, rowGroupSizeBytes: 50_000))
         #expect(dir.entries() == ["part-0.parquet"])  // no temp file left behind
         #expect(info.byteCount == dir.size(of: "part-0.parquet"))
         let reader = try ParquetReader(path: path)

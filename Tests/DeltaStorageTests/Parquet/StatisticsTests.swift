@@ -5,14 +5,17 @@ import Testing
 @Suite struct StatisticsTests {
     private func stats(_ field: Field, _ column: Column, rowGroupBytes: Int = 128 << 20) throws -> ColumnStatistics {
         let batch = ColumnBatch(schema: Schema([field]), columns: [column])
-        let (bytes, info) = try ParquetWriter.encode(batch, options: ParquetWriteOptions(rowGroupSizeBytes: rowGroupBytes))
+        let (bytes, info) = try ParquetWriter.encode(
+            batch, options: ParquetWriteOptions(rowGroupSizeBytes: rowGroupBytes))
         // The footer carries the same values in PLAIN form.
         let reader = try ParquetReader(bytes: bytes, name: "stats.parquet")
         let physical = reader.meta.leaves[0].physical
         for rg in reader.meta.rowGroups {
             let s = rg.columns[0].statistics
             #expect(s != nil)
-            if let s, let min = info.columnStatistics[0].min, let max = info.columnStatistics[0].max, reader.rowGroupCount == 1 {
+            if let s, let min = info.columnStatistics[0].min, let max = info.columnStatistics[0].max,
+                reader.rowGroupCount == 1
+            {
                 #expect(s.min == min.plainBytes(physical) && s.max == max.plainBytes(physical))
             }
         }

@@ -21,7 +21,10 @@ import Testing
         #expect(out.bytes == [0x00, 0x7F, 0x80, 0x01])
     }
 
-    @Test(arguments: [(Int32(0), UInt32(0)), (-1, 1), (1, 2), (-2, 3), (3, 6), (10, 20), (Int32.max, UInt32.max - 1), (Int32.min, UInt32.max)])
+    @Test(arguments: [
+        (Int32(0), UInt32(0)), (-1, 1), (1, 2), (-2, 3), (3, 6), (10, 20), (Int32.max, UInt32.max - 1),
+        (Int32.min, UInt32.max),
+    ])
     func zigzag32(_ n: Int32, _ z: UInt32) {
         #expect(ThriftCompactWriter.zigzag32(n) == z)
     }
@@ -37,10 +40,11 @@ import Testing
         #expect(bytes { $0.i32(1, 1) } == [0x15, 0x02])
         #expect(bytes { $0.i32(15, 0) } == [0xF5, 0x00])
         #expect(bytes { $0.i32(16, 0) } == [0x05, 0x20, 0x00])
-        #expect(bytes { w in
-            w.i32(5, 0)
-            w.i32(2, 0)
-        } == [0x55, 0x00, 0x05, 0x04, 0x00])
+        #expect(
+            bytes { w in
+                w.i32(5, 0)
+                w.i32(2, 0)
+            } == [0x55, 0x00, 0x05, 0x04, 0x00])
     }
 
     @Test func boolsLiveInTheTypeNibble() {

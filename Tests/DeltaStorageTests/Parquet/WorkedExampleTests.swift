@@ -45,9 +45,13 @@ import Testing
             Self.batch, options: options, createdBy: "swiftdelta version 0.0.1 (build dev)", levelRunsOnly: true)
         #expect(Self.expected.count == 292)
         #expect(bytes.count == 292)
-        #expect(bytes == Self.expected, "first difference at \(zip(bytes, Self.expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? -1)")
+        #expect(
+            bytes == Self.expected,
+            "first difference at \(zip(bytes, Self.expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? -1)"
+        )
         #expect(info.byteCount == 292 && info.rowCount == 3)
-        #expect(info.columnStatistics[0] == ColumnStatistics(nullCount: 1, min: .bytes([0x61]), max: .bytes([0x62, 0x63])))
+        #expect(
+            info.columnStatistics[0] == ColumnStatistics(nullCount: 1, min: .bytes([0x61]), max: .bytes([0x62, 0x63])))
         #expect(info.columnStatistics[1] == ColumnStatistics(nullCount: 0, min: .int(1), max: .int(3)))
     }
 
