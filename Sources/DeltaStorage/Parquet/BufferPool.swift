@@ -4,7 +4,7 @@ final class BufferPool: @unchecked Sendable {
     static let shared = BufferPool()
 
     /// Upper bound on the bytes kept idle in the pool.
-    var maxRetainedBytes = 768 << 20
+    var maxRetainedBytes = 256 << 20
     private var idle: [OutputBuffer] = []
     private var retained = 0
     private let lock = PthreadLock()

@@ -59,18 +59,22 @@ extension ParquetReader {
 
     static func pread(_ fd: Int32, offset: Int, count: Int, name: String) throws -> [UInt8] {
         try [UInt8](unsafeUninitializedCapacity: count) { buf, n in
-            var done = 0
-            while done < count {
-                let r = Glibc.pread(fd, buf.baseAddress! + done, count - done, off_t(offset + done))
-                if r < 0 && errno == EINTR { continue }
-                guard r > 0 else {
-                    throw ParquetError(
-                        file: name,
-                        message: r < 0 ? "read failed: \(ParquetWriter.errnoText())" : "unexpected end of file")
-                }
-                done += r
-            }
+            try pread(fd, offset: offset, count: count, into: buf.baseAddress!, name: name)
             n = count
+        }
+    }
+
+    /// Reads exactly `count` bytes at `offset`; a short file is an error naming it.
+    static func pread(_ fd: Int32, offset: Int, count: Int, into dst: UnsafeMutablePointer<UInt8>, name: String) throws {
+        var done = 0
+        while done < count {
+            let r = Glibc.pread(fd, dst + done, count - done, off_t(offset + done))
+            if r < 0 && errno == EINTR { continue }
+            guard r > 0 else {
+                throw ParquetError(
+                    file: name, message: r < 0 ? "read failed: \(ParquetWriter.errnoText())" : "unexpected end of file")
+            }
+            done += r
         }
     }
 }

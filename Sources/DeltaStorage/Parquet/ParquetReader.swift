@@ -125,8 +125,11 @@ public struct ParquetReader: Sendable {
                 let fd = open(path, O_RDONLY)
                 guard fd >= 0 else { throw DecodeError("cannot open: \(ParquetWriter.errnoText())") }
                 defer { close(fd) }
-                let data = try Self.pread(fd, offset: start, count: length, name: path)
-                return try data.withUnsafeBytes { try decoder.decode($0) }
+                // Chunk bytes go into a pooled buffer: repeated key reads reuse mapped memory.
+                let buffer = BufferPool.shared.take(capacity: length)
+                defer { BufferPool.shared.give(buffer) }
+                try Self.pread(fd, offset: start, count: length, into: buffer.base, name: path)
+                return try decoder.decode(UnsafeRawBufferPointer(start: buffer.base, count: length))
             }
         } catch let e as ParquetError {
             throw e
