@@ -65,7 +65,8 @@ extension ParquetReader {
     }
 
     /// Reads exactly `count` bytes at `offset`; a short file is an error naming it.
-    static func pread(_ fd: Int32, offset: Int, count: Int, into dst: UnsafeMutablePointer<UInt8>, name: String) throws {
+    static func pread(_ fd: Int32, offset: Int, count: Int, into dst: UnsafeMutablePointer<UInt8>, name: String) throws
+    {
         var done = 0
         while done < count {
             let r = Glibc.pread(fd, dst + done, count - done, off_t(offset + done))
