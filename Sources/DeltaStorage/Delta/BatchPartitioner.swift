@@ -90,15 +90,24 @@ enum BatchPartitioner {
         }
         let partitionIdx = partitionColumns.map { batch.schema.index(of: $0)! }
         var indexLists: [[Int]] = counts.indices.map { g in
-            lastRow[g] - firstRow[g] + 1 == counts[g] ? [] : { var a = [Int](); a.reserveCapacity(counts[g]); return a }()
+            lastRow[g] - firstRow[g] + 1 == counts[g]
+                ? []
+                : {
+                    var a = [Int]()
+                    a.reserveCapacity(counts[g])
+                    return a
+                }()
         }
         let contiguous = counts.indices.map { lastRow[$0] - firstRow[$0] + 1 == counts[$0] }
         if contiguous.contains(false) {
             for i in 0..<n where !contiguous[Int(rowGroup[i])] { indexLists[Int(rowGroup[i])].append(i) }
         }
         return counts.indices.map { g in
-            let values = partitionIdx.map { PartitionPath.serialize(batch.columns[$0], type: batch.schema.fields[$0].type, row: firstRow[g]) }
-            return Group(values: values, rows: contiguous[g] ? .range(firstRow[g]..<lastRow[g] + 1) : .indices(indexLists[g]))
+            let values = partitionIdx.map {
+                PartitionPath.serialize(batch.columns[$0], type: batch.schema.fields[$0].type, row: firstRow[g])
+            }
+            return Group(
+                values: values, rows: contiguous[g] ? .range(firstRow[g]..<lastRow[g] + 1) : .indices(indexLists[g]))
         }
     }
 
@@ -115,11 +124,17 @@ enum BatchPartitioner {
             var prevCode: Int32 = 0
             for i in 0..<n {
                 guard !column.isNull(i), let k = key(i) else {
-                    if nullCode < 0 { nullCode = Int32(cardinality); cardinality += 1 }
+                    if nullCode < 0 {
+                        nullCode = Int32(cardinality)
+                        cardinality += 1
+                    }
                     codes[i] = nullCode
                     continue
                 }
-                if let p = prevKey, p == k { codes[i] = prevCode; continue }
+                if let p = prevKey, p == k {
+                    codes[i] = prevCode
+                    continue
+                }
                 let c: Int32
                 if let known = map[k] {
                     c = known

@@ -60,10 +60,18 @@ extension Column {
         }
         let values: ColumnValues
         switch parts[0].values {
-        case .int32: values = .int32(join { if case .int32(let a) = $0.values { a } else { preconditionFailure("type mismatch") } })
-        case .int64: values = .int64(join { if case .int64(let a) = $0.values { a } else { preconditionFailure("type mismatch") } })
-        case .double: values = .double(join { if case .double(let a) = $0.values { a } else { preconditionFailure("type mismatch") } })
-        case .boolean: values = .boolean(join { if case .boolean(let a) = $0.values { a } else { preconditionFailure("type mismatch") } })
+        case .int32:
+            values = .int32(
+                join { if case .int32(let a) = $0.values { a } else { preconditionFailure("type mismatch") } })
+        case .int64:
+            values = .int64(
+                join { if case .int64(let a) = $0.values { a } else { preconditionFailure("type mismatch") } })
+        case .double:
+            values = .double(
+                join { if case .double(let a) = $0.values { a } else { preconditionFailure("type mismatch") } })
+        case .boolean:
+            values = .boolean(
+                join { if case .boolean(let a) = $0.values { a } else { preconditionFailure("type mismatch") } })
         case .bytes:
             var out = ByteColumn()
             let bytes = parts.reduce(0) { if case .bytes(let b) = $1.values { $0 + b.bytes.count } else { $0 } }
@@ -103,8 +111,11 @@ extension Column {
         case .long: return Int64(text).map { Column(.int64(Array(repeating: $0, count: count))) }
         case .integer: return Int32(text).map { Column(.int32(Array(repeating: $0, count: count))) }
         case .date:
-            return DeltaDateTime.parseDate(text).flatMap { Int32(exactly: $0) }.map { Column(.int32(Array(repeating: $0, count: count))) }
-        case .timestamp: return DeltaDateTime.parseTimestamp(text).map { Column(.int64(Array(repeating: $0, count: count))) }
+            return DeltaDateTime.parseDate(text).flatMap { Int32(exactly: $0) }.map {
+                Column(.int32(Array(repeating: $0, count: count)))
+            }
+        case .timestamp:
+            return DeltaDateTime.parseTimestamp(text).map { Column(.int64(Array(repeating: $0, count: count))) }
         case .double: return Double(text).map { Column(.double(Array(repeating: $0, count: count))) }
         case .boolean:
             switch text.lowercased() {

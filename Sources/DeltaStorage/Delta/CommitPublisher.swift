@@ -51,7 +51,9 @@ struct CommitPublisher {
                 throw DeltaError(.tableExists, "cannot create a table at \(log.tablePath): \(final) already exists")
             }
             guard retries < options.maxRetries else {
-                throw DeltaError(.conflict, "\(log.tablePath): gave up after \(retries) retries; other writers keep taking the next version")
+                throw DeltaError(
+                    .conflict,
+                    "\(log.tablePath): gave up after \(retries) retries; other writers keep taking the next version")
             }
             let latest = try log.latestVersion() ?? target
             for v in target...max(target, latest) {
@@ -67,9 +69,15 @@ struct CommitPublisher {
         for action in try log.readCommit(version) {
             switch action {
             case .metaData, .protocolVersions:
-                throw DeltaError(.conflict, "\(log.tablePath): concurrent commit \(version) changed the table metadata or protocol; re-read the table and retry")
+                throw DeltaError(
+                    .conflict,
+                    "\(log.tablePath): concurrent commit \(version) changed the table metadata or protocol; re-read the table and retry"
+                )
             case .remove(let r) where removing.contains(r.path):
-                throw DeltaError(.conflict, "\(log.tablePath): concurrent commit \(version) already removed \(r.path), which this commit also removes; re-read the table and retry")
+                throw DeltaError(
+                    .conflict,
+                    "\(log.tablePath): concurrent commit \(version) already removed \(r.path), which this commit also removes; re-read the table and retry"
+                )
             default: break
             }
         }

@@ -12,43 +12,79 @@ extension DeltaAction {
         switch self {
         case .commitInfo(let c): .object([("commitInfo", c.fields)])
         case .protocolVersions(let p):
-            .object([("protocol", .object(
-                [("minReaderVersion", .int(Int64(p.minReaderVersion))), ("minWriterVersion", .int(Int64(p.minWriterVersion)))]
-                + (p.readerFeatures.map { [("readerFeatures", .array($0.map { .string($0) }))] } ?? [])
-                + (p.writerFeatures.map { [("writerFeatures", .array($0.map { .string($0) }))] } ?? [])))])
+            .object([
+                (
+                    "protocol",
+                    .object(
+                        [
+                            ("minReaderVersion", .int(Int64(p.minReaderVersion))),
+                            ("minWriterVersion", .int(Int64(p.minWriterVersion))),
+                        ]
+                            + (p.readerFeatures.map { [("readerFeatures", .array($0.map { .string($0) }))] } ?? [])
+                            + (p.writerFeatures.map { [("writerFeatures", .array($0.map { .string($0) }))] } ?? []))
+                )
+            ])
         case .metaData(let m):
-            .object([("metaData", .object(
-                [("id", .string(m.id))]
-                + (m.name.map { [("name", .string($0))] } ?? [])
-                + (m.description.map { [("description", .string($0))] } ?? [])
-                + [
-                    ("format", .object([("provider", .string(m.provider)), ("options", .object([]))])),
-                    ("schemaString", .string(m.schemaString)),
-                    ("partitionColumns", .array(m.partitionColumns.map { .string($0) })),
-                    ("configuration", .object(m.configuration.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
-                ]
-                + (m.createdTime.map { [("createdTime", .int($0))] } ?? [])))])
+            .object([
+                (
+                    "metaData",
+                    .object(
+                        [("id", .string(m.id))]
+                            + (m.name.map { [("name", .string($0))] } ?? [])
+                            + (m.description.map { [("description", .string($0))] } ?? [])
+                            + [
+                                ("format", .object([("provider", .string(m.provider)), ("options", .object([]))])),
+                                ("schemaString", .string(m.schemaString)),
+                                ("partitionColumns", .array(m.partitionColumns.map { .string($0) })),
+                                (
+                                    "configuration",
+                                    .object(
+                                        m.configuration.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+                                ),
+                            ]
+                            + (m.createdTime.map { [("createdTime", .int($0))] } ?? []))
+                )
+            ])
         case .add(let a):
-            .object([("add", .object(
-                [
-                    ("path", .string(a.path)),
-                    ("partitionValues", Self.partitionJSON(a.partitionValues)),
-                    ("size", .int(a.size)),
-                    ("modificationTime", .int(a.modificationTime)),
-                    ("dataChange", .bool(a.dataChange)),
-                ] + (a.stats.map { [("stats", .string($0))] } ?? [])))])
+            .object([
+                (
+                    "add",
+                    .object(
+                        [
+                            ("path", .string(a.path)),
+                            ("partitionValues", Self.partitionJSON(a.partitionValues)),
+                            ("size", .int(a.size)),
+                            ("modificationTime", .int(a.modificationTime)),
+                            ("dataChange", .bool(a.dataChange)),
+                        ] + (a.stats.map { [("stats", .string($0))] } ?? []))
+                )
+            ])
         case .remove(let r):
-            .object([("remove", .object(
-                [("path", .string(r.path))]
-                + (r.deletionTimestamp.map { [("deletionTimestamp", .int($0))] } ?? [])
-                + [("dataChange", .bool(r.dataChange))]
-                + (r.partitionValues != nil && r.size != nil
-                    ? [("extendedFileMetadata", .bool(true)), ("partitionValues", Self.partitionJSON(r.partitionValues!)), ("size", .int(r.size!))]
-                    : [])))])
+            .object([
+                (
+                    "remove",
+                    .object(
+                        [("path", .string(r.path))]
+                            + (r.deletionTimestamp.map { [("deletionTimestamp", .int($0))] } ?? [])
+                            + [("dataChange", .bool(r.dataChange))]
+                            + (r.partitionValues != nil && r.size != nil
+                                ? [
+                                    ("extendedFileMetadata", .bool(true)),
+                                    ("partitionValues", Self.partitionJSON(r.partitionValues!)),
+                                    ("size", .int(r.size!)),
+                                ]
+                                : []))
+                )
+            ])
         case .txn(let t):
-            .object([("txn", .object(
-                [("appId", .string(t.appId)), ("version", .int(t.version))]
-                + (t.lastUpdated.map { [("lastUpdated", .int($0))] } ?? [])))])
+            .object([
+                (
+                    "txn",
+                    .object(
+                        [("appId", .string(t.appId)), ("version", .int(t.version))]
+                            + (t.lastUpdated.map { [("lastUpdated", .int($0))] } ?? []))
+                )
+            ])
         case .other(let key, let value): .object([(key, value)])
         }
     }
@@ -69,15 +105,18 @@ extension DeltaAction {
         case "protocol":
             self = .protocolVersions(
                 DeltaProtocol(
-                    minReaderVersion: Int(try r.int("minReaderVersion")), minWriterVersion: Int(try r.int("minWriterVersion")),
-                    readerFeatures: try r.optionalStrings("readerFeatures"), writerFeatures: try r.optionalStrings("writerFeatures")))
+                    minReaderVersion: Int(try r.int("minReaderVersion")),
+                    minWriterVersion: Int(try r.int("minWriterVersion")),
+                    readerFeatures: try r.optionalStrings("readerFeatures"),
+                    writerFeatures: try r.optionalStrings("writerFeatures")))
         case "metaData":
             guard let format = body["format"], let provider = format["provider"]?.stringValue else {
                 throw DecodeFailure(message: "metaData.format.provider is missing")
             }
             self = .metaData(
                 DeltaMetadata(
-                    id: try r.string("id"), name: try r.optionalString("name"), description: try r.optionalString("description"),
+                    id: try r.string("id"), name: try r.optionalString("name"),
+                    description: try r.optionalString("description"),
                     provider: provider, schemaString: try r.string("schemaString"),
                     partitionColumns: try r.optionalStrings("partitionColumns") ?? [],
                     configuration: try r.stringMap("configuration"), createdTime: try r.optionalInt("createdTime")))
@@ -87,15 +126,20 @@ extension DeltaAction {
                 AddFile(
                     path: try r.string("path"), partitionValues: try r.partitionValues("partitionValues") ?? [:],
                     size: try r.int("size"), modificationTime: try r.optionalInt("modificationTime") ?? 0,
-                    dataChange: try r.optionalBool("dataChange") ?? true, stats: try r.optionalString("stats"), hasDeletionVector: dv))
+                    dataChange: try r.optionalBool("dataChange") ?? true, stats: try r.optionalString("stats"),
+                    hasDeletionVector: dv))
         case "remove":
             self = .remove(
                 RemoveFile(
                     path: try r.string("path"), deletionTimestamp: try r.optionalInt("deletionTimestamp"),
-                    dataChange: try r.optionalBool("dataChange") ?? true, partitionValues: try r.partitionValues("partitionValues"),
+                    dataChange: try r.optionalBool("dataChange") ?? true,
+                    partitionValues: try r.partitionValues("partitionValues"),
                     size: try r.optionalInt("size")))
         case "txn":
-            self = .txn(DeltaTxn(appId: try r.string("appId"), version: try r.int("version"), lastUpdated: try r.optionalInt("lastUpdated")))
+            self = .txn(
+                DeltaTxn(
+                    appId: try r.string("appId"), version: try r.int("version"),
+                    lastUpdated: try r.optionalInt("lastUpdated")))
         default: self = .other(key, body)
         }
     }

@@ -5,7 +5,10 @@ public struct DeltaProtocol: Sendable, Equatable {
     public var readerFeatures: [String]?
     public var writerFeatures: [String]?
 
-    public init(minReaderVersion: Int = 1, minWriterVersion: Int = 2, readerFeatures: [String]? = nil, writerFeatures: [String]? = nil) {
+    public init(
+        minReaderVersion: Int = 1, minWriterVersion: Int = 2, readerFeatures: [String]? = nil,
+        writerFeatures: [String]? = nil
+    ) {
         self.minReaderVersion = minReaderVersion
         self.minWriterVersion = minWriterVersion
         self.readerFeatures = readerFeatures
@@ -28,7 +31,8 @@ public struct DeltaMetadata: Sendable, Equatable {
 
     public init(
         id: String, name: String? = nil, description: String? = nil, provider: String = "parquet",
-        schemaString: String, partitionColumns: [String], configuration: [String: String] = [:], createdTime: Int64? = nil
+        schemaString: String, partitionColumns: [String], configuration: [String: String] = [:],
+        createdTime: Int64? = nil
     ) {
         self.id = id
         self.name = name
@@ -85,7 +89,10 @@ public struct RemoveFile: Sendable, Equatable {
     public var partitionValues: [String: String?]?
     public var size: Int64?
 
-    public init(path: String, deletionTimestamp: Int64?, dataChange: Bool = true, partitionValues: [String: String?]? = nil, size: Int64? = nil) {
+    public init(
+        path: String, deletionTimestamp: Int64?, dataChange: Bool = true, partitionValues: [String: String?]? = nil,
+        size: Int64? = nil
+    ) {
         self.path = path
         self.deletionTimestamp = deletionTimestamp
         self.dataChange = dataChange

@@ -21,7 +21,8 @@ public enum DeltaBenchmark {
             }
         }
         return ColumnBatch(
-            schema: Schema(base.schema.fields + [Field(partitionColumn, .date)]), columns: base.columns + [Column(.int32(days))])
+            schema: Schema(base.schema.fields + [Field(partitionColumn, .date)]),
+            columns: base.columns + [Column(.int32(days))])
     }
 
     /// Bytes of a batch in memory (values plus string offsets), the "input size" of throughput figures.
@@ -51,7 +52,8 @@ public enum DeltaBenchmark {
     ) throws -> Measurement {
         let cpuStart = cpuSeconds()
         let start = monotonicSeconds()
-        let table = try DeltaTable.create(at: path, schema: batch.schema, partitionColumns: partitionColumns, options: options)
+        let table = try DeltaTable.create(
+            at: path, schema: batch.schema, partitionColumns: partitionColumns, options: options)
         let commit = try table.append(batch)
         let seconds = monotonicSeconds() - start
         let cpu = cpuSeconds() - cpuStart

@@ -47,7 +47,8 @@ public enum DeltaDateTime {
     /// Parses `YYYY-MM-DD` to a day number.
     public static func parseDate(_ s: String) -> Int64? {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count >= 4, let y = Int64(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+        guard parts.count == 3, parts[0].count >= 4, let y = Int64(parts[0]), let m = Int(parts[1]),
+            let d = Int(parts[2]),
             (1...12).contains(m), (1...31).contains(d)
         else { return nil }
         return days(year: y, month: m, day: d)
@@ -61,13 +62,17 @@ public enum DeltaDateTime {
         } else if text.hasSuffix("+00:00") {
             text = text.dropLast(6)
         }
-        guard text.count >= 19 else { return text.count == 10 ? parseDate(String(text)).map { $0 * 86_400_000_000 } : nil }
+        guard text.count >= 19 else {
+            return text.count == 10 ? parseDate(String(text)).map { $0 * 86_400_000_000 } : nil
+        }
         let datePart = text.prefix(10)
         let sep = text[text.index(text.startIndex, offsetBy: 10)]
         guard sep == "T" || sep == " ", let days = parseDate(String(datePart)) else { return nil }
         let timeAndFraction = text.dropFirst(11)
         let hms = timeAndFraction.prefix(8).split(separator: ":")
-        guard hms.count == 3, let h = Int64(hms[0]), let mi = Int64(hms[1]), let sec = Int64(hms[2]), h < 24, mi < 60, sec < 60 else { return nil }
+        guard hms.count == 3, let h = Int64(hms[0]), let mi = Int64(hms[1]), let sec = Int64(hms[2]), h < 24, mi < 60,
+            sec < 60
+        else { return nil }
         var micros = ((days * 24 + h) * 60 + mi) * 60_000_000 + sec * 1_000_000
         let fraction = timeAndFraction.dropFirst(8)
         if !fraction.isEmpty {
@@ -80,7 +85,10 @@ public enum DeltaDateTime {
         return micros
     }
 
-    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { let q = a / b; return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q }
+    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
+        let q = a / b
+        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+    }
     static func floorMod(_ a: Int64, _ b: Int64) -> Int64 { a - floorDiv(a, b) * b }
 
     private static func clock(_ secondsOfDay: Int64) -> String {

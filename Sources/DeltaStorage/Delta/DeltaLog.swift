@@ -32,10 +32,14 @@ public struct DeltaLog: Sendable {
         guard first == 0 else {
             throw DeltaError(
                 .unsupported,
-                "\(logPath): the oldest JSON commit is version \(first); versions before it live only in a checkpoint, which dedupbench cannot read")
+                "\(logPath): the oldest JSON commit is version \(first); versions before it live only in a checkpoint, which dedupbench cannot read"
+            )
         }
         for (i, v) in versions.enumerated() where v != i {
-            throw DeltaError(.corruptLog, "\(logPath): versions are not contiguous: \(Self.commitName(i)) is missing but \(Self.commitName(v)) exists")
+            throw DeltaError(
+                .corruptLog,
+                "\(logPath): versions are not contiguous: \(Self.commitName(i)) is missing but \(Self.commitName(v)) exists"
+            )
         }
         return versions
     }

@@ -94,7 +94,8 @@ struct LogReplay {
 
     func state(version: Int) -> DeltaLogState {
         DeltaLogState(
-            version: version, protocolVersions: protocolVersions, metadata: metadata, files: liveFiles, transactions: transactions,
+            version: version, protocolVersions: protocolVersions, metadata: metadata, files: liveFiles,
+            transactions: transactions,
             history: history)
     }
 

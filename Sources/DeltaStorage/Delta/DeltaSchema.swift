@@ -22,9 +22,16 @@ public enum DeltaSchema {
     public static func schemaString(_ schema: Schema) -> String {
         JSONValue.object([
             ("type", .string("struct")),
-            ("fields", .array(schema.fields.map { f in
-                .object([("name", .string(f.name)), ("type", .string(f.type.rawValue)), ("nullable", .bool(f.nullable)), ("metadata", .object([]))])
-            })),
+            (
+                "fields",
+                .array(
+                    schema.fields.map { f in
+                        .object([
+                            ("name", .string(f.name)), ("type", .string(f.type.rawValue)),
+                            ("nullable", .bool(f.nullable)), ("metadata", .object([])),
+                        ])
+                    })
+            ),
         ]).serialized
     }
 
@@ -34,7 +41,8 @@ public enum DeltaSchema {
         do {
             json = try JSONParser.parse(schemaString)
         } catch {
-            throw DeltaError(.corruptLog, "metaData.schemaString is not valid JSON (column \(error.column): \(error.message))")
+            throw DeltaError(
+                .corruptLog, "metaData.schemaString is not valid JSON (column \(error.column): \(error.message))")
         }
         guard json["type"]?.stringValue == "struct", case .array(let items)? = json["fields"] else {
             throw DeltaError(.corruptLog, "metaData.schemaString: expected {\"type\":\"struct\",\"fields\":[…]}")
@@ -42,11 +50,13 @@ public enum DeltaSchema {
         var out: [DeltaField] = []
         for item in items {
             guard let name = item["name"]?.stringValue, let type = item["type"] else {
-                throw DeltaError(.corruptLog, "metaData.schemaString: field without name or type: \(item.serialized.prefix(120))")
+                throw DeltaError(
+                    .corruptLog, "metaData.schemaString: field without name or type: \(item.serialized.prefix(120))")
             }
             out.append(
                 DeltaField(
-                    name: name, typeName: type.stringValue ?? type.serialized, nullable: item["nullable"]?.boolValue ?? true,
+                    name: name, typeName: type.stringValue ?? type.serialized,
+                    nullable: item["nullable"]?.boolValue ?? true,
                     metadata: item["metadata"] ?? .object([])))
         }
         return out

@@ -16,11 +16,13 @@ extension DeltaTable {
         if p.minReaderVersion > 1 && !(p.minReaderVersion == 3 && (p.readerFeatures ?? []).isEmpty) {
             throw DeltaError(
                 .unsupported,
-                "\(path) needs reader version \(p.minReaderVersion) (features: \((p.readerFeatures ?? []).joined(separator: ", "))); dedupbench reads reader 1 tables")
+                "\(path) needs reader version \(p.minReaderVersion) (features: \((p.readerFeatures ?? []).joined(separator: ", "))); dedupbench reads reader 1 tables"
+            )
         }
         let names = columns ?? snap.schema.names
         for n in names where snap.schema.index(of: n) == nil {
-            throw DeltaError(.invalidInput, "\(path): no column '\(n)' (columns: \(snap.schema.names.joined(separator: ", ")))")
+            throw DeltaError(
+                .invalidInput, "\(path): no column '\(n)' (columns: \(snap.schema.names.joined(separator: ", ")))")
         }
         let outSchema = Schema(names.map { snap.schema.fields[snap.schema.index(of: $0)!] })
         let dataNames = names.filter { !snap.partitionColumns.contains($0) }
@@ -48,7 +50,10 @@ extension DeltaTable {
                 columns.append(c)
             } else if let value = file.partitionValues[field.name] {
                 guard let c = Column.repeating(value, type: field.type, count: n) else {
-                    throw DeltaError(.corruptLog, "\(path): \(file.path) has partition value '\(value ?? "")' for \(field.type.rawValue) column '\(field.name)', which does not parse")
+                    throw DeltaError(
+                        .corruptLog,
+                        "\(path): \(file.path) has partition value '\(value ?? "")' for \(field.type.rawValue) column '\(field.name)', which does not parse"
+                    )
                 }
                 columns.append(c)
             } else if field.nullable {

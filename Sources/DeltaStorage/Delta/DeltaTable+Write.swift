@@ -54,8 +54,10 @@ extension DeltaTable {
             var partitionValues: [String: String?] = [:]
             for (c, v) in zip(snap.partitionColumns, values) { partitionValues[c] = .some(v) }
             return AddFile(
-                path: PartitionPath.uriEncode(relative), partitionValues: partitionValues, size: Int64(info.byteCount), modificationTime: now,
-                dataChange: true, stats: FileStats.json(schema: dataSchema, rowCount: info.rowCount, statistics: info.columnStatistics),
+                path: PartitionPath.uriEncode(relative), partitionValues: partitionValues, size: Int64(info.byteCount),
+                modificationTime: now,
+                dataChange: true,
+                stats: FileStats.json(schema: dataSchema, rowCount: info.rowCount, statistics: info.columnStatistics),
                 numRecords: info.rowCount)
         }
         var written = WrittenFiles()
@@ -79,7 +81,8 @@ extension DeltaTable {
     static func fileName(index: Int, uuid: String, codec: Codec) -> String {
         let n = String(index)
         let ext = codec == .uncompressed ? "" : "." + codec.rawValue
-        return "part-" + String(repeating: "0", count: max(0, 5 - n.count)) + n + "-" + uuid + "-c000" + ext + ".parquet"
+        return "part-" + String(repeating: "0", count: max(0, 5 - n.count)) + n + "-" + uuid + "-c000" + ext
+            + ".parquet"
     }
 
     /// Rows per file allowed by `targetFileRows` and `targetFileBytes` (0 = no limit).
@@ -120,10 +123,14 @@ extension DeltaTable {
         for (i, f) in schema.fields.enumerated() {
             let got = ordered.schema.fields[i].type
             guard got == f.type else {
-                throw DeltaError(.invalidInput, "\(path): column '\(f.name)' is \(got.rawValue) in the batch but \(f.type.rawValue) in the table")
+                throw DeltaError(
+                    .invalidInput,
+                    "\(path): column '\(f.name)' is \(got.rawValue) in the batch but \(f.type.rawValue) in the table")
             }
             if !f.nullable, let v = ordered.columns[i].validity, let row = v.firstIndex(of: false) {
-                throw DeltaError(.invalidInput, "\(path): column '\(f.name)' is NOT NULL in the table but row \(row) of the batch is null")
+                throw DeltaError(
+                    .invalidInput,
+                    "\(path): column '\(f.name)' is NOT NULL in the table but row \(row) of the batch is null")
             }
         }
         // Batches carry the table's nullability (it decides OPTIONAL vs REQUIRED in Parquet).

@@ -43,7 +43,8 @@ public struct DeltaTable: Sendable {
             configuration: configuration, createdTime: now)
         let info = commitInfo(
             now, operation: "CREATE TABLE",
-            parameters: [("mode", "ErrorIfExists"), ("partitionBy", partitionByJSON(partitionColumns))], readVersion: nil,
+            parameters: [("mode", "ErrorIfExists"), ("partitionBy", partitionByJSON(partitionColumns))],
+            readVersion: nil,
             blindAppend: true, metrics: [:])
         _ = try CommitPublisher(log: table.log, options: options).publish(
             [.commitInfo(info), .protocolVersions(DeltaProtocol()), .metaData(metadata)], readVersion: -1, removing: [])
@@ -67,7 +68,8 @@ public struct DeltaTable: Sendable {
     public func append(_ batch: ColumnBatch) throws -> CommitResult {
         let snap = try snapshot()
         return try commit(
-            snap, removing: [], adding: batch, operation: "WRITE", parameters: [("mode", "Append")], blindAppend: true, metrics: [:])
+            snap, removing: [], adding: batch, operation: "WRITE", parameters: [("mode", "Append")], blindAppend: true,
+            metrics: [:])
     }
 
     /// Replaces the whole table with `batch` in one commit (removes every live file).
@@ -75,7 +77,8 @@ public struct DeltaTable: Sendable {
     public func overwrite(_ batch: ColumnBatch) throws -> CommitResult {
         let snap = try snapshot()
         return try commit(
-            snap, removing: snap.files, adding: batch, operation: "WRITE", parameters: [("mode", "Overwrite")], blindAppend: false,
+            snap, removing: snap.files, adding: batch, operation: "WRITE", parameters: [("mode", "Overwrite")],
+            blindAppend: false,
             metrics: [:])
     }
 
@@ -85,22 +88,26 @@ public struct DeltaTable: Sendable {
     /// newer version number.
     @discardableResult
     public func commitReplace(
-        readVersion: Int, removing: [AddFile], adding batch: ColumnBatch?, operation: String = "MERGE", metrics: [String: Int] = [:]
+        readVersion: Int, removing: [AddFile], adding batch: ColumnBatch?, operation: String = "MERGE",
+        metrics: [String: Int] = [:]
     ) throws -> CommitResult {
         let snap = try snapshot(version: readVersion)
         let live = Set(snap.files.map(\.path))
         for f in removing where !live.contains(f.path) {
-            throw DeltaError(.invalidInput, "\(path): cannot remove \(f.path): it is not a live file of version \(readVersion)")
+            throw DeltaError(
+                .invalidInput, "\(path): cannot remove \(f.path): it is not a live file of version \(readVersion)")
         }
         return try commit(
-            snap, removing: removing, adding: batch, operation: operation, parameters: [], blindAppend: false, metrics: metrics)
+            snap, removing: removing, adding: batch, operation: operation, parameters: [], blindAppend: false,
+            metrics: metrics)
     }
 
     /// Bytes and files: live ones (current snapshot) and everything on disk.
     public func usage() throws -> TableUsage {
         let state = try log.state()
         var usage = TableUsage(
-            version: state.version, liveFiles: state.files.count, liveBytes: state.files.reduce(0) { $0 + $1.size }, filesOnDisk: 0,
+            version: state.version, liveFiles: state.files.count, liveBytes: state.files.reduce(0) { $0 + $1.size },
+            filesOnDisk: 0,
             bytesOnDisk: 0, logFiles: 0, logBytes: 0)
         for f in try FileSystem.walk(path) {
             usage.filesOnDisk += 1
@@ -130,18 +137,23 @@ public struct DeltaTable: Sendable {
             ]
             metrics.merge(extra) { _, new in new }
             let info = Self.commitInfo(
-                now, operation: operation, parameters: parameters + [("partitionBy", Self.partitionByJSON(snap.partitionColumns))],
+                now, operation: operation,
+                parameters: parameters + [("partitionBy", Self.partitionByJSON(snap.partitionColumns))],
                 readVersion: snap.version, blindAppend: blindAppend, metrics: metrics)
             var actions: [DeltaAction] = [.commitInfo(info)]
             for f in removing {
-                actions.append(.remove(RemoveFile(path: f.path, deletionTimestamp: now, partitionValues: f.partitionValues, size: f.size)))
+                actions.append(
+                    .remove(
+                        RemoveFile(
+                            path: f.path, deletionTimestamp: now, partitionValues: f.partitionValues, size: f.size)))
             }
             actions += written.files.map { .add($0) }
             let published = try CommitPublisher(log: log, options: options).publish(
                 actions, readVersion: snap.version, removing: Set(removing.map(\.path)))
             return CommitResult(
                 version: published.version, readVersion: snap.version, added: written.files, removed: removing,
-                bytesWritten: written.bytes + published.bytes, filesWritten: written.files.count + 1, retries: published.retries)
+                bytesWritten: written.bytes + published.bytes, filesWritten: written.files.count + 1,
+                retries: published.retries)
         } catch {
             written.removeAll(tablePath: path)  // orphans are harmless, but leave nothing half-done behind
             throw error
@@ -149,7 +161,8 @@ public struct DeltaTable: Sendable {
     }
 
     static func commitInfo(
-        _ now: Int64, operation: String, parameters: [(String, String)], readVersion: Int?, blindAppend: Bool, metrics: [String: Int]
+        _ now: Int64, operation: String, parameters: [(String, String)], readVersion: Int?, blindAppend: Bool,
+        metrics: [String: Int]
     ) -> CommitInfo {
         var fields: [(String, JSONValue)] = [
             ("timestamp", .int(now)), ("operation", .string(operation)),
@@ -158,13 +171,19 @@ public struct DeltaTable: Sendable {
         if let readVersion { fields.append(("readVersion", .int(Int64(readVersion)))) }
         fields += [("isolationLevel", .string("Serializable")), ("isBlindAppend", .bool(blindAppend))]
         if !metrics.isEmpty {
-            fields.append(("operationMetrics", .object(metrics.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })))
+            fields.append(
+                (
+                    "operationMetrics",
+                    .object(metrics.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })
+                ))
         }
         fields.append(("engineInfo", .string(engineInfo)))
         return CommitInfo(fields: .object(fields))
     }
 
-    static func partitionByJSON(_ columns: [String]) -> String { JSONValue.array(columns.map { .string($0) }).serialized }
+    static func partitionByJSON(_ columns: [String]) -> String {
+        JSONValue.array(columns.map { .string($0) }).serialized
+    }
 
     /// Writer-side protocol checks: we write only reader 1 / writer ≤ 2 tables, honour
     /// `delta.appendOnly`, and refuse tables with column invariants (which we would not enforce).
@@ -173,13 +192,18 @@ public struct DeltaTable: Sendable {
         guard p.minWriterVersion <= 2 && p.minReaderVersion <= 1 else {
             throw DeltaError(
                 .unsupported,
-                "\(path) needs writer version \(p.minWriterVersion) (reader \(p.minReaderVersion)); dedupbench writes only reader 1 / writer 2 tables")
+                "\(path) needs writer version \(p.minWriterVersion) (reader \(p.minReaderVersion)); dedupbench writes only reader 1 / writer 2 tables"
+            )
         }
         if removes && snap.metadata.configuration["delta.appendOnly"]?.lowercased() == "true" {
-            throw DeltaError(.invalidInput, "\(path) has delta.appendOnly=true; overwrite and merge (which remove files) are not allowed")
+            throw DeltaError(
+                .invalidInput,
+                "\(path) has delta.appendOnly=true; overwrite and merge (which remove files) are not allowed")
         }
         for f in try DeltaSchema.fields(snap.metadata.schemaString) where f.metadata["delta.invariants"] != nil {
-            throw DeltaError(.unsupported, "\(path): column '\(f.name)' has a delta.invariants constraint, which dedupbench does not enforce")
+            throw DeltaError(
+                .unsupported,
+                "\(path): column '\(f.name)' has a delta.invariants constraint, which dedupbench does not enforce")
         }
     }
 
@@ -190,18 +214,26 @@ public struct DeltaTable: Sendable {
         guard !schema.fields.isEmpty else { throw DeltaError(.invalidInput, "a table needs at least one column") }
         for f in schema.fields {
             guard !f.name.isEmpty, !f.name.contains(where: { " ,;{}()\n\t=".contains($0) }) else {
-                throw DeltaError(.invalidInput, "column name '\(f.name)' is empty or contains one of ' ,;{}()=' or a tab/newline")
+                throw DeltaError(
+                    .invalidInput, "column name '\(f.name)' is empty or contains one of ' ,;{}()=' or a tab/newline")
             }
             guard seen.insert(f.name.lowercased()).inserted else {
-                throw DeltaError(.invalidInput, "column name '\(f.name)' appears twice (names are case-insensitive in Delta)")
+                throw DeltaError(
+                    .invalidInput, "column name '\(f.name)' appears twice (names are case-insensitive in Delta)")
             }
         }
         for (i, c) in partitionColumns.enumerated() {
             guard let idx = schema.index(of: c) else {
-                throw DeltaError(.invalidInput, "partition column '\(c)' is not in the schema (columns: \(schema.names.joined(separator: ", ")))")
+                throw DeltaError(
+                    .invalidInput,
+                    "partition column '\(c)' is not in the schema (columns: \(schema.names.joined(separator: ", ")))")
             }
-            guard !partitionColumns[..<i].contains(c) else { throw DeltaError(.invalidInput, "partition column '\(c)' is listed twice") }
-            guard schema.fields[idx].type != .binary else { throw DeltaError(.invalidInput, "partition column '\(c)' is binary; Delta cannot partition by binary") }
+            guard !partitionColumns[..<i].contains(c) else {
+                throw DeltaError(.invalidInput, "partition column '\(c)' is listed twice")
+            }
+            guard schema.fields[idx].type != .binary else {
+                throw DeltaError(.invalidInput, "partition column '\(c)' is binary; Delta cannot partition by binary")
+            }
         }
         guard partitionColumns.count < schema.fields.count else {
             throw DeltaError(.invalidInput, "every column is a partition column; at least one data column is needed")

@@ -19,7 +19,8 @@ public enum FileStats {
             if let v = s.max.flatMap({ bound($0, field.type) }) { maxs.append((field.name, v)) }
         }
         return JSONValue.object([
-            ("numRecords", .int(Int64(rowCount))), ("minValues", .object(mins)), ("maxValues", .object(maxs)), ("nullCount", .object(nulls)),
+            ("numRecords", .int(Int64(rowCount))), ("minValues", .object(mins)), ("maxValues", .object(maxs)),
+            ("nullCount", .object(nulls)),
         ]).serialized
     }
 
@@ -31,7 +32,9 @@ public enum FileStats {
         case (.timestamp, .int(let us)): return .string(DeltaDateTime.formatStatsTimestamp(micros: us))
         case (.double, .double(let d)) where d.isFinite: return .double(d)
         case (.string, .bytes(let b)):
-            guard let s = String(validating: b, as: UTF8.self), s.unicodeScalars.count <= maxStringStatLength else { return nil }
+            guard let s = String(validating: b, as: UTF8.self), s.unicodeScalars.count <= maxStringStatLength else {
+                return nil
+            }
             return .string(s)
         default: return nil
         }

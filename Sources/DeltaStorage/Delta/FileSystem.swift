@@ -48,7 +48,10 @@ enum FileSystem {
             let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, $0.count - done) }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
-                if n == 0 { out.removeLast(out.count - done); break }
+                if n == 0 {
+                    out.removeLast(out.count - done)
+                    break
+                }
                 throw .io("reading", path, errno: errno)
             }
             done += n
@@ -91,7 +94,9 @@ enum FileSystem {
     }
 
     static func writeNew(_ path: String, _ bytes: [UInt8], sync: Bool) throws(DeltaError) -> Bool {
-        let r = bytes.withUnsafeBytes { raw in Result { () throws(DeltaError) -> Bool in try writeNew(path, raw, sync: sync) } }
+        let r = bytes.withUnsafeBytes { raw in
+            Result { () throws(DeltaError) -> Bool in try writeNew(path, raw, sync: sync) }
+        }
         return try r.get()
     }
 

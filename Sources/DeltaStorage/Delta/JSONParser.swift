@@ -37,9 +37,15 @@ struct JSONParser {
         case UInt8(ascii: "{"): return try object(depth: depth)
         case UInt8(ascii: "["): return try array(depth: depth)
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
         default: throw fail("unexpected character '\(Character(Unicode.Scalar(bytes[pos])))', expected a JSON value")
         }
@@ -47,7 +53,9 @@ struct JSONParser {
 
     private mutating func literal(_ word: String) throws(Failure) {
         let w = Array(word.utf8)
-        guard pos + w.count <= bytes.count, Array(bytes[pos..<pos + w.count]) == w else { throw fail("invalid literal, expected \(word)") }
+        guard pos + w.count <= bytes.count, Array(bytes[pos..<pos + w.count]) == w else {
+            throw fail("invalid literal, expected \(word)")
+        }
         pos += w.count
     }
 
@@ -67,15 +75,23 @@ struct JSONParser {
         }
         while true {
             skipSpace()
-            guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw fail("expected a quoted object key") }
+            guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
+                throw fail("expected a quoted object key")
+            }
             let key = try string()
             try expect(UInt8(ascii: ":"), "':' after object key")
             skipSpace()
             pairs.append((key, try value(depth: depth + 1)))
             skipSpace()
             guard pos < bytes.count else { throw fail("unterminated object, expected ',' or '}'") }
-            if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
-            if bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(pairs) }
+            if bytes[pos] == UInt8(ascii: ",") {
+                pos += 1
+                continue
+            }
+            if bytes[pos] == UInt8(ascii: "}") {
+                pos += 1
+                return .object(pairs)
+            }
             throw fail("expected ',' or '}' in object")
         }
     }
@@ -93,8 +109,14 @@ struct JSONParser {
             items.append(try value(depth: depth + 1))
             skipSpace()
             guard pos < bytes.count else { throw fail("unterminated array, expected ',' or ']'") }
-            if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
-            if bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array(items) }
+            if bytes[pos] == UInt8(ascii: ",") {
+                pos += 1
+                continue
+            }
+            if bytes[pos] == UInt8(ascii: "]") {
+                pos += 1
+                return .array(items)
+            }
             throw fail("expected ',' or ']' in array")
         }
     }
@@ -121,7 +143,8 @@ struct JSONParser {
         pos += 1
         let start = pos
         // Fast path: no escapes.
-        while pos < bytes.count, bytes[pos] != UInt8(ascii: "\""), bytes[pos] != UInt8(ascii: "\\"), bytes[pos] >= 0x20 { pos += 1 }
+        while pos < bytes.count, bytes[pos] != UInt8(ascii: "\""), bytes[pos] != UInt8(ascii: "\\"), bytes[pos] >= 0x20
+        { pos += 1 }
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") {
             pos += 1
             return String(decoding: bytes[start..<pos - 1], as: UTF8.self)
@@ -132,8 +155,14 @@ struct JSONParser {
             let c = bytes[pos]
             pos += 1
             if c == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
-            if c < 0x20 { pos -= 1; throw fail("control character in string") }
-            if c != UInt8(ascii: "\\") { out.append(c); continue }
+            if c < 0x20 {
+                pos -= 1
+                throw fail("control character in string")
+            }
+            if c != UInt8(ascii: "\\") {
+                out.append(c)
+                continue
+            }
             guard pos < bytes.count else { throw fail("unterminated escape") }
             let e = bytes[pos]
             pos += 1
@@ -146,7 +175,9 @@ struct JSONParser {
             case UInt8(ascii: "t"): out.append(9)
             case UInt8(ascii: "u"):
                 var scalar = try hex4()
-                if (0xD800..<0xDC00).contains(scalar), pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") {
+                if (0xD800..<0xDC00).contains(scalar), pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"),
+                    bytes[pos + 1] == UInt8(ascii: "u")
+                {
                     pos += 2
                     let low = try hex4()
                     guard (0xDC00..<0xE000).contains(low) else { throw fail("invalid surrogate pair") }
@@ -154,7 +185,9 @@ struct JSONParser {
                 }
                 let u = Unicode.Scalar(scalar) ?? "\u{FFFD}"
                 out.append(contentsOf: Array(String(u).utf8))
-            default: pos -= 1; throw fail("invalid escape '\\\(Character(Unicode.Scalar(e)))'")
+            default:
+                pos -= 1
+                throw fail("invalid escape '\\\(Character(Unicode.Scalar(e)))'")
             }
         }
     }

@@ -33,7 +33,8 @@ struct NameGenerator {
         lo = (lo & ~(0xC000 << 48)) | (0x8000 << 48)  // RFC 4122 variant
         let h = hex(hi, 16) + hex(lo, 16)
         let c = Array(h)
-        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-" + String(c[20..<32])
+        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-"
+            + String(c[20..<32])
     }
 
     var isSeeded: Bool { seeded }

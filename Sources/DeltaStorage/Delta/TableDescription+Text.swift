@@ -15,13 +15,21 @@ extension TableDescription {
         if let n = metadata.name { line("name", n) }
         if let d = metadata.description { line("description", d) }
         if let t = metadata.createdTime { line("created", Self.time(t)) }
-        line("partitioned", metadata.partitionColumns.isEmpty ? "no" : "by " + metadata.partitionColumns.joined(separator: ", "))
+        line(
+            "partitioned",
+            metadata.partitionColumns.isEmpty ? "no" : "by " + metadata.partitionColumns.joined(separator: ", "))
         if !metadata.configuration.isEmpty {
-            line("configuration", metadata.configuration.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))
+            line(
+                "configuration",
+                metadata.configuration.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+                    separator: ", "))
         }
         let rows = liveRows.map { Self.grouped($0) + " rows" } ?? "rows unknown (files without stats)"
         line("live", "\(Self.grouped(files.count)) files, \(rows), \(Self.bytes(liveBytes))")
-        line("on disk", "\(Self.grouped(filesOnDisk)) files, \(Self.bytes(bytesOnDisk)) (log: \(logFiles) files, \(Self.bytes(logBytes)))")
+        line(
+            "on disk",
+            "\(Self.grouped(filesOnDisk)) files, \(Self.bytes(bytesOnDisk)) (log: \(logFiles) files, \(Self.bytes(logBytes)))"
+        )
 
         out += "\nSchema (\(fields.count) columns)\n"
         let nameWidth = max(6, fields.map(\.name.count).max() ?? 0) + 2
@@ -29,7 +37,9 @@ extension TableDescription {
         out += "  " + "column".padding(nameWidth) + "type".padding(typeWidth) + "nullable  partition\n"
         for f in fields {
             let part = metadata.partitionColumns.firstIndex(of: f.name).map { "yes (\($0 + 1))" } ?? ""
-            out += ("  " + f.name.padding(nameWidth) + f.typeName.padding(typeWidth) + (f.nullable ? "yes" : "no").padding(10) + part)
+            out +=
+                ("  " + f.name.padding(nameWidth) + f.typeName.padding(typeWidth)
+                + (f.nullable ? "yes" : "no").padding(10) + part)
                 .trimmedRight() + "\n"
         }
 
@@ -37,11 +47,14 @@ extension TableDescription {
         var table = [["version", "timestamp", "operation", "files +/-", "rows +", "bytes +", "bytes -", "engine"]]
         for h in history {
             var op = h.operation
-            if let params = h.parameters, let mode = (try? JSONParser.parse(params))?["mode"]?.stringValue { op += " (\(mode))" }
+            if let params = h.parameters, let mode = (try? JSONParser.parse(params))?["mode"]?.stringValue {
+                op += " (\(mode))"
+            }
             if h.changedMetadata && h.version > 0 { op += " +metadata" }
             table.append([
                 "\(h.version)", h.timestamp.map(Self.time) ?? "-", op, "+\(h.addedFiles) -\(h.removedFiles)",
-                h.addedRows.map(Self.grouped) ?? "?", Self.bytes(h.addedBytes), Self.bytes(h.removedBytes), h.engineInfo ?? "-",
+                h.addedRows.map(Self.grouped) ?? "?", Self.bytes(h.addedBytes), Self.bytes(h.removedBytes),
+                h.engineInfo ?? "-",
             ])
         }
         out += Self.columns(table)
@@ -59,9 +72,10 @@ extension TableDescription {
     static func columns(_ rows: [[String]], rightAligned: Set<Int> = [4, 5, 6]) -> String {
         let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max()! }
         return rows.map { r in
-            ("  " + r.indices.map { c in
-                rightAligned.contains(c) ? r[c].leftPadding(widths[c]) : r[c].padding(widths[c])
-            }.joined(separator: "  ")).trimmedRight()
+            ("  "
+                + r.indices.map { c in
+                    rightAligned.contains(c) ? r[c].leftPadding(widths[c]) : r[c].padding(widths[c])
+                }.joined(separator: "  ")).trimmedRight()
         }.joined(separator: "\n") + "\n"
     }
 
@@ -98,8 +112,12 @@ extension TableDescription {
 }
 
 extension String {
-    fileprivate func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-    fileprivate func leftPadding(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+    fileprivate func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+    fileprivate func leftPadding(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
     fileprivate func trimmedRight() -> String {
         var s = Substring(self)
         while s.last == " " { s = s.dropLast() }

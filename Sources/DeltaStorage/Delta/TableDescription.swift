@@ -28,7 +28,8 @@ public struct TableDescription: Sendable {
         let state = try log.state(version: version, history: true)
         let metadata = state.metadata!
         var d = TableDescription(
-            path: path, version: state.version, latestVersion: latest, protocolVersions: state.protocolVersions!, metadata: metadata,
+            path: path, version: state.version, latestVersion: latest, protocolVersions: state.protocolVersions!,
+            metadata: metadata,
             fields: try DeltaSchema.fields(metadata.schemaString), files: state.files, history: state.history,
             liveRows: state.files.reduce(0 as Int?) { acc, f in acc.flatMap { a in f.numRecords.map { a + $0 } } },
             liveBytes: state.files.reduce(0) { $0 + $1.size }, filesOnDisk: 0, bytesOnDisk: 0, logFiles: 0, logBytes: 0)
@@ -48,14 +49,19 @@ public struct TableDescription: Sendable {
         let p = protocolVersions
         let features: (([String]?) -> JSONValue) = { f in f.map { .array($0.map(JSONValue.string)) } ?? .null }
         let proto: JSONValue = .object([
-            ("minReaderVersion", .int(Int64(p.minReaderVersion))), ("minWriterVersion", .int(Int64(p.minWriterVersion))),
+            ("minReaderVersion", .int(Int64(p.minReaderVersion))),
+            ("minWriterVersion", .int(Int64(p.minWriterVersion))),
             ("readerFeatures", features(p.readerFeatures)), ("writerFeatures", features(p.writerFeatures)),
         ])
-        let config: [(String, JSONValue)] = metadata.configuration.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }
+        let config: [(String, JSONValue)] = metadata.configuration.sorted { $0.key < $1.key }.map {
+            ($0.key, .string($0.value))
+        }
         let meta: JSONValue = .object([
-            ("id", .string(metadata.id)), ("name", Self.opt(metadata.name)), ("description", Self.opt(metadata.description)),
+            ("id", .string(metadata.id)), ("name", Self.opt(metadata.name)),
+            ("description", Self.opt(metadata.description)),
             ("createdTime", metadata.createdTime.map(JSONValue.int) ?? .null),
-            ("partitionColumns", .array(metadata.partitionColumns.map(JSONValue.string))), ("configuration", .object(config)),
+            ("partitionColumns", .array(metadata.partitionColumns.map(JSONValue.string))),
+            ("configuration", .object(config)),
         ])
         let schema: [JSONValue] = fields.map { f in
             .object([
@@ -63,9 +69,12 @@ public struct TableDescription: Sendable {
                 ("partition", .bool(metadata.partitionColumns.contains(f.name))),
             ])
         }
-        let live: JSONValue = .object([("files", .int(Int64(files.count))), ("rows", Self.optInt(liveRows)), ("bytes", .int(liveBytes))])
+        let live: JSONValue = .object([
+            ("files", .int(Int64(files.count))), ("rows", Self.optInt(liveRows)), ("bytes", .int(liveBytes)),
+        ])
         let disk: JSONValue = .object([
-            ("files", .int(Int64(filesOnDisk))), ("bytes", .int(bytesOnDisk)), ("logFiles", .int(Int64(logFiles))), ("logBytes", .int(logBytes)),
+            ("files", .int(Int64(filesOnDisk))), ("bytes", .int(bytesOnDisk)), ("logFiles", .int(Int64(logFiles))),
+            ("logBytes", .int(logBytes)),
         ])
         let top: [(String, JSONValue)] = [
             ("path", .string(path)), ("version", .int(Int64(version))), ("latestVersion", .int(Int64(latestVersion))),
@@ -83,7 +92,8 @@ public struct TableDescription: Sendable {
             ("version", .int(Int64(h.version))), ("timestamp", h.timestamp.map(JSONValue.int) ?? .null),
             ("operation", .string(h.operation)), ("parameters", opt(h.parameters)), ("engineInfo", opt(h.engineInfo)),
             ("addedFiles", .int(Int64(h.addedFiles))), ("removedFiles", .int(Int64(h.removedFiles))),
-            ("addedRows", optInt(h.addedRows)), ("addedBytes", .int(h.addedBytes)), ("removedBytes", .int(h.removedBytes)),
+            ("addedRows", optInt(h.addedRows)), ("addedBytes", .int(h.addedBytes)),
+            ("removedBytes", .int(h.removedBytes)),
             ("commitBytes", .int(h.commitBytes)),
         ]
         return .object(pairs)

@@ -5,7 +5,8 @@ import DeltaStorage
 struct LakeInspect: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Describe a Delta table: versions and operations, live files, rows, bytes, schema, partition columns.",
+        abstract:
+            "Describe a Delta table: versions and operations, live files, rows, bytes, schema, partition columns.",
         discussion: """
             Reads only the _delta_log (no data file is opened), so it also describes tables written by \
             other engines (delta-rs/deltalake, Spark). Rows come from the files' stats (numRecords).

@@ -11,17 +11,22 @@ import DeltaStorage
 struct LakeWriteDemo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "write-demo",
-        abstract: "Write seeded bronze rows (the seed's record + two sha256 hex columns + partition_date) as a Delta table.",
+        abstract:
+            "Write seeded bronze rows (the seed's record + two sha256 hex columns + partition_date) as a Delta table.",
         discussion: LakeExit.help)
 
     @Option(help: "Number of rows.") var rows: Int = 10_000
     @Option(help: "Parquet codec: uncompressed (or none), snappy, gzip, zstd.") var codec: String = "snappy"
-    @Option(name: .customLong("partition-by"), help: "Partition column (repeatable); 'none' for an unpartitioned table.")
+    @Option(
+        name: .customLong("partition-by"), help: "Partition column (repeatable); 'none' for an unpartitioned table.")
     var partitionBy: [String] = [DeltaBenchmark.partitionColumn]
     @Option(help: "Table directory.") var out: String
     @Option(help: "Seed for the rows and, when given, for file names and the table id (same seed → same bytes).")
     var seed: UInt64?
-    @Option(help: "error: fail if the table exists; append or overwrite: add to / replace an existing table (created if missing).")
+    @Option(
+        help:
+            "error: fail if the table exists; append or overwrite: add to / replace an existing table (created if missing)."
+    )
     var mode: Mode = .error
     @Option(help: "Split each partition into files of at most this many rows.") var maxRowsPerFile: Int?
     @Flag(help: "Print the result as JSON.") var json = false
@@ -32,7 +37,8 @@ struct LakeWriteDemo: ParsableCommand {
     func validate() throws {
         guard rows >= 0 else { throw ValidationError("--rows must be ≥ 0, got \(rows)") }
         guard Codec(name: codec) != nil else {
-            throw ValidationError("--codec '\(codec)' is not one of: \(Codec.allCases.map(\.rawValue).joined(separator: ", ")), none")
+            throw ValidationError(
+                "--codec '\(codec)' is not one of: \(Codec.allCases.map(\.rawValue).joined(separator: ", ")), none")
         }
         if let m = maxRowsPerFile, m < 1 { throw ValidationError("--max-rows-per-file must be ≥ 1, got \(m)") }
         let columns = DeltaBenchmark.bronzeBatch(rows: 0, seed: 0).schema.names
@@ -52,14 +58,16 @@ struct LakeWriteDemo: ParsableCommand {
             if mode != .error, (try? DeltaLog(tablePath: out).latestVersion()) ?? nil != nil {
                 table = try DeltaTable.open(at: out, options: options)
             } else {
-                table = try DeltaTable.create(at: out, schema: batch.schema, partitionColumns: partitions, options: options)
+                table = try DeltaTable.create(
+                    at: out, schema: batch.schema, partitionColumns: partitions, options: options)
             }
             let start = DeltaBenchmark.monotonicSeconds()
             let result = mode == .overwrite ? try table.overwrite(batch) : try table.append(batch)
             let seconds = DeltaBenchmark.monotonicSeconds() - start
             if json {
                 let fields: [(String, JSONValue)] = [
-                    ("table", .string(out)), ("version", .int(Int64(result.version))), ("readVersion", .int(Int64(result.readVersion))),
+                    ("table", .string(out)), ("version", .int(Int64(result.version))),
+                    ("readVersion", .int(Int64(result.readVersion))),
                     ("retries", .int(Int64(result.retries))), ("rows", .int(Int64(result.rowsAdded))),
                     ("files", .int(Int64(result.added.count))), ("bytesWritten", .int(Int64(result.bytesWritten))),
                 ]
@@ -67,7 +75,8 @@ struct LakeWriteDemo: ParsableCommand {
             } else {
                 print(
                     "wrote \(result.rowsAdded) rows in \(result.added.count) files to \(out) as version \(result.version)"
-                        + " (\(result.bytesWritten) bytes, \(LakeFormat.three(seconds)) s\(result.retries > 0 ? ", \(result.retries) retries" : ""))")
+                        + " (\(result.bytesWritten) bytes, \(LakeFormat.three(seconds)) s\(result.retries > 0 ? ", \(result.retries) retries" : ""))"
+                )
             }
         }
     }

@@ -31,8 +31,11 @@ import Testing
             Self.header + Self.add("p=x/a.parquet", 10, rows: 1) + "\n" + Self.add("p=x/b.parquet", 20, rows: 2),
             Self.add("p=x/c.parquet", 30, rows: 3),
             // overwrite: remove everything, add one
-            [Self.remove("p=x/a.parquet"), Self.remove("p=x/b.parquet"), Self.remove("p=x/c.parquet"), Self.add("p=x/d.parquet", 40, rows: 4)]
-                .joined(separator: "\n"),
+            [
+                Self.remove("p=x/a.parquet"), Self.remove("p=x/b.parquet"), Self.remove("p=x/c.parquet"),
+                Self.add("p=x/d.parquet", 40, rows: 4),
+            ]
+            .joined(separator: "\n"),
             // a file-level replace: d → e
             Self.remove("p=x/d.parquet") + "\n" + Self.add("p=x/e.parquet", 50, rows: 5) + "\n",
         ])
@@ -63,13 +66,17 @@ import Testing
     }
 
     @Test func brokenLineNamesFileAndLine() throws {
-        let (log, dir) = try makeLog([Self.header, Self.add("a", 1, rows: 1) + "\n{\"add\":{\"path\":\"b\",\"size\":}}\n"])
+        let (log, dir) = try makeLog([
+            Self.header, Self.add("a", 1, rows: 1) + "\n{\"add\":{\"path\":\"b\",\"size\":}}\n",
+        ])
         defer { DeltaTestSupport.cleanup(dir) }
         #expect {
             try log.state()
         } throws: { error in
             let e = error as? DeltaError
-            return e?.kind == .corruptLog && e!.message.hasSuffix("00000000000000000001.json:2: column 27: unexpected character '}', expected a JSON value")
+            return e?.kind == .corruptLog
+                && e!.message.hasSuffix(
+                    "00000000000000000001.json:2: column 27: unexpected character '}', expected a JSON value")
         }
     }
 
@@ -79,7 +86,8 @@ import Testing
         #expect {
             try log.state()
         } throws: { error in
-            (error as? DeltaError)?.message.hasSuffix(#"00000000000000000000.json:4: add.size: expected an integer, found "12""#) == true
+            (error as? DeltaError)?.message.hasSuffix(
+                #"00000000000000000000.json:4: add.size: expected an integer, found "12""#) == true
         }
     }
 
@@ -114,8 +122,14 @@ import Testing
     @Test func actionsRoundTripThroughJSON() throws {
         let actions: [DeltaAction] = [
             .protocolVersions(DeltaProtocol()),
-            .metaData(DeltaMetadata(id: "id", schemaString: "{}", partitionColumns: ["a"], configuration: ["z": "1", "a": "2"], createdTime: 1)),
-            .add(AddFile(path: "a=%20/f", partitionValues: ["a": nil], size: 9, modificationTime: 2, stats: #"{"numRecords":3}"#)),
+            .metaData(
+                DeltaMetadata(
+                    id: "id", schemaString: "{}", partitionColumns: ["a"], configuration: ["z": "1", "a": "2"],
+                    createdTime: 1)),
+            .add(
+                AddFile(
+                    path: "a=%20/f", partitionValues: ["a": nil], size: 9, modificationTime: 2,
+                    stats: #"{"numRecords":3}"#)),
             .remove(RemoveFile(path: "a=%20/f", deletionTimestamp: 3, partitionValues: ["a": "x"], size: 9)),
             .txn(DeltaTxn(appId: "app", version: 4, lastUpdated: 5)),
         ]
@@ -123,6 +137,9 @@ import Testing
             #expect(try DeltaAction(json: JSONParser.parse(a.jsonLine)) == a)
         }
         #expect(actions[1].jsonLine.contains(#""configuration":{"a":"2","z":"1"}"#))
-        #expect(actions[2].jsonLine == #"{"add":{"path":"a=%20/f","partitionValues":{"a":null},"size":9,"modificationTime":2,"dataChange":true,"stats":"{\"numRecords\":3}"}}"#)
+        #expect(
+            actions[2].jsonLine
+                == #"{"add":{"path":"a=%20/f","partitionValues":{"a":null},"size":9,"modificationTime":2,"dataChange":true,"stats":"{\"numRecords\":3}"}}"#
+        )
     }
 }

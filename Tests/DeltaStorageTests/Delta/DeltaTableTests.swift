@@ -37,7 +37,10 @@ import Testing
         #expect(r1.added.count == 3)
         #expect(r1.filesWritten == 4)
         #expect(Set(r1.added.map { $0.partitionValues["day"]! }) == ["2022-01-08", "2022-01-09", "1969-12-29"])
-        #expect(r1.added.allSatisfy { $0.relativePath.hasPrefix("day=") && FileSystem.fileSize(dir + "/" + $0.relativePath) == $0.size })
+        #expect(
+            r1.added.allSatisfy {
+                $0.relativePath.hasPrefix("day=") && FileSystem.fileSize(dir + "/" + $0.relativePath) == $0.size
+            })
         #expect(r1.added.map { $0.numRecords ?? 0 }.reduce(0, +) == 100)
         let second = S.batch(ids: 100..<130, names: ["z"], days: [19_002])
         let r2 = try table.overwrite(second)
@@ -73,7 +76,10 @@ import Testing
         let expected: [String?] = ["x/y", "a b", "100%", "k=v", "ü", nil, nil]  // "" is null in Delta partitions
         for id in 0..<10 { #expect(byId[Int64(id)]! == expected[id % 7], "id \(id)") }
         let dirs = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("name=") }.sorted()
-        #expect(dirs == ["name=100%25", "name=__HIVE_DEFAULT_PARTITION__", "name=a b", "name=k%3Dv", "name=x%2Fy", "name=ü"])
+        #expect(
+            dirs == [
+                "name=100%25", "name=__HIVE_DEFAULT_PARTITION__", "name=a b", "name=k%3Dv", "name=x%2Fy", "name=ü",
+            ])
     }
 
     @Test func sameSeedGivesSameBytes() throws {
@@ -81,7 +87,8 @@ import Testing
         for _ in 0..<2 {
             let dir = S.tempDir("seed")
             defer { S.cleanup(dir) }
-            let table = try DeltaTable.create(at: dir, schema: S.schema, partitionColumns: ["day"], options: Self.options)
+            let table = try DeltaTable.create(
+                at: dir, schema: S.schema, partitionColumns: ["day"], options: Self.options)
             try table.append(S.batch(ids: 0..<50, names: ["a"], days: [1, 2]))
             try table.overwrite(S.batch(ids: 0..<5, names: ["b"], days: [3]))
             logs.append(try (0...2).map { try S.read(table.log.commitPath($0)) })
@@ -111,7 +118,8 @@ import Testing
         let target = snap.files[0]
         let kept = try table.read(files: [target]).rowCount
         let replacement = S.batch(ids: 1000..<1005, names: ["r"], days: [1])
-        let r = try table.commitReplace(readVersion: snap.version, removing: [target], adding: replacement, metrics: ["numTargetRowsUpdated": 5])
+        let r = try table.commitReplace(
+            readVersion: snap.version, removing: [target], adding: replacement, metrics: ["numTargetRowsUpdated": 5])
         #expect(r.version == 2 && r.retries == 0)
         #expect(try table.read().rowCount == 30 - kept + 5)
         #expect(try S.read(table.log.commitPath(2)).contains(#""operation":"MERGE""#))
@@ -120,7 +128,8 @@ import Testing
             try table.commitReplace(readVersion: snap.version, removing: [target], adding: replacement)
         } throws: { ($0 as? DeltaError)?.kind == .conflict }
         // …one that removes another file is renumbered and succeeds.
-        let other = try table.commitReplace(readVersion: snap.version, removing: [snap.files[1]], adding: nil, operation: "DELETE")
+        let other = try table.commitReplace(
+            readVersion: snap.version, removing: [snap.files[1]], adding: nil, operation: "DELETE")
         #expect(other.version == 3 && other.retries == 1)
         #expect(try table.snapshot().files.count == 2)
         // The failed commit left no data files behind: 3 + 1 from the replace only.
@@ -134,7 +143,8 @@ import Testing
         let barrier = Barrier(parties: 2)
         let opts = DeltaWriteOptions(beforePublish: { version in if version == 1 { barrier.arrive() } })
         let results = concurrentMap(2) { i in
-            try DeltaTable.open(at: dir, options: opts).append(S.batch(ids: Int64(i * 10)..<Int64(i * 10 + 10), names: ["w\(i)"], days: [7]))
+            try DeltaTable.open(at: dir, options: opts).append(
+                S.batch(ids: Int64(i * 10)..<Int64(i * 10 + 10), names: ["w\(i)"], days: [7]))
         }
         let versions = try results.map { try $0.get() }.map(\.version).sorted()
         #expect(versions == [1, 2])
@@ -148,11 +158,20 @@ import Testing
         let table = try DeltaTable.create(at: dir, schema: S.schema, partitionColumns: ["day"], options: Self.options)
         var nullIds = S.batch(ids: 0..<3, names: ["a"], days: [1])
         nullIds.columns[0].validity = [true, false, true]
-        #expect { try table.append(nullIds) } throws: { ($0 as? DeltaError)?.message.hasSuffix("column 'id' is NOT NULL in the table but row 1 of the batch is null") == true }
+        #expect { try table.append(nullIds) } throws: {
+            ($0 as? DeltaError)?.message.hasSuffix(
+                "column 'id' is NOT NULL in the table but row 1 of the batch is null") == true
+        }
         let wrong = S.batch(ids: 0..<3, names: ["a"], days: [1]).selecting(["id", "name"])
-        #expect { try table.append(wrong) } throws: { ($0 as? DeltaError)?.message.contains("missing: day, ts, flag") == true }
-        #expect { try DeltaTable.create(at: dir, schema: S.schema, partitionColumns: [], options: Self.options) } throws: { ($0 as? DeltaError)?.kind == .tableExists }
-        #expect { try DeltaTable.create(at: dir + "/x", schema: S.schema, partitionColumns: ["nope"]) } throws: { ($0 as? DeltaError)?.kind == .invalidInput }
+        #expect { try table.append(wrong) } throws: {
+            ($0 as? DeltaError)?.message.contains("missing: day, ts, flag") == true
+        }
+        #expect {
+            try DeltaTable.create(at: dir, schema: S.schema, partitionColumns: [], options: Self.options)
+        } throws: { ($0 as? DeltaError)?.kind == .tableExists }
+        #expect { try DeltaTable.create(at: dir + "/x", schema: S.schema, partitionColumns: ["nope"]) } throws: {
+            ($0 as? DeltaError)?.kind == .invalidInput
+        }
         #expect(try table.usage().filesOnDisk == 1)
     }
 

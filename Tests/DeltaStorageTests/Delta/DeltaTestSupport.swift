@@ -14,7 +14,8 @@ enum DeltaTestSupport {
     static func cleanup(_ dir: String) { try? FileManager.default.removeItem(atPath: dir) }
 
     static func write(_ text: String, to path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try text.write(toFile: path, atomically: false, encoding: .utf8)
     }
 
@@ -22,7 +23,8 @@ enum DeltaTestSupport {
 
     /// A small batch: id (long, not null), name (string), day (date), ts (timestamp), flag (boolean).
     static let schema = Schema([
-        Field("id", .long, nullable: false), Field("name", .string), Field("day", .date), Field("ts", .timestamp), Field("flag", .boolean),
+        Field("id", .long, nullable: false), Field("name", .string), Field("day", .date), Field("ts", .timestamp),
+        Field("flag", .boolean),
     ])
 
     static func batch(ids: Range<Int64>, names: [String?], days: [Int32]) -> ColumnBatch {

@@ -5,7 +5,8 @@ import Testing
     @Test func statsJSONHasBoundsOnlyWhereSafe() {
         let schema = Schema([
             Field("id", .long), Field("n", .integer), Field("day", .date), Field("ts", .timestamp), Field("s", .string),
-            Field("long_s", .string), Field("flag", .boolean), Field("hash", .binary), Field("x", .double), Field("empty", .string),
+            Field("long_s", .string), Field("flag", .boolean), Field("hash", .binary), Field("x", .double),
+            Field("empty", .string),
         ])
         let long = [UInt8](String(repeating: "é", count: 33).utf8)
         let stats = [
@@ -40,7 +41,9 @@ import Testing
             path: "f", partitionValues: [:], size: 1, modificationTime: 0,
             stats: #"{"numRecords":3,"minValues":{"id":-2,"s":"a"},"maxValues":{"id":9},"nullCount":{"id":0,"s":1}}"#)
         let p = try #require(add.parsedStats)
-        #expect(p.numRecords == 3 && p.minValues["id"] == .int(-2) && p.maxValues["id"] == .int(9) && p.maxValues["s"] == nil)
+        #expect(
+            p.numRecords == 3 && p.minValues["id"] == .int(-2) && p.maxValues["id"] == .int(9)
+                && p.maxValues["s"] == nil)
         #expect(p.nullCount == ["id": 0, "s": 1])
         #expect(ParsedFileStats(json: "[1]") == nil)
     }

@@ -20,8 +20,9 @@ import Testing
     }
 
     @Test func directoryUsesDefaultPartitionForNullAndEmpty() {
-        #expect(PartitionPath.directory(columns: ["a", "b", "c"], values: ["x/y", nil, ""])
-            == "a=x%2Fy/b=__HIVE_DEFAULT_PARTITION__/c=__HIVE_DEFAULT_PARTITION__")
+        #expect(
+            PartitionPath.directory(columns: ["a", "b", "c"], values: ["x/y", nil, ""])
+                == "a=x%2Fy/b=__HIVE_DEFAULT_PARTITION__/c=__HIVE_DEFAULT_PARTITION__")
         #expect(PartitionPath.directory(columns: ["odd=name"], values: ["v"]) == "odd%3Dname=v")
     }
 

@@ -13,15 +13,19 @@ struct DeltaInteropTests {
         DeltaWriteOptions(parquet: ParquetWriteOptions(codec: codec), targetFileRows: maxRows, seed: 9)
     }
 
-    static func write(_ text: String, _ path: String) throws { try text.write(toFile: path, atomically: false, encoding: .utf8) }
+    static func write(_ text: String, _ path: String) throws {
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+    }
 
     static func check(
-        _ name: String, _ table: String, version: Int? = nil, readers: [String]? = nil, rows: [Row], partitioned: Bool = true, dir: String
+        _ name: String, _ table: String, version: Int? = nil, readers: [String]? = nil, rows: [Row],
+        partitioned: Bool = true, dir: String
     ) throws -> [String: Any] {
         let expected = dir + "/\(name).jsonl"
         try write(InteropData.jsonl(InteropData.batch(rows), partitionColumns: partitioned ? ["part"] : []), expected)
         var c: [String: Any] = [
-            "name": name, "table": table, "expected_rows": rows.count, "expected_jsonl": expected, "expected_schema": InteropData.deltaTypes,
+            "name": name, "table": table, "expected_rows": rows.count, "expected_jsonl": expected,
+            "expected_schema": InteropData.deltaTypes,
         ]
         if let version { c["version"] = version }
         if let readers { c["readers"] = readers }
@@ -34,7 +38,9 @@ struct DeltaInteropTests {
         var checks: [[String: Any]] = []
 
         // A: every type, awkward partition values, two appends, several files per partition.
-        let a = try DeltaTable.create(at: dir + "/a", schema: InteropData.schema, partitionColumns: ["part"], options: Self.options(.snappy, maxRows: 16))
+        let a = try DeltaTable.create(
+            at: dir + "/a", schema: InteropData.schema, partitionColumns: ["part"],
+            options: Self.options(.snappy, maxRows: 16))
         let a1 = InteropData.rows(0..<150, seed: 1)
         let a2 = InteropData.rows(150..<300, seed: 2)
         try a.append(InteropData.batch(a1))
@@ -45,29 +51,39 @@ struct DeltaInteropTests {
         checks.append(checkA)
 
         // B: overwrite, then time travel to the version before it (duckdb cannot time-travel).
-        let b = try DeltaTable.create(at: dir + "/b", schema: InteropData.schema, partitionColumns: ["part"], options: Self.options(.zstd))
+        let b = try DeltaTable.create(
+            at: dir + "/b", schema: InteropData.schema, partitionColumns: ["part"], options: Self.options(.zstd))
         let b1 = InteropData.rows(0..<60, seed: 3)
         let b2 = InteropData.rows(1000..<1040, seed: 4)
         try b.append(InteropData.batch(b1))
         try b.overwrite(InteropData.batch(b2))
-        checks.append(try Self.check("B@1", b.path, version: 1, readers: ["deltalake", "pyarrow", "polars"], rows: b1, dir: dir))
+        checks.append(
+            try Self.check("B@1", b.path, version: 1, readers: ["deltalake", "pyarrow", "polars"], rows: b1, dir: dir))
         checks.append(try Self.check("B", b.path, rows: b2, dir: dir))
 
         // C: a file-level replace (merge) that rewrites one partition's file.
-        let c = try DeltaTable.create(at: dir + "/c", schema: InteropData.schema, partitionColumns: ["part"], options: Self.options(.gzip))
+        let c = try DeltaTable.create(
+            at: dir + "/c", schema: InteropData.schema, partitionColumns: ["part"], options: Self.options(.gzip))
         let c1 = InteropData.rows(0..<80, seed: 5)
         try c.append(InteropData.batch(c1))
         let snap = try c.snapshot()
         let target = try #require(snap.files.first { $0.partitionValues["part"] == "x/y" })
         let old = try c.read(files: [target])
         #expect(old.rowCount == c1.filter { $0.part == "x/y" }.count)
-        let merged = c1.filter { $0.part == "x/y" }.map { r in var r = r; r.s = "merged"; return r }
-        let r = try c.commitReplace(readVersion: snap.version, removing: [target], adding: InteropData.batch(merged), metrics: ["numTargetRowsUpdated": merged.count])
+        let merged = c1.filter { $0.part == "x/y" }.map { r in
+            var r = r
+            r.s = "merged"
+            return r
+        }
+        let r = try c.commitReplace(
+            readVersion: snap.version, removing: [target], adding: InteropData.batch(merged),
+            metrics: ["numTargetRowsUpdated": merged.count])
         #expect(r.removed.count == 1 && r.added.count == 1)
         checks.append(try Self.check("C", c.path, rows: c1.filter { $0.part != "x/y" } + merged, dir: dir))
 
         // D: unpartitioned and uncompressed; D-bad: the same with one add.size off by one byte.
-        let d = try DeltaTable.create(at: dir + "/d", schema: InteropData.schema, partitionColumns: [], options: Self.options(.uncompressed))
+        let d = try DeltaTable.create(
+            at: dir + "/d", schema: InteropData.schema, partitionColumns: [], options: Self.options(.uncompressed))
         let d1 = InteropData.rows(0..<50, seed: 6)
         try d.append(InteropData.batch(d1))
         checks.append(try Self.check("D", d.path, rows: d1, partitioned: false, dir: dir))
@@ -108,7 +124,8 @@ struct DeltaInteropTests {
         let sizeKey = try #require(text.range(of: "\"size\":"))
         let digits = text[sizeKey.upperBound...].prefix { $0.isNumber }
         let size = try #require(Int(digits))
-        text.replaceSubrange(sizeKey.upperBound..<text.index(sizeKey.upperBound, offsetBy: digits.count), with: String(size + 1))
+        text.replaceSubrange(
+            sizeKey.upperBound..<text.index(sizeKey.upperBound, offsetBy: digits.count), with: String(size + 1))
         try text.write(toFile: commit, atomically: false, encoding: .utf8)
     }
 }

@@ -50,7 +50,9 @@ enum DeltaOracle {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         p.waitUntilExit()
-        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return Output(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 
     /// Runs check_delta.py on a spec; returns one parsed result per check, keyed by name.
@@ -60,25 +62,32 @@ enum DeltaOracle {
             return [:]
         }
         let spec = dir + "/spec.json"
-        try JSONSerialization.data(withJSONObject: ["checks": checks], options: [.sortedKeys]).write(to: URL(fileURLWithPath: spec))
+        try JSONSerialization.data(withJSONObject: ["checks": checks], options: [.sortedKeys]).write(
+            to: URL(fileURLWithPath: spec))
         let r = try run(python, [checkScript, spec])
         var results: [String: [String: Any]] = [:]
         for line in r.stdout.split(separator: "\n") {
-            if let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let name = obj["name"] as? String {
+            if let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let name = obj["name"] as? String
+            {
                 results[name] = obj
             }
         }
         if results.count != checks.count {
-            Issue.record("check_delta.py exited \(r.status) with \(results.count)/\(checks.count) results; stderr:\n\(r.stderr)")
+            Issue.record(
+                "check_delta.py exited \(r.status) with \(results.count)/\(checks.count) results; stderr:\n\(r.stderr)")
         }
         return results
     }
 
     /// Expects every named check to have passed, showing the script's errors otherwise.
-    static func expectPassed(_ results: [String: [String: Any]], _ names: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectPassed(
+        _ results: [String: [String: Any]], _ names: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         for n in names {
             let r = results[n]
-            #expect(r?["ok"] as? Bool == true, "\(n): \(r.map { "\($0)" } ?? "no result")", sourceLocation: sourceLocation)
+            #expect(
+                r?["ok"] as? Bool == true, "\(n): \(r.map { "\($0)" } ?? "no result")", sourceLocation: sourceLocation)
         }
     }
 

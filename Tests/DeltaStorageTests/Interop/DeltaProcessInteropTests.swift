@@ -16,11 +16,15 @@ struct DeltaProcessInteropTests {
         let table = dir + "/t"
         let barrier = dir + "/barrier"
         try FileManager.default.createDirectory(atPath: barrier, withIntermediateDirectories: false)
-        let create = try DeltaOracle.run(bin, ["lake", "write-demo", "--rows", "200", "--seed", "11", "--codec", "zstd", "--out", table])
+        let create = try DeltaOracle.run(
+            bin, ["lake", "write-demo", "--rows", "200", "--seed", "11", "--codec", "zstd", "--out", table])
         #expect(create.status == 0, "\(create.stderr)")
 
         // Both processes read version 1, write their files, then meet at the barrier and race for version 2.
-        let args = ["lake", "write-demo", "--rows", "300", "--seed", "12", "--out", table, "--mode", "append", "--json", "--race-barrier", barrier]
+        let args = [
+            "lake", "write-demo", "--rows", "300", "--seed", "12", "--out", table, "--mode", "append", "--json",
+            "--race-barrier", barrier,
+        ]
         let outputs = concurrentMap(2) { _ in try DeltaOracle.run(bin, args) }.map { try? $0.get() }
         var versions: [Int] = []
         var retries: [Int] = []
@@ -38,11 +42,14 @@ struct DeltaProcessInteropTests {
         // Same seed in both writers: identical file names were tried; O_EXCL made the loser pick new ones.
         let snap = try DeltaTable.open(at: table).snapshot()
         #expect(Set(snap.files.map(\.path)).count == snap.files.count)
-        let expected = DeltaBenchmark.bronzeBatch(rows: 200, seed: 11).appending(DeltaBenchmark.bronzeBatch(rows: 300, seed: 12))
-            .appending(DeltaBenchmark.bronzeBatch(rows: 300, seed: 12))
+        let expected = DeltaBenchmark.bronzeBatch(rows: 200, seed: 11).appending(
+            DeltaBenchmark.bronzeBatch(rows: 300, seed: 12)
+        )
+        .appending(DeltaBenchmark.bronzeBatch(rows: 300, seed: 12))
         try InteropData.jsonl(expected).write(toFile: dir + "/expected.jsonl", atomically: false, encoding: .utf8)
         let results = try DeltaOracle.check(
-            [["name": "race", "table": table, "expected_rows": 800, "expected_jsonl": dir + "/expected.jsonl"]], in: dir)
+            [["name": "race", "table": table, "expected_rows": 800, "expected_jsonl": dir + "/expected.jsonl"]], in: dir
+        )
         DeltaOracle.expectPassed(results, ["race"])
 
         let inspect = try DeltaOracle.run(bin, ["lake", "inspect", table, "--json"])
@@ -60,8 +67,11 @@ struct DeltaProcessInteropTests {
         let dir = DeltaTestSupport.tempDir("cli")
         defer { DeltaTestSupport.cleanup(dir) }
         let missing = try DeltaOracle.run(bin, ["lake", "inspect", dir + "/nope"])
-        #expect(missing.status == 66 && missing.stderr.hasPrefix("Error: ") && missing.stderr.contains("is not a Delta table"))
-        try DeltaTestSupport.write("{\"commitInfo\":{}}\n{oops}\n", to: dir + "/bad/_delta_log/" + DeltaLog.commitName(0))
+        #expect(
+            missing.status == 66 && missing.stderr.hasPrefix("Error: ")
+                && missing.stderr.contains("is not a Delta table"))
+        try DeltaTestSupport.write(
+            "{\"commitInfo\":{}}\n{oops}\n", to: dir + "/bad/_delta_log/" + DeltaLog.commitName(0))
         let broken = try DeltaOracle.run(bin, ["lake", "inspect", dir + "/bad"])
         #expect(broken.status == 65 && broken.stderr.contains("00000000000000000000.json:2: column 2"))
         let t = dir + "/t"

@@ -6,7 +6,8 @@ import Foundation
 enum InteropData {
     static let schema = Schema([
         Field("id", .long, nullable: false), Field("part", .string), Field("n", .integer), Field("x", .double),
-        Field("day", .date), Field("ts", .timestamp), Field("flag", .boolean), Field("hash", .binary), Field("s", .string),
+        Field("day", .date), Field("ts", .timestamp), Field("flag", .boolean), Field("hash", .binary),
+        Field("s", .string),
     ])
 
     static let deltaTypes: [[String]] = schema.fields.map { [$0.name, $0.type.rawValue] }
@@ -16,7 +17,8 @@ enum InteropData {
     static let strings: [String?] = ["", "zz", "é", nil, String(repeating: "long", count: 10), "a\"b\\c"]
 
     struct Row {
-        var id: Int64, part: String?, n: Int32?, x: Double, day: Int32, ts: Int64?, flag: Bool, hash: [UInt8], s: String?
+        var id: Int64, part: String?, n: Int32?, x: Double, day: Int32, ts: Int64?, flag: Bool, hash: [UInt8],
+            s: String?
     }
 
     static func rows(_ ids: Range<Int64>, seed: UInt64) -> [Row] {
@@ -24,7 +26,8 @@ enum InteropData {
         return ids.map { id in
             let r = g.next()
             return Row(
-                id: id, part: parts[Int(r % UInt64(parts.count))], n: r % 11 == 0 ? nil : Int32(truncatingIfNeeded: r >> 20) % 100_000,
+                id: id, part: parts[Int(r % UInt64(parts.count))],
+                n: r % 11 == 0 ? nil : Int32(truncatingIfNeeded: r >> 20) % 100_000,
                 x: Double(Int64(r % 10_000) - 5_000) / 8, day: Int32(-2 + Int((r >> 8) % 5)),
                 ts: r % 13 == 0 ? nil : -86_400_000_000 + Int64(id) * 7_777_777 + Int64(r % 1000),
                 flag: r & 1 == 1, hash: (0..<32).map { UInt8(truncatingIfNeeded: r >> ($0 % 8 * 8) &+ UInt64($0)) },
@@ -34,7 +37,9 @@ enum InteropData {
 
     static func batch(_ rows: [Row]) -> ColumnBatch {
         func strings(_ v: [String?]) -> Column {
-            Column(.bytes(ByteColumn(v.map { $0 ?? "" })), validity: v.contains(where: { $0 == nil }) ? v.map { $0 != nil } : nil)
+            Column(
+                .bytes(ByteColumn(v.map { $0 ?? "" })),
+                validity: v.contains(where: { $0 == nil }) ? v.map { $0 != nil } : nil)
         }
         var hashes = ByteColumn()
         for r in rows { hashes.append(bytes: r.hash) }
@@ -42,8 +47,10 @@ enum InteropData {
             schema: schema,
             columns: [
                 Column(.int64(rows.map(\.id))), strings(rows.map(\.part)),
-                Column(.int32(rows.map { $0.n ?? 0 }), validity: rows.map { $0.n != nil }), Column(.double(rows.map(\.x))),
-                Column(.int32(rows.map(\.day))), Column(.int64(rows.map { $0.ts ?? 0 }), validity: rows.map { $0.ts != nil }),
+                Column(.int32(rows.map { $0.n ?? 0 }), validity: rows.map { $0.n != nil }),
+                Column(.double(rows.map(\.x))),
+                Column(.int32(rows.map(\.day))),
+                Column(.int64(rows.map { $0.ts ?? 0 }), validity: rows.map { $0.ts != nil }),
                 Column(.boolean(rows.map(\.flag))), Column(.bytes(hashes)), strings(rows.map(\.s)),
             ])
     }
