@@ -42,16 +42,16 @@ public struct DeltaMerge: DedupStrategy {
 
     public mutating func process(_ batch: ColumnBatch, _ table: inout StrategyTable, _ timer: inout PhaseTimer) throws {
         // 1. dedup the source, prune candidates, read their keys, find the files with matches
-        let (source, sourceKeys, matched, readVersion) = try timer.measure(.dedup) {
-            () -> (ColumnBatch, KeySet, [AddFile], Int) in
+        let (rows, sourceKeys, matched, readVersion) = try timer.measure(.dedup) {
+            () -> ([Int], KeySet, [AddFile], Int) in
             let keys = KeyColumn.bytes(of: matchColumns.map { batch.column($0)! })
-            let rows = BatchWinners.select(keys: keys, fingerprints: KeyColumn.fingerprints(keys), sortBy: nil, keepLast: true)
-            let source = rows.count == batch.rowCount ? batch : batch.gather(rows)
-            let sourceKeys = KeySet(source, columns: matchColumns)
+            let fps = KeyColumn.fingerprints(keys)
+            let rows = BatchWinners.select(keys: keys, fingerprints: fps, sortBy: nil, keepLast: true)
+            let sourceKeys = KeySet(keys: rows.count == keys.count ? keys : keys.gatherRows(rows), columns: matchColumns)
             let snap = try table.snapshot()
-            let candidates = MergeCandidates(source: source, partitionColumns: partitionColumns, prunable: prunable)
+            let candidates = MergeCandidates(batch, rows: rows, partitionColumns: partitionColumns, prunable: prunable)
                 .filter(snap.files)
-            guard !candidates.isEmpty else { return (source, sourceKeys, [], snap.version) }
+            guard !candidates.isEmpty else { return (rows, sourceKeys, [], snap.version) }
             var matched: [AddFile] = []
             let candidateKeys = try table.read(candidates, columns: matchColumns)
             let hits = sourceKeys.contains(candidateKeys)
@@ -61,17 +61,20 @@ public struct DeltaMerge: DedupStrategy {
                 if hits[start..<start + n].contains(true) { matched.append(f) }
                 start += n
             }
-            return (source, sourceKeys, matched, snap.version)
+            return (rows, sourceKeys, matched, snap.version)
         }
-        // 2. rewrite the matched files without their matched rows, plus every source row
+        // 2. rewrite the matched files without their matched rows, plus every source row: one
+        //    gather puts the rows in file order (partition, then cluster column)
         try timer.measure(.write) {
-            var out = source
+            var all = batch
+            var pick = rows
             if !matched.isEmpty {
                 let old = try table.read(matched).relabeled(batch.schema)
                 let hits = sourceKeys.contains(old)
-                out = old.gather(hits.indices.filter { !hits[$0] }).appending(source)
+                all = old.appending(batch)
+                pick = hits.indices.filter { !hits[$0] } + rows.map { $0 + old.rowCount }
             }
-            out = out.gather(FileLayout.order(out, partitionColumns: partitionColumns, clusterBy: prunable.first))
+            let out = all.gatherRows(FileLayout.order(all, rows: pick, partitionColumns: partitionColumns, clusterBy: prunable.first))
             table.setTargetFileRows(max(1, (out.rowCount + keyBuckets - 1) / keyBuckets))
             if matched.isEmpty {
                 try table.append(out)
@@ -87,9 +90,8 @@ struct KeySet {
     private var index: KeyIndex
     let columns: [String]
 
-    init(_ batch: ColumnBatch, columns: [String]) {
+    init(keys: ByteColumn, columns: [String]) {
         self.columns = columns
-        let keys = KeyColumn.bytes(of: columns.map { batch.column($0)! })
         index = KeyIndex(expected: keys.count)
         _ = index.insert(keys, fingerprints: KeyColumn.fingerprints(keys)) { _ in 0 }
     }
@@ -108,21 +110,17 @@ struct MergeCandidates {
     private var sortedValues: [(column: String, values: [Int64])] = []
     private let partitionColumns: [String]
 
-    init(source: ColumnBatch, partitionColumns: [String], prunable: [String]) {
+    init(_ batch: ColumnBatch, rows: [Int], partitionColumns: [String], prunable: [String]) {
         self.partitionColumns = partitionColumns
-        let types = partitionColumns.map { source.schema.fields[source.schema.index(of: $0)!].type }
-        var seen = Set<[String?]>()
-        if !partitionColumns.isEmpty {
-            let cols = partitionColumns.map { source.column($0)! }
-            for row in FileLayout.groups(source, partitionColumns: partitionColumns).firstRows {
-                seen.insert(zip(cols, types).map { FileLayout.partitionText($0, type: $1, row: row) })
-            }
+        let types = partitionColumns.map { batch.schema.fields[batch.schema.index(of: $0)!].type }
+        let cols = partitionColumns.map { batch.column($0)! }
+        for row in FileLayout.groups(batch, rows: rows, partitionColumns: partitionColumns).firstRows where !cols.isEmpty {
+            partitions.insert(zip(cols, types).map { FileLayout.partitionText($0, type: $1, row: row) })
         }
-        partitions = seen
         for c in prunable {
-            switch source.column(c)!.values {
-            case .int64(let v): sortedValues.append((c, v.sorted()))
-            case .int32(let v): sortedValues.append((c, v.map(Int64.init).sorted()))
+            switch batch.column(c)!.values {
+            case .int64(let v): sortedValues.append((c, rows.map { v[$0] }.sorted()))
+            case .int32(let v): sortedValues.append((c, rows.map { Int64(v[$0]) }.sorted()))
             default: break
             }
         }

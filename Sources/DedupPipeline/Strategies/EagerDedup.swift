@@ -31,7 +31,7 @@ public struct EagerDedup: DedupStrategy {
             let keys = KeyColumn.bytes(of: batch.column(HashColumns.compositeName)!)
             let known = seen.insert(keys, fingerprints: KeyColumn.fingerprints(keys)) { _ in 0 }
             let keep = known.indices.filter { known[$0] < 0 }
-            return keep.count == batch.rowCount ? batch : batch.gather(keep)
+            return keep.count == batch.rowCount ? batch : batch.gatherRows(keep)
         }
         try timer.measure(.write) {
             if overwrite {

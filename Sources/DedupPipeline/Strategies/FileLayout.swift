@@ -7,26 +7,33 @@ import DeltaStorage
 /// by partition first, each added file covers the next `numRecords` rows. `fileRanges` relies on
 /// that and checks it (row counts and partition values), failing loudly rather than guessing.
 enum FileLayout {
-    /// Each row's partition group (numbered by first appearance) and each group's first row.
-    static func groups(_ batch: ColumnBatch, partitionColumns: [String]) -> (group: [Int32], firstRows: [Int]) {
-        let n = batch.rowCount
-        guard !partitionColumns.isEmpty, n > 0 else { return ([Int32](repeating: 0, count: n), n > 0 ? [0] : []) }
+    /// The partition group (numbered by first appearance among `rows`) of each of `rows`, and
+    /// each group's first row. `rows` nil = every row.
+    static func groups(_ batch: ColumnBatch, rows: [Int]? = nil, partitionColumns: [String]) -> (
+        group: [Int32], firstRows: [Int]
+    ) {
+        let rows = rows ?? Array(0..<batch.rowCount)
+        let n = rows.count
+        guard !partitionColumns.isEmpty, n > 0 else { return ([Int32](repeating: 0, count: n), n > 0 ? [rows[0]] : []) }
         let keys = KeyColumn.bytes(of: partitionColumns.map { batch.column($0)! })
-        let fps = KeyColumn.fingerprints(keys)
         var group = [Int32](repeating: 0, count: n)
         var firstRows: [Int] = []
-        var table = KeyTable(expected: 64)
+        var table = KeyTable(expected: 64)  // partition key → group number
         keys.withKeyBuffer { kb in
             var previous = -1
-            for i in 0..<n {
+            for (k, i) in rows.enumerated() {
                 // partition values come in runs (time-ordered input): compare with the previous row first
-                if previous >= 0 && fps[i] == fps[previous] && KeyColumn.equal(kb, previous, kb, i) {
-                    group[i] = group[previous]
-                } else if let first = table.insertIfAbsent(fps[i], payload: Int32(i), equal: { KeyColumn.equal(kb, Int($0), kb, i) }) {
-                    group[i] = group[Int(first)]
+                if previous >= 0 && KeyColumn.equal(kb, previous, kb, i) {
+                    group[k] = group[k - 1]
                 } else {
-                    group[i] = Int32(firstRows.count)
-                    firstRows.append(i)
+                    let lo = Int(kb.offsets[i])
+                    let fp = StableHash.bytes(kb.bytes + lo, count: Int(kb.offsets[i + 1]) - lo)
+                    if let g = table.insertIfAbsent(fp, payload: Int32(firstRows.count), equal: { KeyColumn.equal(kb, firstRows[Int($0)], kb, i) }) {
+                        group[k] = g
+                    } else {
+                        group[k] = Int32(firstRows.count)
+                        firstRows.append(i)
+                    }
                 }
                 previous = i
             }
@@ -34,17 +41,18 @@ enum FileLayout {
         return (group, firstRows)
     }
 
-    /// A permutation that groups rows by partition (groups in order of first appearance) and,
-    /// within a group, sorts by `clusterBy` (stable, so arrival order breaks ties).
-    static func order(_ batch: ColumnBatch, partitionColumns: [String], clusterBy: String?) -> [Int] {
-        let (group, firstRows) = groups(batch, partitionColumns: partitionColumns)
-        var perm = Array(0..<batch.rowCount)
+    /// `rows` (default: all) reordered: grouped by partition (groups in order of first appearance)
+    /// and, within a group, sorted by `clusterBy` (stable, so arrival order breaks ties).
+    static func order(_ batch: ColumnBatch, rows: [Int]? = nil, partitionColumns: [String], clusterBy: String?) -> [Int] {
+        let rows = rows ?? Array(0..<batch.rowCount)
+        let (group, firstRows) = groups(batch, rows: rows, partitionColumns: partitionColumns)
+        var perm = Array(0..<rows.count)  // positions in `rows`
         switch clusterBy.flatMap({ batch.column($0) })?.values {
-        case .int64(let v): perm.sort { (group[$0], v[$0], $0) < (group[$1], v[$1], $1) }
-        case .int32(let v): perm.sort { (group[$0], v[$0], $0) < (group[$1], v[$1], $1) }
+        case .int64(let v): perm.sort { (group[$0], v[rows[$0]], $0) < (group[$1], v[rows[$1]], $1) }
+        case .int32(let v): perm.sort { (group[$0], v[rows[$0]], $0) < (group[$1], v[rows[$1]], $1) }
         default: if firstRows.count > 1 { perm.sort { (group[$0], $0) < (group[$1], $1) } }
         }
-        return perm
+        return perm.map { rows[$0] }
     }
 
     /// The row range of `batch` each added file holds (see the type's note), checked.

@@ -44,7 +44,7 @@ public struct PolarsMerge: DedupStrategy {
 
     public mutating func process(_ batch: ColumnBatch, _ table: inout StrategyTable, _ timer: inout PhaseTimer) throws {
         // 1. one row per key within the batch, and the files holding any of those keys
-        let (winners, touched) = timer.measure(.dedup) { () -> (ColumnBatch, [Int32]) in
+        let (rows, winnerKeys, touched) = timer.measure(.dedup) { () -> ([Int], ByteColumn, [Int32]) in
             let keys = KeyColumn.bytes(of: dedupKey.map { batch.column($0)! })
             let fps = KeyColumn.fingerprints(keys)
             let rows = BatchWinners.select(keys: keys, fingerprints: fps, sortBy: sortBy.flatMap { batch.column($0) }, keepLast: keepLast)
@@ -56,20 +56,22 @@ public struct PolarsMerge: DedupStrategy {
                     }
                 }
             }
-            return (rows.count == batch.rowCount ? batch : batch.gather(rows), hit.sorted())
+            return (rows, rows.count == keys.count ? keys : keys.gatherRows(rows), hit.sorted())
         }
-        // 2. copy-on-write of the touched files, plus the new rows, in one commit
+        // 2. copy-on-write of the touched files, plus the new rows, in one commit; one gather puts
+        //    the rows in file order (partition, then sort_by)
         let (written, result) = try timer.measure(.write) { () -> (ColumnBatch, CommitResult?) in
-            var out = winners
+            var all = batch
+            var pick = rows
             var removing: [AddFile] = []
             let snap = try table.snapshot()
             if !touched.isEmpty {
                 removing = touched.map { files[Int($0)] }
                 let old = try table.read(removing).relabeled(batch.schema)
-                let keep = Self.rowsNotIn(old, keysOf: winners, key: dedupKey)
-                out = old.gather(keep).appending(winners)
+                all = old.appending(batch)
+                pick = Self.rowsNotIn(old, keys: winnerKeys, key: dedupKey) + rows.map { $0 + old.rowCount }
             }
-            out = out.gather(FileLayout.order(out, partitionColumns: partitionColumns, clusterBy: sortBy))
+            let out = all.gatherRows(FileLayout.order(all, rows: pick, partitionColumns: partitionColumns, clusterBy: sortBy))
             table.setTargetFileRows(max(1, (out.rowCount + Self.filesPerWrite - 1) / Self.filesPerWrite))
             let r =
                 removing.isEmpty
@@ -86,9 +88,8 @@ public struct PolarsMerge: DedupStrategy {
         }
     }
 
-    /// Rows of `old` whose key is not among the keys of `batch`.
-    static func rowsNotIn(_ old: ColumnBatch, keysOf batch: ColumnBatch, key: [String]) -> [Int] {
-        let newKeys = KeyColumn.bytes(of: key.map { batch.column($0)! })
+    /// Rows of `old` whose key is not among `keys`.
+    static func rowsNotIn(_ old: ColumnBatch, keys newKeys: ByteColumn, key: [String]) -> [Int] {
         var set = KeyIndex(expected: newKeys.count)
         _ = set.insert(newKeys, fingerprints: KeyColumn.fingerprints(newKeys)) { _ in 0 }
         let oldKeys = KeyColumn.bytes(of: key.map { old.column($0)! })
