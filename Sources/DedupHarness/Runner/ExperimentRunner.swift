@@ -62,7 +62,7 @@ public final class ExperimentRunner: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: workRoot, withIntermediateDirectories: true)
         defer { if options.workDirectory == nil { try? FileManager.default.removeItem(atPath: workRoot) } }
 
-        let progress = Progress(total: runs.count, jobs: options.jobs, style: progressStyle())
+        let progress = Progress(total: runs.count, style: progressStyle())
         if summary.skipped > 0 { progress.message("resume: \(summary.skipped) of \(all.count) runs already recorded in \(dir)") }
         if file.truncatedTornLine { progress.message("resume: removed a torn last line from results.csv") }
         let context = Context(baseConfig: baseConfig, file: file, workRoot: workRoot, dir: dir, progress: progress,
@@ -176,7 +176,7 @@ public final class ExperimentRunner: @unchecked Sendable {
             default: summary.failed += 1
             }
             lock.unlock()
-            ctx.progress.finished(run, status: status, seconds: total, attempts: attempt)
+            ctx.progress.finished(run, status: status, seconds: total, attempts: attempt, error: error)
             return
         }
     }

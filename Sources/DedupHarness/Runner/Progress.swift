@@ -7,17 +7,14 @@ final class Progress: @unchecked Sendable {
 
     private let style: Style
     private let total: Int
-    private let jobs: Int
     private let lock = NSLock()
     private let start = Monotonic.now()
     private var done = 0
-    private var spent = 0.0
     private var current = ""
     private var lastDraw = 0.0
 
-    init(total: Int, jobs: Int, style: Style) {
+    init(total: Int, style: Style) {
         self.total = total
-        self.jobs = max(1, jobs)
         self.style = style
     }
 
@@ -30,16 +27,18 @@ final class Progress: @unchecked Sendable {
         if style == .bar { draw() }
     }
 
-    func finished(_ run: PlannedRun, status: String, seconds: Double, attempts: Int) {
+    func finished(_ run: PlannedRun, status: String, seconds: Double, attempts: Int, error: String = "") {
         lock.lock()
         defer { lock.unlock() }
         done += 1
-        spent += seconds
+        let reason = error.isEmpty ? "" : "  \(run.runID) \(status): \(error.split(separator: "\n").first ?? "")\n"
         switch style {
-        case .bar: draw()
+        case .bar:
+            if !reason.isEmpty { emit("\r\u{1B}[2K" + reason) }
+            draw()
         case .lines:
             let retry = attempts > 1 ? " attempts=\(attempts)" : ""
-            emit("[\(done)/\(total)] \(status) \(String(format: "%.2f", seconds))s\(retry) \(Self.describe(run))\n")
+            emit("[\(done)/\(total)] \(status) \(String(format: "%.2f", seconds))s\(retry) \(Self.describe(run))\n" + reason)
         case .quiet: break
         }
     }

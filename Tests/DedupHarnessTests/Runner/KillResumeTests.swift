@@ -55,7 +55,7 @@ import Testing
         defer { TestSupport.remove(dir) }
         let log = dir + "/log"
         let args = ["run", TestSupport.fixture("specs/fixture.yaml"), "--executable", TestSupport.fakePipeline,
-                    "--results", dir + "/r", "--progress", "lines", "--set", "fixture.sleep=0.4", "--set", "fixture.log=\(log)"]
+                    "--results", dir + "/r", "--progress", "lines", "--set", "fixture.sleep=0.8", "--set", "fixture.log=\(log)"]
         let harness = Process()
         harness.executableURL = URL(fileURLWithPath: exe)
         harness.arguments = args

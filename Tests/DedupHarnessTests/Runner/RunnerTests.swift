@@ -49,6 +49,17 @@ import Testing
         #expect(m.sessions.count == 1 && m.finished != nil && m.sessions[0].runsRecorded == 12)
         #expect(m.provenance.cores > 0 && m.provenance.memoryBytes > 0 && !m.provenance.os.isEmpty)
         #expect(m.provenance.gitCommit.count == 40 || m.provenance.gitCommit == "unknown")
+        // Provenance sits flat at the top level of manifest.json, where simple readers look.
+        let json = try JSONReader.parse(try String(contentsOfFile: dir + "/manifest.json", encoding: .utf8))
+        guard case .object(let top) = json, case .object(let experiment)? = top["experiment"] else {
+            Issue.record("manifest.json is not an object with an experiment")
+            return
+        }
+        for key in ["schema_version", "git_commit", "git_dirty", "host", "cpu_model", "cores", "memory_bytes", "os",
+                    "swift_version", "build_configuration", "dedupbench_version", "started", "finished", "sessions", "prices"] {
+            #expect(top[key] != nil, "manifest lacks \(key)")
+        }
+        #expect(experiment["sha256"]?.text == m.experiment.sha256 && experiment["charts"] != nil)
         // The inline base config is kept beside the results and was what the children got.
         #expect(FileManager.default.fileExists(atPath: dir + "/pipeline.yaml"))
         // A second run into the same folder without --resume is refused.
