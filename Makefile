@@ -29,6 +29,11 @@ lint:                        ## formatting check with the committed .swift-forma
 bench-storage: release       ## Parquet/Delta write benchmark (issue figures: 1.1M bronze rows)
 	$(RELEASE_BIN) lake bench --rows 1100000 --codec snappy --codec zstd --codec gzip --out out/bench-storage
 
+PIPELINE_BENCH := --source synthetic --mode speed --dup-prob 0.1 --slow-prob 0.1 --batches 10 --hash sha256 --hash-encoding hex --codec snappy --seed 42 --force --json --log-level warning
+bench-pipeline: release      ## pipeline figures: 1M records per strategy (own process each), then 10M bronze
+	for s in bronze_append eager_dedup polars_merge delta_merge; do $(RELEASE_BIN) pipeline --scale 1000000 --strategy $$s --out out/bench-pipeline $(PIPELINE_BENCH) || exit $$?; done
+	$(RELEASE_BIN) pipeline --scale 10000000 --strategy bronze_append --out out/bench-pipeline-10m $(PIPELINE_BENCH)
+
 bench: release               ## default experiment (release build) → results/default/<time>/
 	$(RELEASE_BIN) run experiments/default.yaml
 
