@@ -85,7 +85,9 @@ public struct DeltaTable: Sendable {
     /// File-level replace for merges: removes `removing` (live files of version `readVersion`) and
     /// adds `batch` as new files, in one commit. If a commit after `readVersion` removed any of the
     /// same files (or changed the metadata), throws a `.conflict` error; otherwise retries under a
-    /// newer version number.
+    /// newer version number. Files that concurrent commits *added* are not checked (Delta's
+    /// WriteSerializable level): a merge racing an append of the same keys can leave duplicates.
+    /// `metrics` are added to commitInfo.operationMetrics (next to numAddedFiles, numRemovedFiles, …).
     @discardableResult
     public func commitReplace(
         readVersion: Int, removing: [AddFile], adding batch: ColumnBatch?, operation: String = "MERGE",
