@@ -31,7 +31,8 @@ enum TestSupport {
 
     /// A fresh temporary folder, removed by the caller's `defer`.
     static func temporaryDirectory(_ label: String = "test") -> String {
-        let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("dedupbench-harness-\(label)-\(getpid())-\(UInt64(Monotonic.now() * 1e9))")
+        let path = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+            "dedupbench-harness-\(label)-\(getpid())-\(UInt64(Monotonic.now() * 1e9))")
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -61,7 +62,8 @@ enum TestSupport {
 
     /// The deterministic columns of a result set's rows, keyed by run id.
     static func deterministic(_ set: ResultSet) -> [String: [String]] {
-        let columns = ["experiment", "cell_id", "run_id", "repeat", "seed", "strategy", "params", "status", "attempts"]
+        let columns =
+            ["experiment", "cell_id", "run_id", "repeat", "seed", "strategy", "params", "status", "attempts"]
             + ResultColumns.deterministic
         var out: [String: [String]] = [:]
         for row in set.rows { out[row.runID] = row.fields(columns) }

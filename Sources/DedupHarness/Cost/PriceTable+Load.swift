@@ -37,7 +37,8 @@ extension PriceTable {
             try node(k).map { n throws(SpecError) in try r.string(n, k) } ?? value
         }
 
-        let version = Int(try r.integer(try required("version", "an integer revision of this table"), "version", min: 1))
+        let version = Int(
+            try r.integer(try required("version", "an integer revision of this table"), "version", min: 1))
         let name = try r.string(try required("name", "a table name"), "name")
         let asOfNode = try required("as_of", "the date the prices were taken (YYYY-MM-DD)")
         let asOf = Self.dateText(asOfNode)
@@ -64,7 +65,8 @@ extension PriceTable {
             let tp = try r.mapping(t, key)
             try r.checkKeys(tp, allowed: ["up_to_gb", "usd_per_gb_month"], prefix: key)
             guard let priceNode = tp.first(where: { $0.key == "usd_per_gb_month" })?.value else {
-                throw r.error(t, "\(key).usd_per_gb_month", value: nil, expected: "missing; expected a price in USD ≥ 0")
+                throw r.error(
+                    t, "\(key).usd_per_gb_month", value: nil, expected: "missing; expected a price in USD ≥ 0")
             }
             var upTo: Double?
             if let u = tp.first(where: { $0.key == "up_to_gb" })?.value {
@@ -74,31 +76,39 @@ extension PriceTable {
                 }
                 upTo = v
             } else if i != tierNodes.count - 1 {
-                throw r.error(t, "\(key).up_to_gb", value: nil, expected: "missing; only the last tier may be unbounded")
+                throw r.error(
+                    t, "\(key).up_to_gb", value: nil, expected: "missing; only the last tier may be unbounded")
             }
             tiers.append(Tier(upToGB: upTo, usdPerGBMonth: try price(priceNode, "\(key).usd_per_gb_month")))
         }
         if tiers.last?.upToGB != nil {
-            throw r.mismatch(tierNodes.last!, "storage[\(tiers.count - 1)]", expected: "an unbounded last tier (no up_to_gb)")
+            throw r.mismatch(
+                tierNodes.last!, "storage[\(tiers.count - 1)]", expected: "an unbounded last tier (no up_to_gb)")
         }
         table.storageTiers = tiers
 
         let requestsNode = try required("requests", "put_usd_per_1000 and get_usd_per_1000")
         let rp = try r.mapping(requestsNode, "requests")
         try r.checkKeys(rp, allowed: ["put_usd_per_1000", "get_usd_per_1000"], prefix: "requests")
-        for (k, path) in [("put_usd_per_1000", \PriceTable.putUSDPer1000), ("get_usd_per_1000", \PriceTable.getUSDPer1000)] {
+        for (k, path) in [
+            ("put_usd_per_1000", \PriceTable.putUSDPer1000), ("get_usd_per_1000", \PriceTable.getUSDPer1000),
+        ] {
             guard let n = rp.first(where: { $0.key == k })?.value else {
-                throw r.error(requestsNode, "requests.\(k)", value: nil, expected: "missing; expected a price in USD ≥ 0")
+                throw r.error(
+                    requestsNode, "requests.\(k)", value: nil, expected: "missing; expected a price in USD ≥ 0")
             }
             table[keyPath: path] = try price(n, "requests.\(k)")
         }
-        table.retrievalUSDPerGB = try node("retrieval_usd_per_gb").map { n throws(SpecError) in try price(n, "retrieval_usd_per_gb") } ?? 0
-        table.minimumBillableObjectBytes = Int(try node("minimum_billable_object_bytes").map { n throws(SpecError) in
-            try r.integer(n, "minimum_billable_object_bytes", min: 0)
-        } ?? 0)
-        table.minimumStorageDays = Int(try node("minimum_storage_days").map { n throws(SpecError) in
-            try r.integer(n, "minimum_storage_days", min: 0)
-        } ?? 0)
+        table.retrievalUSDPerGB =
+            try node("retrieval_usd_per_gb").map { n throws(SpecError) in try price(n, "retrieval_usd_per_gb") } ?? 0
+        table.minimumBillableObjectBytes = Int(
+            try node("minimum_billable_object_bytes").map { n throws(SpecError) in
+                try r.integer(n, "minimum_billable_object_bytes", min: 0)
+            } ?? 0)
+        table.minimumStorageDays = Int(
+            try node("minimum_storage_days").map { n throws(SpecError) in
+                try r.integer(n, "minimum_storage_days", min: 0)
+            } ?? 0)
         return table
     }
 

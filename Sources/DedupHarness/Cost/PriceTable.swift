@@ -4,16 +4,25 @@ import Foundation
 /// request prices per 1,000. The cost columns of every run are computed from one of these.
 public struct PriceTable: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
-        case name, version, asOf = "as_of", provider, storageClass = "storage_class", region, currency, source
-        case bytesPerGB = "bytes_per_gb", storageTiers = "storage", putUSDPer1000 = "put_usd_per_1000"
-        case getUSDPer1000 = "get_usd_per_1000", retrievalUSDPerGB = "retrieval_usd_per_gb"
-        case minimumBillableObjectBytes = "minimum_billable_object_bytes", minimumStorageDays = "minimum_storage_days"
+        case name, version
+        case asOf = "as_of"
+        case provider
+        case storageClass = "storage_class"
+        case region, currency, source
+        case bytesPerGB = "bytes_per_gb"
+        case storageTiers = "storage"
+        case putUSDPer1000 = "put_usd_per_1000"
+        case getUSDPer1000 = "get_usd_per_1000"
+        case retrievalUSDPerGB = "retrieval_usd_per_gb"
+        case minimumBillableObjectBytes = "minimum_billable_object_bytes"
+        case minimumStorageDays = "minimum_storage_days"
     }
 
     /// One storage tier: the price applies to the GB between the previous tier's end and `upToGB`.
     public struct Tier: Sendable, Equatable, Codable {
         enum CodingKeys: String, CodingKey {
-            case upToGB = "up_to_gb", usdPerGBMonth = "usd_per_gb_month"
+            case upToGB = "up_to_gb"
+            case usdPerGBMonth = "usd_per_gb_month"
         }
 
         /// End of the tier in GB (nil: unbounded, the last tier).

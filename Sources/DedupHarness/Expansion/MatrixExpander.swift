@@ -20,14 +20,16 @@ public struct ExperimentPlan: Sendable {
         /// Parses `key=value`; a malformed argument is a `SpecError` on file `--set`.
         public static func parse(_ argument: String) throws(SpecError) -> Override {
             guard let eq = argument.firstIndex(of: "=") else {
-                throw SpecError(file: "--set", line: 0, column: 0, key: argument, value: nil,
-                                expected: "an argument of the form key=value, e.g. generation.scale=10000")
+                throw SpecError(
+                    file: "--set", line: 0, column: 0, key: argument, value: nil,
+                    expected: "an argument of the form key=value, e.g. generation.scale=10000")
             }
             let key = String(argument[..<eq])
             let text = String(argument[argument.index(after: eq)...])
             guard ExperimentSpec.isValidKey(key) else {
-                throw SpecError(file: "--set", line: 0, column: 0, key: key, value: key,
-                                expected: "a dotted config key such as generation.scale")
+                throw SpecError(
+                    file: "--set", line: 0, column: 0, key: key, value: key,
+                    expected: "a dotted config key such as generation.scale")
             }
             let reader = YAMLReader(file: "--set \(key)")
             let value: ParamValue
@@ -54,12 +56,14 @@ public struct ExperimentPlan: Sendable {
             let seed0 = StableHash.runSeed(experimentSeed: spec.seed, cellID: cell.id, repeat: 0)
             if includeWarmup {
                 for w in 0..<spec.warmup {
-                    out.append(PlannedRun(cell: cell, repeatIndex: w, isWarmup: true, seed: seed0, runID: "\(cell.id)-w\(w)"))
+                    out.append(
+                        PlannedRun(cell: cell, repeatIndex: w, isWarmup: true, seed: seed0, runID: "\(cell.id)-w\(w)"))
                 }
             }
             for r in 0..<spec.repeats {
                 let seed = r == 0 ? seed0 : StableHash.runSeed(experimentSeed: spec.seed, cellID: cell.id, repeat: r)
-                out.append(PlannedRun(cell: cell, repeatIndex: r, isWarmup: false, seed: seed, runID: "\(cell.id)-\(r)"))
+                out.append(
+                    PlannedRun(cell: cell, repeatIndex: r, isWarmup: false, seed: seed, runID: "\(cell.id)-\(r)"))
             }
         }
         return out
@@ -118,8 +122,11 @@ enum MatrixExpander {
                 } else {
                     dims[d].tuples = dims[d].tuples.filter { $0[pos].canonicalJSON == v.canonicalJSON }
                     guard !dims[d].tuples.isEmpty else {
-                        throw SpecError(file: "--set", line: 0, column: 0, key: key, value: v.text,
-                                        expected: "a value of the zipped axis \(key) (zipped with \(dims[d].keys.filter { $0 != key }.joined(separator: ", ")))")
+                        throw SpecError(
+                            file: "--set", line: 0, column: 0, key: key, value: v.text,
+                            expected:
+                                "a value of the zipped axis \(key) (zipped with \(dims[d].keys.filter { $0 != key }.joined(separator: ", ")))"
+                        )
                     }
                 }
             }
@@ -182,16 +189,20 @@ enum MatrixExpander {
         for entry in spec.include {
             var p = entry
             for (k, v) in forced { p[k] = v }
-            let keys = axisKeys.filter { p[$0] != nil }
+            let keys =
+                axisKeys.filter { p[$0] != nil }
                 + entry.keys.filter { !axisKeys.contains($0) }.sorted() + extraKeys.filter { entry[$0] == nil }
             add(Cell(index: cells.count, params: p, keys: keys))
         }
         for cell in cells {
             guard case .string(let s)? = cell.params[ExperimentSpec.strategyKey], !s.isEmpty else {
-                throw SpecError(file: spec.file, line: spec.axes.first?.line ?? 0, column: spec.axes.first?.column ?? 0,
-                                key: "matrix.strategy",
-                                value: nil,
-                                expected: "every cell to name a strategy: add a 'strategy' axis, set it in each include entry, or pass --set strategy=NAME (cell \(cell.label))")
+                throw SpecError(
+                    file: spec.file, line: spec.axes.first?.line ?? 0, column: spec.axes.first?.column ?? 0,
+                    key: "matrix.strategy",
+                    value: nil,
+                    expected:
+                        "every cell to name a strategy: add a 'strategy' axis, set it in each include entry, or pass --set strategy=NAME (cell \(cell.label))"
+                )
             }
         }
         return cells

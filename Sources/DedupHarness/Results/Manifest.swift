@@ -21,7 +21,9 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     public struct ExperimentInfo: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey {
-            case name, description, file, sha256, base, baseSHA256 = "base_sha256", seed, repeats, warmup
+            case name, description, file, sha256, base
+            case baseSHA256 = "base_sha256"
+            case seed, repeats, warmup
             case timeout, retries, axes, overrides, cells, runs, charts
         }
 
@@ -46,7 +48,9 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     public struct PriceInfo: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey {
-            case name, version, asOf = "as_of", file, sha256, table
+            case name, version
+            case asOf = "as_of"
+            case file, sha256, table
         }
 
         public var name: String
@@ -59,9 +63,16 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     public struct Session: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey {
-            case started, finished, commandLine = "command_line", host, gitCommit = "git_commit"
-            case gitDirty = "git_dirty", experimentSHA256 = "experiment_sha256", executor, jobs, shard
-            case runsRecorded = "runs_recorded", runsSkipped = "runs_skipped", interrupted
+            case started, finished
+            case commandLine = "command_line"
+            case host
+            case gitCommit = "git_commit"
+            case gitDirty = "git_dirty"
+            case experimentSHA256 = "experiment_sha256"
+            case executor, jobs, shard
+            case runsRecorded = "runs_recorded"
+            case runsSkipped = "runs_skipped"
+            case interrupted
         }
 
         public var started: String
@@ -81,14 +92,16 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version", columns, experiment, prices, started, finished, sessions
+        case schemaVersion = "schema_version"
+        case columns, experiment, prices, started, finished, sessions
         case mergedFrom = "merged_from"
     }
 
-    public init(schemaVersion: Int, columns: [String], experiment: ExperimentInfo, prices: PriceInfo,
-                provenance: Provenance, started: String, finished: String?, sessions: [Session],
-                mergedFrom: [Manifest]?)
-    {
+    public init(
+        schemaVersion: Int, columns: [String], experiment: ExperimentInfo, prices: PriceInfo,
+        provenance: Provenance, started: String, finished: String?, sessions: [Session],
+        mergedFrom: [Manifest]?
+    ) {
         self.schemaVersion = schemaVersion
         self.columns = columns
         self.experiment = experiment

@@ -3,9 +3,16 @@ import Foundation
 /// The machine, toolchain and source tree a result set came from (DESIGN §5).
 public struct Provenance: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
-        case gitCommit = "git_commit", gitDirty = "git_dirty", host, cpuModel = "cpu_model", cores
-        case memoryBytes = "memory_bytes", os, kernel, swiftVersion = "swift_version"
-        case swiftToolchain = "swift_toolchain", buildConfiguration = "build_configuration"
+        case gitCommit = "git_commit"
+        case gitDirty = "git_dirty"
+        case host
+        case cpuModel = "cpu_model"
+        case cores
+        case memoryBytes = "memory_bytes"
+        case os, kernel
+        case swiftVersion = "swift_version"
+        case swiftToolchain = "swift_toolchain"
+        case buildConfiguration = "build_configuration"
         case dedupbenchVersion = "dedupbench_version"
     }
 
@@ -34,42 +41,45 @@ public struct Provenance: Codable, Sendable, Equatable {
         uname(&uts)
         return Provenance(
             gitCommit: commit, gitDirty: commit == "unknown" ? false : !(status ?? "").isEmpty,
-            host: ProcessInfo.processInfo.hostName, cpuModel: cpuModel(), cores: ProcessInfo.processInfo.activeProcessorCount,
+            host: ProcessInfo.processInfo.hostName, cpuModel: cpuModel(),
+            cores: ProcessInfo.processInfo.activeProcessorCount,
             memoryBytes: ProcessInfo.processInfo.physicalMemory, os: osName(),
             kernel: "\(field(uts.sysname)) \(field(uts.release)) \(field(uts.machine))",
             swiftVersion: compilerVersion,
-            swiftToolchain: command("/usr/bin/env", ["swift", "--version"])?.split(separator: "\n").first.map(String.init) ?? "unknown",
+            swiftToolchain: command("/usr/bin/env", ["swift", "--version"])?.split(separator: "\n").first.map(
+                String.init) ?? "unknown",
             buildConfiguration: buildConfiguration, dedupbenchVersion: dedupbenchVersion)
     }
 
     static var buildConfiguration: String {
         #if DEBUG
-        return "debug"
+            return "debug"
         #else
-        return "release"
+            return "release"
         #endif
     }
 
     static var compilerVersion: String {
         #if compiler(>=6.5)
-        return "6.5+"
+            return "6.5+"
         #elseif compiler(>=6.4)
-        return "6.4"
+            return "6.4"
         #elseif compiler(>=6.3)
-        return "6.3"
+            return "6.3"
         #elseif compiler(>=6.2)
-        return "6.2"
+            return "6.2"
         #elseif compiler(>=6.1)
-        return "6.1"
+            return "6.1"
         #else
-        return "6.0"
+            return "6.0"
         #endif
     }
 
     static func cpuModel() -> String {
         guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "unknown" }
         for line in text.split(separator: "\n") where line.hasPrefix("model name") {
-            return line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
+            return line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
+                ?? "unknown"
         }
         return "unknown"
     }

@@ -35,7 +35,9 @@ public enum ResultMerger {
                 } else if kept.isOK, row.isOK {
                     let differs = ResultColumns.deterministic.filter { kept[$0] != row[$0] }
                     if !differs.isEmpty {
-                        warnings.append("run \(row.runID) appears twice with different \(differs.joined(separator: ", ")); kept the first")
+                        warnings.append(
+                            "run \(row.runID) appears twice with different \(differs.joined(separator: ", ")); kept the first"
+                        )
                     }
                 }
             }
@@ -51,13 +53,23 @@ public enum ResultMerger {
             m.started = manifests.map(\.started).min() ?? m.started
             m.finished = manifests.allSatisfy { $0.finished != nil } ? manifests.compactMap(\.finished).max() : nil
             let shas = Set(manifests.map(\.experiment.sha256))
-            if shas.count > 1 { warnings.append("the inputs were run from \(shas.count) different versions of the experiment file") }
+            if shas.count > 1 {
+                warnings.append("the inputs were run from \(shas.count) different versions of the experiment file")
+            }
             let hosts = Set(manifests.map(\.provenance.host))
-            if hosts.count > 1 { warnings.append("the inputs come from \(hosts.count) hosts (\(hosts.sorted().joined(separator: ", "))): compare timings with care") }
-            if Set(manifests.map(\.schemaVersion)).count > 1 { warnings.append("the inputs have different schema versions") }
+            if hosts.count > 1 {
+                warnings.append(
+                    "the inputs come from \(hosts.count) hosts (\(hosts.sorted().joined(separator: ", "))): compare timings with care"
+                )
+            }
+            if Set(manifests.map(\.schemaVersion)).count > 1 {
+                warnings.append("the inputs have different schema versions")
+            }
             manifest = m
         }
-        if manifests.count < sets.count { warnings.append("\(sets.count - manifests.count) input(s) had no manifest.json") }
+        if manifests.count < sets.count {
+            warnings.append("\(sets.count - manifests.count) input(s) had no manifest.json")
+        }
         return Merged(set: ResultSet(columns: first.columns, rows: rows, manifest: manifest), warnings: warnings)
     }
 }

@@ -10,9 +10,10 @@ public struct ResultSet: Sendable {
     /// The results.csv path the rows came from (nil for sets built in memory).
     public var csvPath: String?
 
-    public init(columns: [String] = ResultColumns.all, rows: [ResultRow] = [], manifest: Manifest? = nil,
-                csvPath: String? = nil)
-    {
+    public init(
+        columns: [String] = ResultColumns.all, rows: [ResultRow] = [], manifest: Manifest? = nil,
+        csvPath: String? = nil
+    ) {
         self.columns = columns
         self.rows = rows
         self.manifest = manifest
@@ -34,7 +35,9 @@ public struct ResultSet: Sendable {
             throw isDir.boolValue ? .notFound(path: path) : .unreadable(path: csvPath, reason: "not a readable file")
         }
         let parsed: CSV.Parsed
-        do { parsed = try CSV.parse(Array(data)) } catch { throw .badCSV(path: csvPath, line: error.line, problem: error.problem) }
+        do { parsed = try CSV.parse(Array(data)) } catch {
+            throw .badCSV(path: csvPath, line: error.line, problem: error.problem)
+        }
         guard let header = parsed.records.first else { throw .badHeader(path: csvPath, missing: requiredColumns) }
         let missing = requiredColumns.filter { !header.contains($0) }
         guard missing.isEmpty else { throw .badHeader(path: csvPath, missing: missing) }
@@ -42,11 +45,14 @@ public struct ResultSet: Sendable {
         rows.reserveCapacity(parsed.records.count - 1)
         for (i, record) in parsed.records.dropFirst().enumerated() {
             guard record.count == header.count else {
-                throw .badCSV(path: csvPath, line: i + 2, problem: "\(record.count) fields; expected \(header.count) like the header")
+                throw .badCSV(
+                    path: csvPath, line: i + 2,
+                    problem: "\(record.count) fields; expected \(header.count) like the header")
             }
             rows.append(ResultRow(columns: header, fields: record))
         }
-        let manifest = FileManager.default.fileExists(atPath: manifestPath) ? try Manifest.load(path: manifestPath) : nil
+        let manifest =
+            FileManager.default.fileExists(atPath: manifestPath) ? try Manifest.load(path: manifestPath) : nil
         return ResultSet(columns: header, rows: rows, manifest: manifest, csvPath: csvPath)
     }
 

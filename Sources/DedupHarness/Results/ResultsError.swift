@@ -15,19 +15,23 @@ public enum ResultsError: Error, CustomStringConvertible, Sendable {
         case .unreadable(let p, let reason): return "\(p): cannot read (\(reason))"
         case .badCSV(let p, let line, let problem): return "\(p):\(line): malformed CSV: \(problem)"
         case .badHeader(let p, let missing):
-            return "\(p):1: header lacks the columns \(missing.joined(separator: ", ")); expected a dedupbench results.csv"
+            return
+                "\(p):1: header lacks the columns \(missing.joined(separator: ", ")); expected a dedupbench results.csv"
         case .schemaMismatch(let p, let found, let expected):
             let diff = Set(found).symmetricDifference(expected).sorted().prefix(8).joined(separator: ", ")
-            return "\(p):1: the columns differ from this build's schema (\(diff.isEmpty ? "order differs" : diff)); expected \(expected.count) columns of schema version \(ResultColumns.schemaVersion) — write to a new --results directory"
+            return
+                "\(p):1: the columns differ from this build's schema (\(diff.isEmpty ? "order differs" : diff)); expected \(expected.count) columns of schema version \(ResultColumns.schemaVersion) — write to a new --results directory"
         case .badManifest(let p, let reason): return "\(p): invalid manifest (\(reason))"
-        case .exists(let p): return "\(p): results already exist here; pass --resume to continue them or choose another --results directory"
+        case .exists(let p):
+            return
+                "\(p): results already exist here; pass --resume to continue them or choose another --results directory"
         case .io(let p, let op, let code): return "\(p): \(op) failed: \(String(cString: strerror(code)))"
         }
     }
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

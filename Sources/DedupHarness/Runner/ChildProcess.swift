@@ -46,7 +46,8 @@ public enum ChildProcess {
         var errPipe: [Int32] = [-1, -1]
         guard pipe(&outPipe) == 0 else { throw SpawnError(executable: executable, code: errno) }
         guard pipe(&errPipe) == 0 else {
-            close(outPipe[0]); close(outPipe[1])
+            close(outPipe[0])
+            close(outPipe[1])
             throw SpawnError(executable: executable, code: errno)
         }
         for fd in outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
@@ -73,7 +74,9 @@ public enum ChildProcess {
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        let envStrings = environment.map { env in env.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        let envStrings = environment.map { env in
+            env.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        }
         defer { envStrings?.forEach { free($0) } }
 
         var pid: pid_t = 0
@@ -87,11 +90,13 @@ public enum ChildProcess {
         spawnLock.unlock()
         locked = false
         guard rc == 0 else {
-            close(outPipe[0]); close(errPipe[0])
+            close(outPipe[0])
+            close(errPipe[0])
             throw SpawnError(executable: executable, code: rc)
         }
 
-        var result = Result(exitCode: nil, signal: nil, stdout: [], stderr: [], timedOut: false, aborted: false, seconds: 0)
+        var result = Result(
+            exitCode: nil, signal: nil, stdout: [], stderr: [], timedOut: false, aborted: false, seconds: 0)
         let deadline = timeout.map { start + $0 }
         var open = [outPipe[0], errPipe[0]]
         var killedAt: Double?
@@ -104,8 +109,13 @@ public enum ChildProcess {
         }
         func checkLimits() {
             guard killedAt == nil else { return }
-            if let deadline, Monotonic.now() >= deadline { result.timedOut = true; killGroup() }
-            else if shouldAbort() { result.aborted = true; killGroup() }
+            if let deadline, Monotonic.now() >= deadline {
+                result.timedOut = true
+                killGroup()
+            } else if shouldAbort() {
+                result.aborted = true
+                killGroup()
+            }
         }
 
         // Drain both pipes until they close (or, after a kill, for at most 2 s more).
@@ -122,7 +132,9 @@ public enum ChildProcess {
                             result.stdout.append(contentsOf: buffer[0..<got])
                         } else {
                             result.stderr.append(contentsOf: buffer[0..<got])
-                            if result.stderr.count > 2 * stderrLimit { result.stderr.removeFirst(result.stderr.count - stderrLimit) }
+                            if result.stderr.count > 2 * stderrLimit {
+                                result.stderr.removeFirst(result.stderr.count - stderrLimit)
+                            }
                         }
                     } else if got == 0 || (errno != EINTR && errno != EAGAIN) {
                         close(p.fd)

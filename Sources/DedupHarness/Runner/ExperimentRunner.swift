@@ -11,14 +11,16 @@ public final class ExperimentRunner: @unchecked Sendable {
     public let options: RunOptions
 
     private let lock = NSLock()
-    private var summary = RunSummary(resultsDirectory: "", planned: 0, skipped: 0, recorded: 0, ok: 0, failed: 0,
-                                     timedOut: 0, interrupted: false, repairedTornLine: false)
+    private var summary = RunSummary(
+        resultsDirectory: "", planned: 0, skipped: 0, recorded: 0, ok: 0, failed: 0,
+        timedOut: 0, interrupted: false, repairedTornLine: false)
     private var firstError: ResultsError?
     private var nextIndex = 0
 
-    public init(plan: ExperimentPlan, executor: any RunExecutor, prices: PriceTable = .awsS3StandardUSEast1,
-                pricesFile: String? = nil, options: RunOptions = RunOptions())
-    {
+    public init(
+        plan: ExperimentPlan, executor: any RunExecutor, prices: PriceTable = .awsS3StandardUSEast1,
+        pricesFile: String? = nil, options: RunOptions = RunOptions()
+    ) {
         var plan = plan
         if let v = options.repeats { plan.spec.repeats = v }
         if let v = options.warmup { plan.spec.warmup = v }
@@ -40,8 +42,9 @@ public final class ExperimentRunner: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         summary.resultsDirectory = dir
         let baseConfig = try baseConfigPath(in: dir)
-        let file = try ResultsFile(path: (dir as NSString).appendingPathComponent("results.csv"),
-                                   columns: ResultColumns.all, resume: options.resume)
+        let file = try ResultsFile(
+            path: (dir as NSString).appendingPathComponent("results.csv"),
+            columns: ResultColumns.all, resume: options.resume)
         summary.repairedTornLine = file.truncatedTornLine
 
         let all = plan.runs(includeWarmup: false, shard: options.shard)
@@ -50,23 +53,29 @@ public final class ExperimentRunner: @unchecked Sendable {
         summary.skipped = all.count - pending.count
         // Warm-ups only for cells that still have repeats to run.
         let runs = plan.runs(includeWarmup: true, shard: options.shard).filter { run in
-            run.isWarmup ? (0..<spec.repeats).contains { pending.contains("\(run.cell.id)-\($0)") } : pending.contains(run.runID)
+            run.isWarmup
+                ? (0..<spec.repeats).contains { pending.contains("\(run.cell.id)-\($0)") } : pending.contains(run.runID)
         }
 
         let manifestPath = (dir as NSString).appendingPathComponent("manifest.json")
         var manifest = try startManifest(path: manifestPath, baseConfig: baseConfig)
         try manifest.write(path: manifestPath)
 
-        let workRoot = options.workDirectory
-            ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("dedupbench-\(getpid())-\(UInt64(Monotonic.now() * 1e6))")
+        let workRoot =
+            options.workDirectory
+            ?? (NSTemporaryDirectory() as NSString).appendingPathComponent(
+                "dedupbench-\(getpid())-\(UInt64(Monotonic.now() * 1e6))")
         try FileManager.default.createDirectory(atPath: workRoot, withIntermediateDirectories: true)
         defer { if options.workDirectory == nil { try? FileManager.default.removeItem(atPath: workRoot) } }
 
         let progress = Progress(total: runs.count, style: progressStyle())
-        if summary.skipped > 0 { progress.message("resume: \(summary.skipped) of \(all.count) runs already recorded in \(dir)") }
+        if summary.skipped > 0 {
+            progress.message("resume: \(summary.skipped) of \(all.count) runs already recorded in \(dir)")
+        }
         if file.truncatedTornLine { progress.message("resume: removed a torn last line from results.csv") }
-        let context = Context(baseConfig: baseConfig, file: file, workRoot: workRoot, dir: dir, progress: progress,
-                              rows: RowBuilder(experiment: spec.name, prices: prices))
+        let context = Context(
+            baseConfig: baseConfig, file: file, workRoot: workRoot, dir: dir, progress: progress,
+            rows: RowBuilder(experiment: spec.name, prices: prices))
 
         nextIndex = 0
         let jobs = max(1, min(options.jobs, runs.count))
@@ -119,8 +128,9 @@ public final class ExperimentRunner: @unchecked Sendable {
             }
             try? FileManager.default.removeItem(atPath: outDir)
             try? FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-            let request = RunRequest(run: run, baseConfig: ctx.baseConfig, outDir: outDir, timeout: spec.timeout,
-                                     shouldAbort: options.shouldAbort)
+            let request = RunRequest(
+                run: run, baseConfig: ctx.baseConfig, outDir: outDir, timeout: spec.timeout,
+                shouldAbort: options.shouldAbort)
             let result = executor.execute(request)
             total += result.seconds
             if !(options.keepTables && !run.isWarmup) { try? FileManager.default.removeItem(atPath: outDir) }
@@ -140,7 +150,11 @@ public final class ExperimentRunner: @unchecked Sendable {
                 if let s = m["status"]?.text, !s.isEmpty { status = s }
                 if let e = m["error"], case .string(let text) = e { error = text }
             case .failed(let e), .timedOut(let e):
-                if case .timedOut = result.outcome { status = ResultColumns.statusTimeout } else { status = ResultColumns.statusFailed }
+                if case .timedOut = result.outcome {
+                    status = ResultColumns.statusTimeout
+                } else {
+                    status = ResultColumns.statusFailed
+                }
                 error = e
                 if !run.isWarmup, attempt <= spec.retries {
                     ctx.progress.message("\(run.runID): attempt \(attempt) \(status): \(error.prefix(300)); retrying")
@@ -155,7 +169,9 @@ public final class ExperimentRunner: @unchecked Sendable {
                 }
             }
             if run.isWarmup {
-                if status != ResultColumns.statusOK { ctx.progress.message("warm-up of \(run.cell.id) \(status): \(error.prefix(300))") }
+                if status != ResultColumns.statusOK {
+                    ctx.progress.message("warm-up of \(run.cell.id) \(status): \(error.prefix(300))")
+                }
                 ctx.progress.finished(run, status: "warmup", seconds: total, attempts: attempt)
                 return
             }
@@ -208,9 +224,11 @@ public final class ExperimentRunner: @unchecked Sendable {
         let root = (options.resultsRoot as NSString).appendingPathComponent(plan.spec.name)
         if options.resume {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()
-            guard let last = names.last(where: {
-                FileManager.default.fileExists(atPath: "\(root)/\($0)/results.csv")
-            }) else { throw ResultsError.notFound(path: root) }
+            guard
+                let last = names.last(where: {
+                    FileManager.default.fileExists(atPath: "\(root)/\($0)/results.csv")
+                })
+            else { throw ResultsError.notFound(path: root) }
             return (root as NSString).appendingPathComponent(last)
         }
         let f = DateFormatter()
@@ -232,8 +250,9 @@ public final class ExperimentRunner: @unchecked Sendable {
         switch plan.spec.base {
         case .path(let p):
             guard FileManager.default.fileExists(atPath: p) else {
-                throw SpecError(file: plan.spec.file, line: 0, column: 0, key: "base", value: p,
-                                expected: "an existing pipeline config file (relative paths start at the experiment file's folder)")
+                throw SpecError(
+                    file: plan.spec.file, line: 0, column: 0, key: "base", value: p,
+                    expected: "an existing pipeline config file (relative paths start at the experiment file's folder)")
             }
             return p
         case .inline(let yaml):
@@ -261,7 +280,9 @@ public final class ExperimentRunner: @unchecked Sendable {
             cells: plan.cells.count, runs: plan.cells.count * spec.repeats, charts: spec.charts)
         let priceInfo = Manifest.PriceInfo(
             name: prices.name, version: prices.version, asOf: prices.asOf, file: pricesFile,
-            sha256: pricesFile.flatMap { FileManager.default.contents(atPath: $0) }.map { StableHash.sha256Hex(Array($0)) },
+            sha256: pricesFile.flatMap { FileManager.default.contents(atPath: $0) }.map {
+                StableHash.sha256Hex(Array($0))
+            },
             table: prices)
         if options.resume, FileManager.default.fileExists(atPath: path) {
             var m = try Manifest.load(path: path)
@@ -271,8 +292,9 @@ public final class ExperimentRunner: @unchecked Sendable {
             m.finished = nil
             return m
         }
-        return Manifest(schemaVersion: ResultColumns.schemaVersion, columns: ResultColumns.all, experiment: info,
-                        prices: priceInfo, provenance: provenance, started: session.started, finished: nil,
-                        sessions: [session], mergedFrom: nil)
+        return Manifest(
+            schemaVersion: ResultColumns.schemaVersion, columns: ResultColumns.all, experiment: info,
+            prices: priceInfo, provenance: provenance, started: session.started, finished: nil,
+            sessions: [session], mergedFrom: nil)
     }
 }

@@ -12,11 +12,13 @@ public struct InProcessExecutor: RunExecutor {
             return RunAttempt(outcome: .failed("unknown strategy '\(request.run.cell.strategy)'"), seconds: 0)
         }
         do {
-            let config = try PipelineConfig.load(path: request.baseConfig, overrides: PlanValidator.overrides(of: request.run.cell))
+            let config = try PipelineConfig.load(
+                path: request.baseConfig, overrides: PlanValidator.overrides(of: request.run.cell))
             let metrics = try PipelineRunner.run(
                 config: config, strategy: strategy, seed: request.run.seed, outDir: request.outDir, force: true)
             guard case .object(let o) = try JSONReader.parse(metrics.jsonLine) else {
-                return RunAttempt(outcome: .failed("the pipeline's metrics are not a JSON object"), seconds: Monotonic.now() - start)
+                return RunAttempt(
+                    outcome: .failed("the pipeline's metrics are not a JSON object"), seconds: Monotonic.now() - start)
             }
             return RunAttempt(outcome: .completed(o), seconds: Monotonic.now() - start)
         } catch {

@@ -22,7 +22,8 @@ public enum Interrupt {
         for sig in [SIGINT, SIGTERM] {
             signal(sig) { _ in
                 Interrupt.count += 1
-                let text = Interrupt.count == 1
+                let text =
+                    Interrupt.count == 1
                     ? "\ndedupbench: stopping after the run in flight (Ctrl-C again to abort it)\n"
                     : "\ndedupbench: aborting the run in flight\n"
                 _ = text.withCString { write(2, $0, strlen($0)) }

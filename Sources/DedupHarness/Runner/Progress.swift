@@ -38,7 +38,9 @@ final class Progress: @unchecked Sendable {
             draw()
         case .lines:
             let retry = attempts > 1 ? " attempts=\(attempts)" : ""
-            emit("[\(done)/\(total)] \(status) \(String(format: "%.2f", seconds))s\(retry) \(Self.describe(run))\n" + reason)
+            emit(
+                "[\(done)/\(total)] \(status) \(String(format: "%.2f", seconds))s\(retry) \(Self.describe(run))\n"
+                    + reason)
         case .quiet: break
         }
     }

@@ -65,7 +65,10 @@ public struct ChildProcessExecutor: RunExecutor {
         for key in request.run.cell.keys where key != ExperimentSpec.strategyKey {
             if let v = request.run.cell.params[key] { args += ["--set", "\(key)=\(Self.setText(v))"] }
         }
-        args += ["--strategy", request.run.cell.strategy, "--seed", String(request.run.seed), "--out", request.outDir, "--json"]
+        args += [
+            "--strategy", request.run.cell.strategy, "--seed", String(request.run.seed), "--out", request.outDir,
+            "--json",
+        ]
         return args
     }
 
@@ -91,8 +94,9 @@ public struct ChildProcessExecutor: RunExecutor {
         if result.aborted { return RunAttempt(outcome: .aborted, seconds: result.seconds) }
         if result.timedOut {
             let limit = ParamValue.format(request.timeout)
-            return RunAttempt(outcome: .timedOut("killed after the \(limit) s timeout\(Self.tail(result.stderr))"),
-                              seconds: result.seconds)
+            return RunAttempt(
+                outcome: .timedOut("killed after the \(limit) s timeout\(Self.tail(result.stderr))"),
+                seconds: result.seconds)
         }
         if let metrics = Self.metrics(in: result.stdout, strategy: request.run.cell.strategy) {
             return RunAttempt(outcome: .completed(metrics), seconds: result.seconds)
@@ -106,7 +110,9 @@ public struct ChildProcessExecutor: RunExecutor {
     static func metrics(in stdout: [UInt8], strategy: String) -> [String: ParamValue]? {
         var objects: [[String: ParamValue]] = []
         for line in stdout.split(separator: 0x0A) {
-            guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 }), first == UInt8(ascii: "{") else { continue }
+            guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 }), first == UInt8(ascii: "{") else {
+                continue
+            }
             if case .object(let o)? = try? JSONReader.parse(String(decoding: line, as: UTF8.self)) { objects.append(o) }
         }
         return objects.last { $0["strategy"]?.text == strategy } ?? objects.last

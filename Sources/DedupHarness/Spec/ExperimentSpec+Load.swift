@@ -18,7 +18,8 @@ extension ExperimentSpec {
     /// Parses spec text (for tests and inline use); `file` names it in messages.
     public static func parse(text: String, file: String, folder: String = ".") throws(SpecError) -> ExperimentSpec {
         let reader = YAMLReader(file: file)
-        return try parse(reader: reader, root: try reader.compose(text), sha256: StableHash.sha256Hex(text), folder: folder)
+        return try parse(
+            reader: reader, root: try reader.compose(text), sha256: StableHash.sha256Hex(text), folder: folder)
     }
 
     static func parse(reader r: YAMLReader, root: Node, sha256: String, folder: String) throws(SpecError)
@@ -28,19 +29,25 @@ extension ExperimentSpec {
         try r.checkKeys(pairs, allowed: topLevelKeys, prefix: "")
         func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
         func required(_ key: String, _ expected: String) throws(SpecError) -> Node {
-            guard let n = node(key) else { throw r.error(root, key, value: nil, expected: "missing; expected \(expected)") }
+            guard let n = node(key) else {
+                throw r.error(root, key, value: nil, expected: "missing; expected \(expected)")
+            }
             return n
         }
 
         let versionNode = try required("version", "version: \(supportedVersion)")
         let version = try r.integer(versionNode, "version", min: 1)
         guard version == supportedVersion else {
-            throw r.mismatch(versionNode, "version", expected: "\(supportedVersion) (the only schema version this dedupbench reads)")
+            throw r.mismatch(
+                versionNode, "version", expected: "\(supportedVersion) (the only schema version this dedupbench reads)")
         }
         let nameNode = try required("name", "a name made of letters, digits, '.', '_' or '-'")
         let name = try r.string(nameNode, "name")
-        guard !name.isEmpty, name.unicodeScalars.allSatisfy({ Self.nameCharacters.contains($0) }), name.first != "." else {
-            throw r.mismatch(nameNode, "name", expected: "a name made of letters, digits, '.', '_' or '-' (it names the results folder)")
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy({ Self.nameCharacters.contains($0) }), name.first != "."
+        else {
+            throw r.mismatch(
+                nameNode, "name",
+                expected: "a name made of letters, digits, '.', '_' or '-' (it names the results folder)")
         }
         let description = try node("description").map { n throws(SpecError) in try r.string(n, "description") } ?? ""
 
@@ -48,26 +55,37 @@ extension ExperimentSpec {
         switch (node("base"), node("pipeline")) {
         case (let b?, nil): base = .path(resolve(try r.string(b, "base"), folder: folder))
         case (nil, let p?):
-            guard case .mapping = p else { throw r.mismatch(p, "pipeline", expected: "a mapping (an inline pipeline config)") }
+            guard case .mapping = p else {
+                throw r.mismatch(p, "pipeline", expected: "a mapping (an inline pipeline config)")
+            }
             base = .inline(yaml: (try? Yams.serialize(node: p)) ?? "")
         case (_?, let p?):
-            throw r.error(p, "pipeline", value: nil, expected: "either 'base' (a config file) or 'pipeline' (inline), not both")
+            throw r.error(
+                p, "pipeline", value: nil, expected: "either 'base' (a config file) or 'pipeline' (inline), not both")
         case (nil, nil):
-            throw r.error(root, "base", value: nil, expected: "missing; expected 'base: path/to/pipeline.yaml' or an inline 'pipeline:' mapping")
+            throw r.error(
+                root, "base", value: nil,
+                expected: "missing; expected 'base: path/to/pipeline.yaml' or an inline 'pipeline:' mapping")
         }
 
         let seed = try node("seed").map { n throws(SpecError) in UInt64(try r.integer(n, "seed", min: 0)) } ?? 0
-        let repeats = try node("repeats").map { n throws(SpecError) in Int(try r.integer(n, "repeats", min: 1, max: 10_000)) } ?? 1
-        let warmup = try node("warmup").map { n throws(SpecError) in Int(try r.integer(n, "warmup", min: 0, max: 100)) } ?? 0
+        let repeats =
+            try node("repeats").map { n throws(SpecError) in Int(try r.integer(n, "repeats", min: 1, max: 10_000)) }
+            ?? 1
+        let warmup =
+            try node("warmup").map { n throws(SpecError) in Int(try r.integer(n, "warmup", min: 0, max: 100)) } ?? 0
         let timeout = try positive(r, node("timeout"), "timeout", default: 600)
-        let retries = try node("retries").map { n throws(SpecError) in Int(try r.integer(n, "retries", min: 0, max: 10)) } ?? 2
-        let backoff = try node("retry_backoff").map { n throws(SpecError) -> Double in
-            let v = try r.number(n, "retry_backoff", expected: "a number of seconds ≥ 0")
-            guard v >= 0 else { throw r.mismatch(n, "retry_backoff", expected: "a number of seconds ≥ 0") }
-            return v
-        } ?? 1
+        let retries =
+            try node("retries").map { n throws(SpecError) in Int(try r.integer(n, "retries", min: 0, max: 10)) } ?? 2
+        let backoff =
+            try node("retry_backoff").map { n throws(SpecError) -> Double in
+                let v = try r.number(n, "retry_backoff", expected: "a number of seconds ≥ 0")
+                guard v >= 0 else { throw r.mismatch(n, "retry_backoff", expected: "a number of seconds ≥ 0") }
+                return v
+            } ?? 1
 
-        let (axes, repeated) = try parseMatrix(r, try required("matrix", "a mapping of axes, e.g. 'strategy: [bronze_append, eager_dedup]'"))
+        let (axes, repeated) = try parseMatrix(
+            r, try required("matrix", "a mapping of axes, e.g. 'strategy: [bronze_append, eager_dedup]'"))
         let zip = try parseZip(r, node("zip"), axes: axes)
         // A value may repeat inside a zip group (sha256+hex, md5+hex), never on a product axis.
         let zipped = Set(zip.joined())
@@ -76,7 +94,8 @@ extension ExperimentSpec {
         }
         let include = try parseAssignments(r, node("include"), "include", axes: nil)
         let exclude = try parseAssignments(r, node("exclude"), "exclude", axes: axes)
-        let prices = try node("prices").map { n throws(SpecError) in resolve(try r.string(n, "prices"), folder: folder) }
+        let prices = try node("prices").map { n throws(SpecError) in resolve(try r.string(n, "prices"), folder: folder)
+        }
         let charts = try parseCharts(r, node("charts"), axes: axes)
 
         return ExperimentSpec(
@@ -92,7 +111,8 @@ extension ExperimentSpec {
         return (folder as NSString).appendingPathComponent(path)
     }
 
-    static func positive(_ r: YAMLReader, _ n: Node?, _ key: String, default value: Double) throws(SpecError) -> Double {
+    static func positive(_ r: YAMLReader, _ n: Node?, _ key: String, default value: Double) throws(SpecError) -> Double
+    {
         guard let n else { return value }
         let v = try r.number(n, key, expected: "a number of seconds > 0")
         guard v > 0 else { throw r.mismatch(n, key, expected: "a number of seconds > 0") }
@@ -102,10 +122,15 @@ extension ExperimentSpec {
     /// A dotted config path (`generation.chaos.dup_prob`) or `strategy`.
     static func isValidKey(_ key: String) -> Bool {
         let parts = key.split(separator: ".", omittingEmptySubsequences: false)
-        return !parts.isEmpty && parts.allSatisfy { part in
-            guard let first = part.unicodeScalars.first, first == "_" || CharacterSet.letters.contains(first) else { return false }
-            return part.unicodeScalars.allSatisfy { $0 == "_" || $0 == "-" || CharacterSet.alphanumerics.contains($0) }
-        }
+        return !parts.isEmpty
+            && parts.allSatisfy { part in
+                guard let first = part.unicodeScalars.first, first == "_" || CharacterSet.letters.contains(first) else {
+                    return false
+                }
+                return part.unicodeScalars.allSatisfy {
+                    $0 == "_" || $0 == "-" || CharacterSet.alphanumerics.contains($0)
+                }
+            }
     }
 
     /// The axes, and the first repeated value of each axis (an error unless the axis is zipped).
@@ -121,7 +146,8 @@ extension ExperimentSpec {
         for pair in pairs {
             let key = "matrix.\(pair.key)"
             guard isValidKey(pair.key) else {
-                throw r.error(pair.keyNode, key, value: pair.key, expected: "a dotted config key such as generation.scale")
+                throw r.error(
+                    pair.keyNode, key, value: pair.key, expected: "a dotted config key such as generation.scale")
             }
             let values: [ParamValue]
             switch pair.value {
@@ -130,7 +156,9 @@ extension ExperimentSpec {
                 var list: [ParamValue] = []
                 for (i, item) in seq.enumerated() {
                     let v = try r.value(item, "\(key)[\(i)]")
-                    if list.contains(where: { $0.canonicalJSON == v.canonicalJSON }), !repeated.contains(where: { $0.key == pair.key }) {
+                    if list.contains(where: { $0.canonicalJSON == v.canonicalJSON }),
+                        !repeated.contains(where: { $0.key == pair.key })
+                    {
                         repeated.append((pair.key, "\(key)[\(i)]", item))
                     }
                     list.append(v)
@@ -141,11 +169,14 @@ extension ExperimentSpec {
             default:
                 values = [try r.value(pair.value, key)]
             }
-            if pair.key == strategyKey, let bad = values.first(where: { if case .string = $0 { false } else { true } }) {
+            if pair.key == strategyKey, let bad = values.first(where: { if case .string = $0 { false } else { true } })
+            {
                 throw r.error(pair.value, key, value: bad.text, expected: "strategy names (text)")
             }
-            axes.append(Axis(key: pair.key, values: values, line: pair.keyNode.mark?.line ?? 0,
-                             column: pair.keyNode.mark?.column ?? 0))
+            axes.append(
+                Axis(
+                    key: pair.key, values: values, line: pair.keyNode.mark?.line ?? 0,
+                    column: pair.keyNode.mark?.column ?? 0))
         }
         return (axes, repeated)
     }
@@ -170,8 +201,9 @@ extension ExperimentSpec {
                     throw r.mismatch(item, "zip[\(g)][\(i)]", expected: "each axis in at most one zip group")
                 }
                 if let length, axis.values.count != length {
-                    throw r.error(item, "zip[\(g)][\(i)]", value: "\(key) with \(axis.values.count) values",
-                                  expected: "\(length) values, like \(group[0]) (zipped axes move together)")
+                    throw r.error(
+                        item, "zip[\(g)][\(i)]", value: "\(key) with \(axis.values.count) values",
+                        expected: "\(length) values, like \(group[0]) (zipped axes move together)")
                 }
                 length = axis.values.count
                 group.append(key)
@@ -200,7 +232,8 @@ extension ExperimentSpec {
             for pair in pairs {
                 let key = "\(name)[\(i)].\(pair.key)"
                 guard isValidKey(pair.key) else {
-                    throw r.error(pair.keyNode, key, value: pair.key, expected: "a dotted config key such as generation.scale")
+                    throw r.error(
+                        pair.keyNode, key, value: pair.key, expected: "a dotted config key such as generation.scale")
                 }
                 let value = try r.value(pair.value, key)
                 if let axes {
@@ -230,13 +263,16 @@ extension ExperimentSpec {
             try r.checkKeys(pairs, allowed: ["type", "title", "x", "series", "y", "log_x"], prefix: prefix)
             func field(_ k: String) -> Node? { pairs.first { $0.key == k }?.value }
             guard let typeNode = field("type") else {
-                throw r.error(entry, "\(prefix).type", value: nil,
-                              expected: "missing; expected one of: \(ChartSpec.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw r.error(
+                    entry, "\(prefix).type", value: nil,
+                    expected:
+                        "missing; expected one of: \(ChartSpec.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let typeText = try r.string(typeNode, "\(prefix).type")
             guard let kind = ChartSpec.Kind(rawValue: typeText) else {
-                throw r.mismatch(typeNode, "\(prefix).type",
-                                 expected: "one of: \(ChartSpec.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw r.mismatch(
+                    typeNode, "\(prefix).type",
+                    expected: "one of: \(ChartSpec.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             var chart = ChartSpec(type: kind)
             if let n = field("title") { chart.title = try r.string(n, "\(prefix).title") }
@@ -244,17 +280,24 @@ extension ExperimentSpec {
                 guard let n = field(k) else { continue }
                 let v = try r.string(n, "\(prefix).\(k)")
                 guard known.contains(v) else {
-                    throw r.mismatch(n, "\(prefix).\(k)", expected: "a matrix axis or a result parameter column (\((axisKeys + ResultColumns.parameters).joined(separator: ", ")))")
+                    throw r.mismatch(
+                        n, "\(prefix).\(k)",
+                        expected:
+                            "a matrix axis or a result parameter column (\((axisKeys + ResultColumns.parameters).joined(separator: ", ")))"
+                    )
                 }
                 if k == "x" { chart.x = v } else { chart.series = v }
             }
             if [.throughputVs, .storageVs, .costVs].contains(kind), chart.x == nil {
-                throw r.error(entry, "\(prefix).x", value: nil, expected: "missing; a '\(typeText)' chart needs an x axis key")
+                throw r.error(
+                    entry, "\(prefix).x", value: nil, expected: "missing; a '\(typeText)' chart needs an x axis key")
             }
             if let n = field("y") {
                 let v = try r.string(n, "\(prefix).y")
                 guard ResultColumns.all.contains(v) else {
-                    throw r.mismatch(n, "\(prefix).y", expected: "a result column such as throughput_rps, live_bytes or s3_total_usd")
+                    throw r.mismatch(
+                        n, "\(prefix).y", expected: "a result column such as throughput_rps, live_bytes or s3_total_usd"
+                    )
                 }
                 chart.y = v
             }

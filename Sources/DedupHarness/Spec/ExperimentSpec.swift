@@ -88,9 +88,10 @@ public struct ChartSpec: Sendable, Equatable, Codable {
     public var y: String?
     public var logX: Bool
 
-    public init(type: Kind, title: String? = nil, x: String? = nil, series: String = "strategy",
-                y: String? = nil, logX: Bool = false)
-    {
+    public init(
+        type: Kind, title: String? = nil, x: String? = nil, series: String = "strategy",
+        y: String? = nil, logX: Bool = false
+    ) {
         self.type = type
         self.title = title
         self.x = x

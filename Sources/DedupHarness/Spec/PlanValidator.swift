@@ -20,10 +20,12 @@ public enum PlanValidator {
         switch spec.base {
         case .path(let p): baseConfig = p
         case .inline(let yaml):
-            let p = (NSTemporaryDirectory() as NSString).appendingPathComponent("dedupbench-check-\(getpid())-pipeline.yaml")
+            let p = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+                "dedupbench-check-\(getpid())-pipeline.yaml")
             guard FileManager.default.createFile(atPath: p, contents: Data(yaml.utf8)) else {
-                throw SpecError(file: spec.file, line: 0, column: 0, key: "pipeline", value: nil,
-                                expected: "a temporary copy of the inline config at \(p) (cannot write it)")
+                throw SpecError(
+                    file: spec.file, line: 0, column: 0, key: "pipeline", value: nil,
+                    expected: "a temporary copy of the inline config at \(p) (cannot write it)")
             }
             baseConfig = p
             temporary = p
@@ -34,14 +36,16 @@ public enum PlanValidator {
             let names = StrategyKind.allCases.map(\.rawValue)
             var expected = "a strategy: one of \(names.joined(separator: ", "))"
             if let near = Suggestion.closest(to: cell.strategy, in: names) { expected = "'\(near)' (\(expected))" }
-            throw SpecError(file: spec.file, line: strategyAxis?.line ?? 0, column: strategyAxis?.column ?? 0,
-                            key: "matrix.strategy", value: cell.strategy, expected: expected)
+            throw SpecError(
+                file: spec.file, line: strategyAxis?.line ?? 0, column: strategyAxis?.column ?? 0,
+                key: "matrix.strategy", value: cell.strategy, expected: expected)
         }
         do {
             _ = try PipelineConfig.load(path: baseConfig)
         } catch {
-            throw SpecError(file: spec.file, line: 0, column: 0, key: "base", value: baseConfig,
-                            expected: "a valid pipeline config — \(error)")
+            throw SpecError(
+                file: spec.file, line: 0, column: 0, key: "base", value: baseConfig,
+                expected: "a valid pipeline config — \(error)")
         }
         var seen: Set<String> = []
         for cell in plan.cells {
@@ -52,11 +56,13 @@ public enum PlanValidator {
                     let axis = spec.axes.first { $0.key == key }
                     let inSet = plan.overrides.contains { $0.key == key }
                     // The pipeline's own expectation reads best ("one of sha256, md5, xxh64").
-                    let expected = (error as? ConfigError).map { $0.keyPath == key ? $0.expected : "\($0)" }
+                    let expected =
+                        (error as? ConfigError).map { $0.keyPath == key ? $0.expected : "\($0)" }
                         ?? "a value the pipeline accepts (\(error))"
-                    throw SpecError(file: inSet ? "--set" : spec.file, line: inSet ? 0 : axis?.line ?? 0,
-                                    column: inSet ? 0 : axis?.column ?? 0, key: inSet ? key : "matrix.\(key)",
-                                    value: value, expected: expected)
+                    throw SpecError(
+                        file: inSet ? "--set" : spec.file, line: inSet ? 0 : axis?.line ?? 0,
+                        column: inSet ? 0 : axis?.column ?? 0, key: inSet ? key : "matrix.\(key)",
+                        value: value, expected: expected)
                 }
             }
         }
@@ -67,10 +73,12 @@ extension PlanValidator {
     /// Validates a pipeline config file on its own (`dedupbench validate config/pipeline.yaml`).
     public static func checkPipelineConfig(path: String) throws(SpecError) {
         do { _ = try PipelineConfig.load(path: path) } catch let e as ConfigError {
-            throw SpecError(file: e.file ?? path, line: e.line ?? 0, column: e.column ?? 0, key: e.keyPath, value: e.value,
-                            expected: e.expected)
+            throw SpecError(
+                file: e.file ?? path, line: e.line ?? 0, column: e.column ?? 0, key: e.keyPath, value: e.value,
+                expected: e.expected)
         } catch {
-            throw SpecError(file: path, line: 0, column: 0, key: "", value: nil, expected: "a valid pipeline config (\(error))")
+            throw SpecError(
+                file: path, line: 0, column: 0, key: "", value: nil, expected: "a valid pipeline config (\(error))")
         }
     }
 }

@@ -38,7 +38,9 @@ struct RangeSpec: Equatable {
         case (let s?, nil):
             let step = try r.number(s, "\(key).step", expected: "a number ≠ 0 moving from 'from' toward 'to'")
             guard step != 0, (to - from) * step >= 0 else {
-                throw r.mismatch(s, "\(key).step", expected: "a number ≠ 0 moving from \(ParamValue.format(from)) toward \(ParamValue.format(to))")
+                throw r.mismatch(
+                    s, "\(key).step",
+                    expected: "a number ≠ 0 moving from \(ParamValue.format(from)) toward \(ParamValue.format(to))")
             }
             guard ((to - from) / step).rounded(.down) < Double(maxValues) else {
                 throw r.mismatch(s, "\(key).step", expected: "a step giving at most \(maxValues) values")
@@ -54,13 +56,16 @@ struct RangeSpec: Equatable {
         }
         if let s = field("scale") {
             let text = try r.string(s, "\(key).scale")
-            guard let scale = Scale(rawValue: text) else { throw r.mismatch(s, "\(key).scale", expected: "linear or log") }
+            guard let scale = Scale(rawValue: text) else {
+                throw r.mismatch(s, "\(key).scale", expected: "linear or log")
+            }
             guard spec.count != nil || scale == .linear else {
                 throw r.mismatch(s, "\(key).scale", expected: "linear with 'step' (a log range needs 'count')")
             }
             if scale == .log, !(from > 0 && to > 0) {
-                throw r.error(node, key, value: "from \(ParamValue.format(from)) to \(ParamValue.format(to))",
-                              expected: "positive 'from' and 'to' for a log range")
+                throw r.error(
+                    node, key, value: "from \(ParamValue.format(from)) to \(ParamValue.format(to))",
+                    expected: "positive 'from' and 'to' for a log range")
             }
             spec.scale = scale
         }

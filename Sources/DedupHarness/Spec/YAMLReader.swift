@@ -10,8 +10,9 @@ struct YAMLReader {
     static func load(path: String, displayName: String? = nil) throws(SpecError) -> (YAMLReader, Node, text: String) {
         let name = displayName ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw SpecError(file: name, line: 0, column: 0, key: "", value: nil,
-                            expected: "file not found or not readable")
+            throw SpecError(
+                file: name, line: 0, column: 0, key: "", value: nil,
+                expected: "file not found or not readable")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw SpecError(file: name, line: 0, column: 0, key: "", value: nil, expected: "file is not UTF-8 text")
@@ -39,12 +40,14 @@ struct YAMLReader {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return SpecError(file: file, line: mark.line, column: mark.column, key: "", value: nil,
-                             expected: "YAML syntax error: \(problem) (the cause may be on an earlier line)")
+            return SpecError(
+                file: file, line: mark.line, column: mark.column, key: "", value: nil,
+                expected: "YAML syntax error: \(problem) (the cause may be on an earlier line)")
         case .duplicatedKeysInMapping(let keys, let context):
-            return SpecError(file: file, line: context.mark.line, column: context.mark.column,
-                             key: keys.joined(separator: ", "), value: nil,
-                             expected: "each key only once in a mapping (duplicated key)")
+            return SpecError(
+                file: file, line: context.mark.line, column: context.mark.column,
+                key: keys.joined(separator: ", "), value: nil,
+                expected: "each key only once in a mapping (duplicated key)")
         default:
             return SpecError(file: file, line: 0, column: 0, key: "", value: nil, expected: "valid YAML (\(error))")
         }
@@ -53,8 +56,9 @@ struct YAMLReader {
     // MARK: errors
 
     func error(_ node: Node?, _ key: String, value: String?, expected: String) -> SpecError {
-        SpecError(file: file, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0,
-                  key: key, value: value, expected: expected)
+        SpecError(
+            file: file, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0,
+            key: key, value: value, expected: expected)
     }
 
     func mismatch(_ node: Node, _ key: String, expected: String) -> SpecError {
@@ -99,8 +103,9 @@ struct YAMLReader {
             let full = prefix.isEmpty ? pair.key : "\(prefix).\(pair.key)"
             var expected = "one of: \(allowed.joined(separator: ", "))"
             if let near = Suggestion.closest(to: pair.key, in: allowed) { expected = "'\(near)' (\(expected))" }
-            throw SpecError(file: file, line: pair.keyNode.mark?.line ?? 0, column: pair.keyNode.mark?.column ?? 0,
-                            key: full, value: nil, expected: "unknown key; expected \(expected)")
+            throw SpecError(
+                file: file, line: pair.keyNode.mark?.line ?? 0, column: pair.keyNode.mark?.column ?? 0,
+                key: full, value: nil, expected: "unknown key; expected \(expected)")
         }
     }
 

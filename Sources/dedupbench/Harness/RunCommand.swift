@@ -17,12 +17,16 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The experiment file (experiments/*.yaml).")
     var experiment: String
 
-    @Option(name: .customLong("set"), help: ArgumentHelp(
-        "Override a base config key or pin a matrix axis, e.g. --set generation.scale=10000 (repeatable).",
-        valueName: "key=value"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Override a base config key or pin a matrix axis, e.g. --set generation.scale=10000 (repeatable).",
+            valueName: "key=value"))
     var overrides: [String] = []
 
-    @Option(name: .customLong("results"), help: ArgumentHelp("Results folder (default: results/<experiment>/<timestamp>).", valueName: "dir"))
+    @Option(
+        name: .customLong("results"),
+        help: ArgumentHelp("Results folder (default: results/<experiment>/<timestamp>).", valueName: "dir"))
     var results: String?
 
     @Flag(help: "Continue existing results, skipping runs already recorded (the newest folder unless --results).")
@@ -31,7 +35,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Runs executed at once (parallel runs disturb timings).")
     var jobs = 1
 
-    @Option(help: ArgumentHelp("Run only shard k of n (cells dealt round-robin); combine with `dedupbench merge`.", valueName: "k/n"))
+    @Option(
+        help: ArgumentHelp(
+            "Run only shard k of n (cells dealt round-robin); combine with `dedupbench merge`.", valueName: "k/n"))
     var shard: String?
 
     @Flag(name: .customLong("dry-run"), help: "List the expanded runs (tab-separated) without running them.")
@@ -40,7 +46,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("count-only"), help: .hidden)
     var countOnly = false
 
-    @Flag(name: .customLong("in-process"), help: "Run the pipeline inside this process (no timeout, shared memory figures).")
+    @Flag(
+        name: .customLong("in-process"),
+        help: "Run the pipeline inside this process (no timeout, shared memory figures).")
     var inProcess = false
 
     @Option(name: .customLong("executable"), help: .hidden)
@@ -54,7 +62,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("retry-backoff"), help: .hidden)
     var retryBackoff: Double?
 
-    @Option(help: ArgumentHelp("Price table for the cost columns (default: the spec's, else S3 Standard us-east-1).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Price table for the cost columns (default: the spec's, else S3 Standard us-east-1).", valueName: "file"))
     var prices: String?
 
     @Flag(name: .customLong("keep-tables"), help: "Keep each run's Delta tables under <results>/tables/<run id>.")
@@ -85,7 +95,8 @@ struct RunCommand: ParsableCommand {
     private func execute() throws {
         let start = Monotonic.now()
         let spec = try ExperimentSpec.load(path: experiment)
-        let plan = try ExperimentPlan(spec: spec, overrides: overrides.map { o throws(SpecError) in try ExperimentPlan.Override.parse(o) })
+        let plan = try ExperimentPlan(
+            spec: spec, overrides: overrides.map { o throws(SpecError) in try ExperimentPlan.Override.parse(o) })
         var options = RunOptions()
         options.shard = shard.flatMap(Shard.init)
         options.repeats = repeats
@@ -105,23 +116,29 @@ struct RunCommand: ParsableCommand {
         options.resume = resume
         options.jobs = jobs
         options.keepTables = keepTables
-        options.progress = switch progress {
-        case .auto: .auto
-        case .bar: .bar
-        case .lines: .lines
-        case .none: .quiet
-        }
-        let executor: any RunExecutor = inProcess
+        options.progress =
+            switch progress {
+            case .auto: .auto
+            case .bar: .bar
+            case .lines: .lines
+            case .none: .quiet
+            }
+        let executor: any RunExecutor =
+            inProcess
             ? InProcessExecutor() : ChildProcessExecutor(executable: executable ?? HarnessCLI.currentExecutable())
         Interrupt.install()
-        let runner = ExperimentRunner(plan: plan, executor: executor, prices: table, pricesFile: pricesFile, options: options)
+        let runner = ExperimentRunner(
+            plan: plan, executor: executor, prices: table, pricesFile: pricesFile, options: options)
         let summary = try runner.run()
         print(summary.resultsDirectory)
         HarnessCLI.note(
             "\(spec.name): recorded \(summary.recorded) runs (ok \(summary.ok), failed \(summary.failed), timeout \(summary.timedOut))"
-                + (summary.skipped > 0 ? ", \(summary.skipped) already recorded" : "") + " in \(summary.resultsDirectory)")
+                + (summary.skipped > 0 ? ", \(summary.skipped) already recorded" : "")
+                + " in \(summary.resultsDirectory)")
         if summary.interrupted {
-            HarnessCLI.note("interrupted: continue with  dedupbench run \(experiment) --resume --results \(summary.resultsDirectory)")
+            HarnessCLI.note(
+                "interrupted: continue with  dedupbench run \(experiment) --resume --results \(summary.resultsDirectory)"
+            )
             throw ExitCode(HarnessCLI.interrupted)
         }
         if summary.failed + summary.timedOut > 0 { throw ExitCode(HarnessCLI.runsFailed) }
@@ -135,7 +152,8 @@ struct RunCommand: ParsableCommand {
         p.spec = spec
         let runs = p.runs(includeWarmup: false, shard: options.shard)
         let cells = Set(runs.map(\.cell.id)).count
-        let summary = "\(spec.name): \(cells) cells × \(spec.repeats) repeats = \(runs.count) runs"
+        let summary =
+            "\(spec.name): \(cells) cells × \(spec.repeats) repeats = \(runs.count) runs"
             + (spec.warmup > 0 ? " (+\(cells * spec.warmup) warm-ups)" : "")
             + (options.shard.map { " in shard \($0)" } ?? "")
         if countOnly {
@@ -144,7 +162,8 @@ struct RunCommand: ParsableCommand {
         }
         var out = "run_id\tcell_id\trepeat\tseed\tstrategy\tparams\n"
         for run in runs {
-            out += "\(run.runID)\t\(run.cell.id)\t\(run.repeatIndex)\t\(run.seed)\t\(run.cell.strategy)\t\(run.cell.paramsJSON)\n"
+            out +=
+                "\(run.runID)\t\(run.cell.id)\t\(run.repeatIndex)\t\(run.seed)\t\(run.cell.strategy)\t\(run.cell.paramsJSON)\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
         HarnessCLI.note(summary)

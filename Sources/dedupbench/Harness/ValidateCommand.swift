@@ -36,7 +36,8 @@ struct ValidateCommand: ParsableCommand {
             let plan = try ExperimentPlan(spec: spec)
             if let prices = spec.prices { _ = try PriceTable.load(path: prices) }
             try PlanValidator.check(plan)
-            return "ok: \(file): experiment '\(spec.name)', \(plan.cells.count) cells × \(spec.repeats) repeats = \(plan.cells.count * spec.repeats) runs"
+            return
+                "ok: \(file): experiment '\(spec.name)', \(plan.cells.count) cells × \(spec.repeats) repeats = \(plan.cells.count * spec.repeats) runs"
         case .priceTable:
             let table = try PriceTable.load(path: file)
             return "ok: \(file): price table \(table.reference)"

@@ -38,15 +38,30 @@ import Testing
     }
 
     @Test func badTablesGetLocatedErrors() {
-        let base = "version: 1\nname: t\nas_of: 2025-01-13\nrequests: {put_usd_per_1000: 0.005, get_usd_per_1000: 0.0004}\n"
+        let base =
+            "version: 1\nname: t\nas_of: 2025-01-13\nrequests: {put_usd_per_1000: 0.005, get_usd_per_1000: 0.0004}\n"
         let cases: [(String, String)] = [
-            (base + "storage:\n  - {up_to_gb: 10, usd_per_gb_month: 0.02}\n", "6:5: storage[0]: got 'a mapping'; expected an unbounded last tier (no up_to_gb)"),
-            (base + "storage:\n  - {up_to_gb: 10, usd_per_gb_month: -1}\n  - {usd_per_gb_month: 0.01}\n",
-             "6:38: storage[0].usd_per_gb_month: got '-1'; expected a price in USD ≥ 0"),
-            (base + "storage:\n  - {up_to_gb: 10, usd_per_gb_month: 1}\n  - {up_to_gb: 5, usd_per_gb_month: 1}\n  - {usd_per_gb_month: 1}\n",
-             "7:16: storage[1].up_to_gb: got '5'; expected a size in GB above the previous tier's end"),
-            ("version: 1\nname: t\nas_of: soon\nstorage: []\nrequests: {}\n", "3:8: as_of: got 'soon'; expected a date YYYY-MM-DD"),
-            (base + "storage:\n  - {usd_per_gb_month: 1}\ncurrency: [usd]\n", "7:11: currency: got 'a list'; expected text"),
+            (
+                base + "storage:\n  - {up_to_gb: 10, usd_per_gb_month: 0.02}\n",
+                "6:5: storage[0]: got 'a mapping'; expected an unbounded last tier (no up_to_gb)"
+            ),
+            (
+                base + "storage:\n  - {up_to_gb: 10, usd_per_gb_month: -1}\n  - {usd_per_gb_month: 0.01}\n",
+                "6:38: storage[0].usd_per_gb_month: got '-1'; expected a price in USD ≥ 0"
+            ),
+            (
+                base
+                    + "storage:\n  - {up_to_gb: 10, usd_per_gb_month: 1}\n  - {up_to_gb: 5, usd_per_gb_month: 1}\n  - {usd_per_gb_month: 1}\n",
+                "7:16: storage[1].up_to_gb: got '5'; expected a size in GB above the previous tier's end"
+            ),
+            (
+                "version: 1\nname: t\nas_of: soon\nstorage: []\nrequests: {}\n",
+                "3:8: as_of: got 'soon'; expected a date YYYY-MM-DD"
+            ),
+            (
+                base + "storage:\n  - {usd_per_gb_month: 1}\ncurrency: [usd]\n",
+                "7:11: currency: got 'a list'; expected text"
+            ),
         ]
         for (text, expected) in cases {
             do {

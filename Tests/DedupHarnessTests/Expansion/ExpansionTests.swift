@@ -15,10 +15,11 @@ import Testing
 
     @Test func productFollowsAxisOrderFirstAxisOutermost() throws {
         let p = try plan("matrix:\n  strategy: [a, b]\n  generation.scale: [1, 2, 3]\n")
-        #expect(labels(p) == [
-            "strategy=a generation.scale=1", "strategy=a generation.scale=2", "strategy=a generation.scale=3",
-            "strategy=b generation.scale=1", "strategy=b generation.scale=2", "strategy=b generation.scale=3",
-        ])
+        #expect(
+            labels(p) == [
+                "strategy=a generation.scale=1", "strategy=a generation.scale=2", "strategy=a generation.scale=3",
+                "strategy=b generation.scale=1", "strategy=b generation.scale=2", "strategy=b generation.scale=3",
+            ])
         #expect(p.cells.map(\.index) == Array(0..<6))
         #expect(p.runs().count == 12)
         #expect(p.runs().map(\.runID).prefix(2) == ["\(p.cells[0].id)-0", "\(p.cells[0].id)-1"])
@@ -26,20 +27,28 @@ import Testing
 
     @Test func stepRangeReadsBackAsWritten() throws {
         let p = try plan("matrix:\n  strategy: [a]\n  generation.chaos.dup_prob: {from: 0, to: 0.5, step: 0.1}\n")
-        #expect(p.cells.map { $0.params["generation.chaos.dup_prob"]!.canonicalJSON } == ["0", "0.1", "0.2", "0.3", "0.4", "0.5"])
+        #expect(
+            p.cells.map { $0.params["generation.chaos.dup_prob"]!.canonicalJSON } == [
+                "0", "0.1", "0.2", "0.3", "0.4", "0.5",
+            ])
         let ints = try plan("matrix:\n  strategy: [a]\n  batches: {from: 10, to: 1, step: -3}\n")
         #expect(ints.cells.map { $0.params["batches"]! } == [.int(10), .int(7), .int(4), .int(1)])
     }
 
     @Test func logRangeHitsPowersOfTen() throws {
-        let p = try plan("matrix:\n  strategy: [a]\n  generation.scale: {from: 10000, to: 10000000, count: 4, scale: log}\n")
-        #expect(p.cells.map { $0.params["generation.scale"]! } == [.int(10_000), .int(100_000), .int(1_000_000), .int(10_000_000)])
+        let p = try plan(
+            "matrix:\n  strategy: [a]\n  generation.scale: {from: 10000, to: 10000000, count: 4, scale: log}\n")
+        #expect(
+            p.cells.map { $0.params["generation.scale"]! } == [
+                .int(10_000), .int(100_000), .int(1_000_000), .int(10_000_000),
+            ])
         let fractional = try plan("matrix:\n  strategy: [a]\n  x.y: {from: 0, to: 1, count: 5}\n")
         #expect(fractional.cells.map { $0.params["x.y"]!.canonicalJSON } == ["0", "0.25", "0.5", "0.75", "1"])
     }
 
     @Test func excludeRemovesMatchingCellsAndIncludeAddsCells() throws {
-        let p = try plan("""
+        let p = try plan(
+            """
             matrix:
               strategy: [a, b]
               generation.scale: [1, 2]
@@ -49,14 +58,16 @@ import Testing
               - {strategy: c, generation.scale: 99, storage.codec: zstd}
               - {strategy: a, generation.scale: 1}
             """)
-        #expect(labels(p) == [
-            "strategy=a generation.scale=1", "strategy=a generation.scale=2", "strategy=b generation.scale=1",
-            "strategy=c generation.scale=99 storage.codec=zstd",
-        ])
+        #expect(
+            labels(p) == [
+                "strategy=a generation.scale=1", "strategy=a generation.scale=2", "strategy=b generation.scale=1",
+                "strategy=c generation.scale=99 storage.codec=zstd",
+            ])
     }
 
     @Test func zipMovesAxesTogether() throws {
-        let p = try plan("""
+        let p = try plan(
+            """
             matrix:
               strategy: [a, b]
               hash.algorithm: [sha256, md5, xxh64]
@@ -72,7 +83,11 @@ import Testing
     @Test func setPinsAnAxisAndOverridesBaseKeys() throws {
         let body = "matrix:\n  strategy: [a, b]\n  generation.scale: [1, 2]\n"
         let p = try plan(body, overrides: ["strategy=b", "generation.batches=3"])
-        #expect(labels(p) == ["strategy=b generation.scale=1 generation.batches=3", "strategy=b generation.scale=2 generation.batches=3"])
+        #expect(
+            labels(p) == [
+                "strategy=b generation.scale=1 generation.batches=3",
+                "strategy=b generation.scale=2 generation.batches=3",
+            ])
         #expect(p.cells[0].params["generation.batches"] == .int(3))
         // A pinned cell is a different cell than the unpinned one only through its extra keys.
         let unpinned = try plan(body, overrides: ["strategy=b"])
@@ -83,7 +98,8 @@ import Testing
 
     @Test func idsAndSeedsAreStableWhenAnAxisGrows() throws {
         let small = try plan("matrix:\n  strategy: [a, b]\n  generation.chaos.dup_prob: [0, 0.1]\n")
-        let grown = try plan("""
+        let grown = try plan(
+            """
             matrix:
               strategy: [a, b, c]
               generation.chaos.dup_prob: [0, 0.05, 0.1, 0.2]
@@ -132,7 +148,8 @@ import Testing
     }
 
     @Test func warmupsPrecedeRepeatsAndAreMarked() throws {
-        let spec = try TestSupport.spec("version: 1\nname: t\npipeline: {}\nwarmup: 1\nrepeats: 2\nmatrix:\n  strategy: [a]\n")
+        let spec = try TestSupport.spec(
+            "version: 1\nname: t\npipeline: {}\nwarmup: 1\nrepeats: 2\nmatrix:\n  strategy: [a]\n")
         let runs = try ExperimentPlan(spec: spec).runs()
         #expect(runs.map(\.isWarmup) == [true, false, false])
         #expect(runs[0].seed == runs[1].seed)

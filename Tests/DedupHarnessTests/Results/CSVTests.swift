@@ -76,7 +76,8 @@ import Testing
         } catch {
             #expect(error.description.contains("results.csv:1: header lacks the columns run_id, repeat, status"))
         }
-        try "experiment,cell_id,run_id,repeat,status\ne,c,r,0\n".write(toFile: dir + "/results.csv", atomically: true, encoding: .utf8)
+        try "experiment,cell_id,run_id,repeat,status\ne,c,r,0\n".write(
+            toFile: dir + "/results.csv", atomically: true, encoding: .utf8)
         do {
             _ = try ResultSet.load(path: dir)
             Issue.record("a short row loaded")

@@ -8,12 +8,16 @@ import Testing
 @Suite struct KillResumeTests {
     @Test func sigkilledSweepResumesWithEveryRunOnce() throws {
         let exe = TestSupport.dedupbench
-        try #require(FileManager.default.isExecutableFile(atPath: exe), "build dedupbench first (swift build --build-tests builds it): \(exe)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: exe),
+            "build dedupbench first (swift build --build-tests builds it): \(exe)")
         let dir = TestSupport.temporaryDirectory("kill")
         defer { TestSupport.remove(dir) }
         let spec = TestSupport.fixture("specs/fixture.yaml")
-        let args = ["run", spec, "--executable", TestSupport.fakePipeline, "--results", dir + "/r", "--progress", "lines",
-                    "--set", "fixture.sleep=0.2"]
+        let args = [
+            "run", spec, "--executable", TestSupport.fakePipeline, "--results", dir + "/r", "--progress", "lines",
+            "--set", "fixture.sleep=0.2",
+        ]
 
         let harness = Process()
         harness.executableURL = URL(fileURLWithPath: exe)
@@ -25,7 +29,9 @@ import Testing
         let deadline = Monotonic.now() + 30
         var rows = 0
         while Monotonic.now() < deadline {
-            rows = ((try? String(contentsOfFile: dir + "/r/results.csv", encoding: .utf8)) ?? "").split(separator: "\n").count - 1
+            rows =
+                ((try? String(contentsOfFile: dir + "/r/results.csv", encoding: .utf8)) ?? "").split(separator: "\n")
+                .count - 1
             if rows >= 4 { break }
             usleep(20_000)
         }
@@ -39,8 +45,10 @@ import Testing
         let resumed = try ChildProcess.run(executable: exe, arguments: args + ["--resume"], timeout: 60)
         #expect(resumed.exitCode == 0, "\(resumed.stderrText)")
         let set = try ResultSet.load(path: dir + "/r")
-        let planned = try ExperimentPlan(spec: try ExperimentSpec.load(path: spec),
-                                         overrides: [try .parse("fixture.sleep=0.2")]).runs().map(\.runID)
+        let planned = try ExperimentPlan(
+            spec: try ExperimentSpec.load(path: spec),
+            overrides: [try .parse("fixture.sleep=0.2")]
+        ).runs().map(\.runID)
         #expect(set.rows.count == planned.count)
         #expect(Set(set.rows.map(\.runID)) == Set(planned))
         #expect(set.rows.allSatisfy { $0.isOK })
@@ -54,8 +62,10 @@ import Testing
         let dir = TestSupport.temporaryDirectory("sigint")
         defer { TestSupport.remove(dir) }
         let log = dir + "/log"
-        let args = ["run", TestSupport.fixture("specs/fixture.yaml"), "--executable", TestSupport.fakePipeline,
-                    "--results", dir + "/r", "--progress", "lines", "--set", "fixture.sleep=0.8", "--set", "fixture.log=\(log)"]
+        let args = [
+            "run", TestSupport.fixture("specs/fixture.yaml"), "--executable", TestSupport.fakePipeline,
+            "--results", dir + "/r", "--progress", "lines", "--set", "fixture.sleep=0.8", "--set", "fixture.log=\(log)",
+        ]
         let harness = Process()
         harness.executableURL = URL(fileURLWithPath: exe)
         harness.arguments = args
@@ -91,7 +101,8 @@ import Testing
         let r = try ChildProcess.run(executable: exe, arguments: ["validate", prices, bad])
         #expect(r.exitCode == 2)
         #expect(r.stderrText.contains("\(bad):10:22: zip[0][1]: got 'hash.encoding with 2 values'"))
-        let dry = try ChildProcess.run(executable: exe, arguments: ["run", TestSupport.fixture("specs/fixture.yaml"), "--dry-run"])
+        let dry = try ChildProcess.run(
+            executable: exe, arguments: ["run", TestSupport.fixture("specs/fixture.yaml"), "--dry-run"])
         #expect(dry.exitCode == 0)
         #expect(String(decoding: dry.stdout, as: UTF8.self).split(separator: "\n").count == 13)
     }

@@ -11,8 +11,9 @@ import Testing
     static let overrides = ["generation.scale=2000", "generation.chaos.dup_prob=0.2"]
 
     func plan() throws -> ExperimentPlan {
-        try ExperimentPlan(spec: try ExperimentSpec.load(path: Self.spec),
-                           overrides: Self.overrides.map { try ExperimentPlan.Override.parse($0) })
+        try ExperimentPlan(
+            spec: try ExperimentSpec.load(path: Self.spec),
+            overrides: Self.overrides.map { try ExperimentPlan.Override.parse($0) })
     }
 
     @Test func childProcessAndInProcessRunsAgree() throws {
@@ -26,7 +27,8 @@ import Testing
 
         var options = TestSupport.options(results: dir + "/child")
         options.repeats = 1
-        let child = try ExperimentRunner(plan: plan, executor: ChildProcessExecutor(executable: exe), options: options).run()
+        let child = try ExperimentRunner(plan: plan, executor: ChildProcessExecutor(executable: exe), options: options)
+            .run()
         options.resultsDirectory = dir + "/inproc"
         let inproc = try ExperimentRunner(plan: plan, executor: InProcessExecutor(), options: options).run()
         #expect(child.ok == 4 && inproc.ok == 4)

@@ -16,11 +16,14 @@ import Testing
 
     func singleRun(_ settings: String, overrides: [String]) throws -> ExperimentPlan {
         let spec = try TestSupport.spec(
-            "version: 1\nname: single\npipeline: {}\nretry_backoff: 0.01\n\(settings)\nmatrix:\n  strategy: [bronze_append]\n")
+            "version: 1\nname: single\npipeline: {}\nretry_backoff: 0.01\n\(settings)\nmatrix:\n  strategy: [bronze_append]\n"
+        )
         return try ExperimentPlan(spec: spec, overrides: overrides.map { try ExperimentPlan.Override.parse($0) })
     }
 
-    func run(_ plan: ExperimentPlan, _ dir: String, options: RunOptions? = nil, jobs: Int = 1) throws -> (RunSummary, ResultSet) {
+    func run(_ plan: ExperimentPlan, _ dir: String, options: RunOptions? = nil, jobs: Int = 1) throws -> (
+        RunSummary, ResultSet
+    ) {
         var o = options ?? TestSupport.options(results: dir)
         o.jobs = jobs
         let summary = try ExperimentRunner(plan: plan, executor: Self.executor, options: o).run()
@@ -55,8 +58,10 @@ import Testing
             Issue.record("manifest.json is not an object with an experiment")
             return
         }
-        for key in ["schema_version", "git_commit", "git_dirty", "host", "cpu_model", "cores", "memory_bytes", "os",
-                    "swift_version", "build_configuration", "dedupbench_version", "started", "finished", "sessions", "prices"] {
+        for key in [
+            "schema_version", "git_commit", "git_dirty", "host", "cpu_model", "cores", "memory_bytes", "os",
+            "swift_version", "build_configuration", "dedupbench_version", "started", "finished", "sessions", "prices",
+        ] {
             #expect(top[key] != nil, "manifest lacks \(key)")
         }
         #expect(experiment["sha256"]?.text == m.experiment.sha256 && experiment["charts"] != nil)
@@ -69,7 +74,10 @@ import Testing
     @Test func sameSeedTwiceGivesIdenticalDeterministicColumns() throws {
         let a = TestSupport.temporaryDirectory("seed-a")
         let b = TestSupport.temporaryDirectory("seed-b")
-        defer { TestSupport.remove(a); TestSupport.remove(b) }
+        defer {
+            TestSupport.remove(a)
+            TestSupport.remove(b)
+        }
         let (_, first) = try run(try fixturePlan(), a)
         let (_, second) = try run(try fixturePlan(), b, jobs: 2)
         #expect(TestSupport.deterministic(first) == TestSupport.deterministic(second))
@@ -106,11 +114,14 @@ import Testing
         let (_, ok) = try run(try singleRun("retries: 2", overrides: ["fixture.flaky=\(counter):2"]), dir + "/ok")
         #expect(ok.rows.map(\.status) == ["ok"] && ok.rows[0]["attempts"] == "3" && ok.rows[0]["error"] == "")
         let counter2 = dir + "/count2"
-        let (summary, bad) = try run(try singleRun("retries: 1", overrides: ["fixture.flaky=\(counter2):5"]), dir + "/bad")
+        let (summary, bad) = try run(
+            try singleRun("retries: 1", overrides: ["fixture.flaky=\(counter2):5"]), dir + "/bad")
         #expect(summary.failed == 1)
         #expect(bad.rows[0].status == "failed" && bad.rows[0]["attempts"] == "2")
         #expect(bad.rows[0]["error"] == "exited with code 1: fake-pipeline: flaky failure 2 of 5")
-        #expect(try String(contentsOfFile: counter2, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+        #expect(
+            try String(contentsOfFile: counter2, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) == "2"
+        )
     }
 
     @Test func crashesAreFailedRowsWithStderr() throws {
@@ -160,7 +171,8 @@ import Testing
         defer { TestSupport.remove(dir) }
         let log = dir + "/log"
         let plan = try fixturePlan(["fixture.log=\(log)"])
-        let (first, partial) = try run(plan, dir + "/r", options: TestSupport.options(results: dir + "/r", stopAfter: 5))
+        let (first, partial) = try run(
+            plan, dir + "/r", options: TestSupport.options(results: dir + "/r", stopAfter: 5))
         #expect(first.interrupted && first.recorded == 5 && partial.rows.count == 5)
         // A crash in the middle of a write would leave a torn line: resume must drop it.
         let handle = try #require(FileHandle(forWritingAtPath: dir + "/r/results.csv"))

@@ -8,7 +8,8 @@ import Testing
 @Suite struct SpecErrorCorpusTests {
     static let files: [String] = {
         let dir = TestSupport.fixture("bad-specs")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".yaml") }
+            .sorted()
     }()
 
     @Test func corpusIsThere() {

@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct SpecParsingTests {
     @Test func fullSpecParses() throws {
-        let spec = try TestSupport.spec("""
+        let spec = try TestSupport.spec(
+            """
             version: 1
             name: dup-sweep
             description: "Duplicate rate sweep"
@@ -33,7 +34,10 @@ import Testing
         #expect(spec.prices == "../config/prices/aws-s3-standard-us-east-1.yaml")
         #expect(spec.charts.count == 3)
         #expect(spec.charts[1] == ChartSpec(type: .costVs, x: "dup_prob", y: "s3_total_usd", logX: true))
-        guard case .inline(let yaml) = spec.base else { Issue.record("expected an inline base"); return }
+        guard case .inline(let yaml) = spec.base else {
+            Issue.record("expected an inline base")
+            return
+        }
         #expect(yaml.contains("scale: 1000"))
     }
 
@@ -50,7 +54,8 @@ import Testing
     }
 
     @Test func yamlScalarsResolveAsCoreSchema() throws {
-        let spec = try TestSupport.spec("""
+        let spec = try TestSupport.spec(
+            """
             version: 1
             name: s
             pipeline: {}
@@ -58,9 +63,11 @@ import Testing
               strategy: [a]
               x.flag: [true, no, "1", 2, 2.5, null, [0.05, 0.15]]
             """)
-        #expect(spec.axes[1].values == [
-            .bool(true), .string("no"), .string("1"), .int(2), .double(2.5), .null, .array([.double(0.05), .double(0.15)]),
-        ])
+        #expect(
+            spec.axes[1].values == [
+                .bool(true), .string("no"), .string("1"), .int(2), .double(2.5), .null,
+                .array([.double(0.05), .double(0.15)]),
+            ])
     }
 
     @Test func setValuesArePassedAsTheyReadBack() {
