@@ -41,6 +41,14 @@ public final class ExperimentRunner: @unchecked Sendable {
         let dir = try resultsDirectory()
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         summary.resultsDirectory = dir
+        let manifestPath = (dir as NSString).appendingPathComponent("manifest.json")
+        if options.resume, FileManager.default.fileExists(atPath: manifestPath) {
+            let name = try Manifest.load(path: manifestPath).experiment.name
+            guard name == spec.name else {
+                throw ResultsError.badManifest(
+                    path: manifestPath, reason: "these results belong to experiment '\(name)', not '\(spec.name)'")
+            }
+        }
         let baseConfig = try baseConfigPath(in: dir)
         let file = try ResultsFile(
             path: (dir as NSString).appendingPathComponent("results.csv"),
@@ -57,7 +65,6 @@ public final class ExperimentRunner: @unchecked Sendable {
                 ? (0..<spec.repeats).contains { pending.contains("\(run.cell.id)-\($0)") } : pending.contains(run.runID)
         }
 
-        let manifestPath = (dir as NSString).appendingPathComponent("manifest.json")
         var manifest = try startManifest(path: manifestPath, baseConfig: baseConfig)
         try manifest.write(path: manifestPath)
 

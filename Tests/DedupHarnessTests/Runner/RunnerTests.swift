@@ -188,6 +188,13 @@ import Testing
         let ran = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
         #expect(ran.count == 12 && Set(ran).count == 12)
         #expect(set.manifest?.sessions.count == 2)
+        // Resuming another experiment's results is refused before anything is written.
+        let other = try singleRun("retries: 0", overrides: [])
+        let before = try String(contentsOfFile: dir + "/r/results.csv", encoding: .utf8)
+        #expect(throws: ResultsError.self) {
+            _ = try ExperimentRunner(plan: other, executor: Self.executor, options: o).run()
+        }
+        #expect(try String(contentsOfFile: dir + "/r/results.csv", encoding: .utf8) == before)
     }
 
     @Test func warmupsRunButAreNotRecorded() throws {
