@@ -2,6 +2,7 @@
 """Independent check of Parquet files written by dedupbench (used by the Swift interop tests).
 
 Usage: check_parquet.py FILE...
+       check_parquet.py --write-samples DIR   (pyarrow writes sample files, then checks them)
 
 For each file: read it with pyarrow, run validate(full=True), read it again with polars and duckdb,
 and print one JSON object per line with the schema, row counts, merged column statistics and every
@@ -98,7 +99,36 @@ def check(path):
     }
 
 
+def write_samples(out_dir):
+    """Files from an independent writer for our reader: dictionary fallback, v1 and v2 pages, codecs."""
+    n = 20000
+    table = pa.table({
+        "s": pa.array([["a", None, "héllo", "", "日本"][i % 5] if i % 3 else f"v{i}" for i in range(n)]),
+        "i": pa.array([None if i % 7 == 0 else (i * 37) % 1000 - 500 for i in range(n)], pa.int32()),
+        "l": pa.array([i * 1_000_003 - 7 for i in range(n)], pa.int64()),
+        "d": pa.array([None if i % 11 == 0 else i / 8 - 100 for i in range(n)], pa.float64()),
+        "b": pa.array([None if i % 13 == 0 else i % 3 == 0 for i in range(n)], pa.bool_()),
+        "ts": pa.array([-86_400_000_123 + i * 1_000_001 for i in range(n)], pa.timestamp("us", tz="UTC")),
+        "dt": pa.array([None if i % 5 == 0 else i - 9000 for i in range(n)], pa.date32()),
+        "bin": pa.array([None if i % 4 == 1 else bytes([i % 256, (i * 7) % 256]) * (i % 3) for i in range(n)]),
+    })
+    variants = [
+        ("pa-v1-snappy-dict.parquet", dict(compression="snappy", data_page_size=2000, row_group_size=7000,
+                                           dictionary_pagesize_limit=3000)),
+        ("pa-v2-zstd.parquet", dict(compression="zstd", data_page_version="2.0", data_page_size=4000)),
+        ("pa-v1-gzip-plain.parquet", dict(compression="gzip", use_dictionary=False)),
+        ("pa-v2-none.parquet", dict(compression="none", data_page_version="2.0", use_dictionary=False)),
+    ]
+    for name, kwargs in variants:
+        path = f"{out_dir}/{name}"
+        pq.write_table(table, path, **kwargs)
+        print(json.dumps(check(path)))
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--write-samples":
+        write_samples(sys.argv[2])
+        return
     for path in sys.argv[1:]:
         try:
             print(json.dumps(check(path)))

@@ -119,26 +119,13 @@ struct ChunkDecoder {
             }
             let stored = UnsafeRawBufferPointer(rebasing: chunk[pos..<pos + size])
             pos += size
-            if header.type != PageType.data && header.type != PageType.dictionary {
-                if header.type == PageType.dataV2 { throw DecodeError("data page v2 is not supported") }
+            guard [PageType.data, PageType.dictionary, PageType.dataV2].contains(header.type) else {
                 continue  // index pages and unknown page types carry no values
-            }
-            let page: UnsafeRawBufferPointer
-            if let decompressor {
-                let expected = Int(header.uncompressedSize)
-                let dst = scratch.reserve(expected)
-                try decompressor.decompress(
-                    stored.baseAddress ?? UnsafeRawPointer(dst), count: size, into: dst, expected: expected)
-                page = UnsafeRawBufferPointer(start: dst, count: expected)
-            } else {
-                guard Int(header.uncompressedSize) == size else {
-                    throw DecodeError("uncompressed page sizes disagree")
-                }
-                page = stored
             }
             if header.type == PageType.dictionary {
                 guard !sawDictionary, row == 0 else { throw DecodeError("dictionary page after data pages") }
                 guard header.numValues >= 0 else { throw DecodeError("negative dictionary size") }
+                let page = try expand(stored, uncompressedSize: Int(header.uncompressedSize), decompressor, &scratch)
                 try sink.setDictionary(page, count: Int(header.numValues))
                 sawDictionary = true
                 continue
@@ -147,18 +134,13 @@ struct ChunkDecoder {
             guard n > 0, n <= rows - row else {
                 throw DecodeError("data page has \(n) values; \(rows - row) of \(rows) rows remain")
             }
-            var values = page
+            let (levelBytes, values) = try sections(header, stored, decompressor, &scratch)
             var nonNull = n
             var levelPointer: UnsafePointer<UInt32>?
-            if leaf.optional {
-                guard page.count >= 4 else { throw DecodeError("data page too short for definition levels") }
-                let len = Int(page.loadUnaligned(as: UInt32.self).littleEndian)
-                guard len <= page.count - 4 else { throw DecodeError("definition levels run past the page") }
+            if let levelBytes {
                 if levels.count < n { levels = [UInt32](repeating: 0, count: n) }
                 nonNull = try levels.withUnsafeMutableBufferPointer { lv in
-                    try RLEHybrid.decode(
-                        UnsafeRawBufferPointer(rebasing: page[4..<4 + len]), bitWidth: 1, count: n,
-                        into: lv.baseAddress!)
+                    try RLEHybrid.decode(levelBytes, bitWidth: 1, count: n, into: lv.baseAddress!)
                     var present = 0
                     for k in 0..<n {
                         guard lv[k] <= 1 else { throw DecodeError("definition level \(lv[k]) > 1 in a flat column") }
@@ -173,7 +155,6 @@ struct ChunkDecoder {
                 if validity != nil {
                     for k in 0..<n { validity!.append(levels[k] != 0) }
                 }
-                values = UnsafeRawBufferPointer(rebasing: page[(4 + len)...])
             }
             try levels.withUnsafeBufferPointer { lv in
                 levelPointer = nonNull < n ? lv.baseAddress : nil
@@ -189,6 +170,9 @@ struct ChunkDecoder {
                     try RLEHybrid.decode(
                         UnsafeRawBufferPointer(rebasing: values[1...]), bitWidth: width, count: nonNull, into: idx)
                     try sink.dictionary(UnsafeBufferPointer(start: idx, count: nonNull), rows: n, levels: levelPointer)
+                case Encoding.rle where leaf.physical == .boolean:
+                    try sink.rle(
+                        values, nonNull: nonNull, rows: n, levels: levelPointer, scratch: scratch.indices(nonNull))
                 case Encoding.deltaBinaryPacked where leaf.physical == .int32 || leaf.physical == .int64:
                     try sink.deltaBinaryPacked(values, nonNull: nonNull, rows: n, levels: levelPointer)
                 default:

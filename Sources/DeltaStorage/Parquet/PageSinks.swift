@@ -7,6 +7,9 @@ protocol PageSink {
     mutating func dictionary(_ indices: UnsafeBufferPointer<UInt32>, rows: Int, levels: UnsafePointer<UInt32>?) throws
     mutating func deltaBinaryPacked(
         _ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?) throws
+    mutating func rle(
+        _ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?,
+        scratch: UnsafeMutablePointer<UInt32>) throws
 }
 
 extension PageSink {
@@ -14,6 +17,13 @@ extension PageSink {
         _ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?
     ) throws {
         throw DecodeError("DELTA_BINARY_PACKED is only supported for INT32 and INT64 columns")
+    }
+
+    mutating func rle(
+        _ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?,
+        scratch: UnsafeMutablePointer<UInt32>
+    ) throws {
+        throw DecodeError("RLE-encoded values are only supported for BOOLEAN columns")
     }
 }
 
@@ -116,6 +126,25 @@ struct BooleanSink: PageSink {
 
     mutating func dictionary(_ indices: UnsafeBufferPointer<UInt32>, rows: Int, levels: UnsafePointer<UInt32>?) throws {
         throw DecodeError("dictionary encoding of booleans is not supported")
+    }
+
+    /// RLE-encoded booleans (pyarrow's choice in data page v2): 4-byte length, then hybrid runs of width 1.
+    mutating func rle(
+        _ values: UnsafeRawBufferPointer, nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>?,
+        scratch: UnsafeMutablePointer<UInt32>
+    ) throws {
+        guard values.count >= 4 else { throw DecodeError("boolean RLE data too short") }
+        let len = Int(values.loadUnaligned(as: UInt32.self).littleEndian)
+        guard len <= values.count - 4 else { throw DecodeError("boolean RLE data runs past the page") }
+        try RLEHybrid.decode(
+            UnsafeRawBufferPointer(rebasing: values[4..<4 + len]), bitWidth: 1, count: nonNull, into: scratch)
+        let dst = out + row
+        var v = 0
+        for k in 0..<rows where levels.map({ $0[k] != 0 }) ?? true {
+            dst[k] = scratch[v] != 0
+            v += 1
+        }
+        row += rows
     }
 }
 

@@ -212,6 +212,18 @@ extension PageHeader {
             case (1, .i32): h.type = try r.i32()
             case (2, .i32): h.uncompressedSize = try r.i32()
             case (3, .i32): h.compressedSize = try r.i32()
+            case (8, .structure):
+                try r.beginStruct()
+                while let g = try r.nextField() {
+                    switch (g.id, g.type) {
+                    case (1, .i32): h.numValues = try r.i32()
+                    case (4, .i32): h.encoding = try r.i32()
+                    case (5, .i32): h.definitionLevelsByteLength = try r.i32()
+                    case (6, .i32): h.repetitionLevelsByteLength = try r.i32()
+                    case (7, .boolTrue), (7, .boolFalse): h.isCompressed = r.boolValue
+                    default: try r.skip(g.type)
+                    }
+                }
             case (5, .structure), (7, .structure):
                 try r.beginStruct()
                 while let g = try r.nextField() {

@@ -152,4 +152,8 @@ struct PageHeader: Equatable {
     var encoding: Int32
     var definitionLevelEncoding: Int32 = Encoding.rle
     var repetitionLevelEncoding: Int32 = Encoding.rle
+    /// Data page v2 only (read, never written): level byte lengths and whether values are compressed.
+    var definitionLevelsByteLength: Int32 = 0
+    var repetitionLevelsByteLength: Int32 = 0
+    var isCompressed = true
 }

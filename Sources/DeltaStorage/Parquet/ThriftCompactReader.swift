@@ -1,7 +1,8 @@
 /// A malformed Thrift or page structure; the reader wraps it in a `ParquetError` naming the file.
-struct DecodeError: Error {
+struct DecodeError: Error, CustomStringConvertible {
     var message: String
     init(_ message: String) { self.message = message }
+    var description: String { message }
 }
 
 /// Bounds-checked Thrift compact protocol reader over borrowed bytes (valid only inside the
