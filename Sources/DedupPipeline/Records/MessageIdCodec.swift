@@ -1,12 +1,16 @@
 /// Turns sequence numbers into message ids that look random but never collide: a seeded Feistel
-/// permutation of [0, 2^(2h)) with cycle walking restricted to [0, 36^length), then base-36 digits
-/// `[0-9a-z]`. Random 8-character ids would collide (birthday bound) around 1.7M messages.
+/// permutation of [0, 36^length), then base-36 digits `[0-9a-z]`. Random 8-character ids would
+/// collide (birthday bound) around 1.7M messages. Even lengths use a mixed-radix Feistel network
+/// on two halves in [0, 36^(length/2)) (addition mod 36^(length/2), no cycle walking, and the
+/// halves are the two digit groups); odd lengths a binary one with cycle walking.
 public struct MessageIdCodec: Sendable {
     public let length: Int
     /// 36^length: how many distinct ids exist.
     public let capacity: UInt64
     let halfBits: UInt64
     let halfMask: UInt64
+    /// 36^(length/2) for even lengths, else 0.
+    let halfRadix: UInt64
     let keys: (UInt64, UInt64, UInt64, UInt64)
 
     /// `length` in 1...12 (36^12 < 2^63).
@@ -20,6 +24,9 @@ public struct MessageIdCodec: Sendable {
         while (UInt64(1) << bits) < cap { bits += 2 }
         halfBits = bits / 2
         halfMask = (UInt64(1) << (bits / 2)) - 1
+        var half: UInt64 = 1
+        for _ in 0..<(length / 2) { half *= 36 }
+        halfRadix = length % 2 == 0 ? half : 0
         var sm = SplitMix64(seed: seed ^ 0x6D65_7373_6167_6549)  // "messageI"
         keys = (sm.next(), sm.next(), sm.next(), sm.next())
     }
@@ -45,10 +52,36 @@ public struct MessageIdCodec: Sendable {
         return (l << halfBits) | r
     }
 
+    /// Mixed-radix Feistel: (L, R) → (R, (L + F(R)) mod m), four rounds; m < 2^32.
+    @inline(__always)
+    func halves(_ sequence: UInt64, m: UInt64) -> (UInt64, UInt64) {
+        var l = sequence / m
+        var r = sequence % m
+        @inline(__always) func f(_ x: UInt64, _ key: UInt64) -> UInt64 {
+            var z = (x ^ key) &* 0x9E37_79B9_7F4A_7C15
+            z ^= z >> 29
+            z = z &* 0xBF58_476D_1CE4_E5B9
+            return ((z >> 32) &* m) >> 32
+        }
+        @inline(__always) func step(_ key: UInt64) {
+            let t = l &+ f(r, key)
+            (l, r) = (r, t >= m ? t &- m : t)
+        }
+        step(keys.0)
+        step(keys.1)
+        step(keys.2)
+        step(keys.3)
+        return (l, r)
+    }
+
     /// The permuted number of `sequence` in [0, capacity); a bijection on that range.
     @inline(__always)
     public func permuted(_ sequence: UInt64) -> UInt64 {
         precondition(sequence < capacity, "more messages than distinct ids of this length")
+        if halfRadix != 0 {
+            let (l, r) = halves(sequence, m: halfRadix)
+            return l &* halfRadix &+ r
+        }
         var x = feistel(sequence)
         while x >= capacity { x = feistel(x) }  // cycle walking keeps it a bijection of [0, capacity)
         return x
@@ -57,11 +90,12 @@ public struct MessageIdCodec: Sendable {
     /// Writes the `length` base-36 characters of `sequence`'s id at `out`.
     @inline(__always)
     public func write(_ sequence: UInt64, to out: UnsafeMutablePointer<UInt8>) {
-        var v = permuted(sequence)
         if length == 8 {
-            // Two 4-digit halves, each as two entries of a 36² pair table: 3 divisions, not 8.
-            let hi = UInt32(truncatingIfNeeded: v / 1_679_616)
-            let lo = UInt32(truncatingIfNeeded: v % 1_679_616)
+            // The Feistel halves are the two 4-digit groups; each is two entries of a 36² pair table.
+            precondition(sequence < capacity, "more messages than distinct ids of this length")
+            let (l, r) = halves(sequence, m: 1_679_616)
+            let hi = UInt32(truncatingIfNeeded: l)
+            let lo = UInt32(truncatingIfNeeded: r)
             MessageIdCodec.pairs.withUnsafeBufferPointer { t in
                 let p = UnsafeRawPointer(t.baseAddress!)
                 let o = UnsafeMutableRawPointer(out)
@@ -76,6 +110,7 @@ public struct MessageIdCodec: Sendable {
             }
             return
         }
+        var v = permuted(sequence)
         var i = length - 1
         while i >= 0 {
             out[i] = MessageIdCodec.digit(UInt8(truncatingIfNeeded: v % 36))

@@ -41,14 +41,27 @@ import Testing
 
     @Test func messageIdsNeverCollide() {
         // The codec is a bijection: exhaustive on a small id space, sampled on the default one.
-        let small = MessageIdCodec(seed: 5, length: 2)
-        let all = (0..<UInt64(1296)).map { small.permuted($0) }
-        #expect(Set(all).count == 1296 && all.allSatisfy { $0 < 1296 })
+        for (length, size) in [(2, 1296), (3, 46_656)] {  // mixed-radix and binary Feistel paths
+            let small = MessageIdCodec(seed: 5, length: length)
+            let all = (0..<UInt64(size)).map { small.permuted($0) }
+            #expect(Set(all).count == size && all.allSatisfy { $0 < size })
+            #expect(Set(all.prefix(100)).count == 100 && all.prefix(100).map { $0 } != (0..<100).map { UInt64($0) })
+        }
         let codec = MessageIdCodec(seed: 5)
         var seen = Set<UInt64>()
         for s in 0..<UInt64(1_000_000) { seen.insert(codec.permuted(s)) }
         #expect(seen.count == 1_000_000)
         #expect(codec.id(for: 0) != codec.id(for: 1) && codec.id(for: 0).count == 8)
+        // The length-8 fast path writes the digits of `permuted`.
+        for s: UInt64 in [0, 1, 12_345, 2_821_109_907_455] {
+            var v = codec.permuted(s)
+            var expected = ""
+            for _ in 0..<8 {
+                expected = String(Array("0123456789abcdefghijklmnopqrstuvwxyz")[Int(v % 36)]) + expected
+                v /= 36
+            }
+            #expect(codec.id(for: s) == expected)
+        }
     }
 
     @Test func largeRunsSpanSeveralPartitionDates() {
