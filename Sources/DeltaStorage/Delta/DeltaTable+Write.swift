@@ -31,14 +31,18 @@ extension DeltaTable {
         for g in BatchPartitioner.groups(batch, partitionColumns: snap.partitionColumns) {
             for rows in g.rows.split(maxRows: limit) { pieces.append((g.values, rows)) }
         }
-        // Files are encoded concurrently, and each file's column chunks too (nested
-        // concurrentPerform): measured faster than either alone on 2 cores, because partitions of
-        // unequal size leave one core idle at the end otherwise.
-        let parquet = options.parquet
+        // Parallelism (measured on 2 cores): several comparable files → one file per core, each
+        // encoded serially; one dominant file → files one after another, each file's column chunks
+        // in parallel. Nesting both starved one of the files and was slower.
+        let largest = pieces.map(\.rows.count).max() ?? 0
+        let acrossFiles = pieces.count > 1 && largest * 2 <= batch.rowCount
+        var parquetOptions = options.parquet
+        parquetOptions.parallel = options.parquet.parallel && !acrossFiles
+        let parquet = parquetOptions
         let codec = parquet.codec
         let tasks = pieces
         let streamBase = UInt64(snap.version + 1) << 24
-        let results = concurrentMap(pieces.count) { i -> AddFile in
+        let results = concurrentMap(pieces.count, parallel: acrossFiles) { i -> AddFile in
             let (values, rows) = tasks[i]
             let piece = rows.apply(to: data)
             let file = try EncodedFile(piece, options: parquet, name: self.path)
@@ -138,9 +142,11 @@ extension DeltaTable {
     }
 }
 
-/// `body(0..<n)` on all cores; results (or errors) in index order.
-func concurrentMap<T: Sendable>(_ n: Int, _ body: @Sendable (Int) throws -> T) -> [Result<T, Error>] {
-    guard n > 1 else { return (0..<n).map { i in Result { try body(i) } } }
+/// `body(0..<n)` on all cores (or in order when `parallel` is false); results (or errors) in index order.
+func concurrentMap<T: Sendable>(
+    _ n: Int, parallel: Bool = true, _ body: @Sendable (Int) throws -> T
+) -> [Result<T, Error>] {
+    guard n > 1 && parallel else { return (0..<n).map { i in Result { try body(i) } } }
     let slots = UnsafeMutableBufferPointer<Result<T, Error>?>.allocate(capacity: n)
     slots.initialize(repeating: nil)
     defer { slots.deallocate() }
