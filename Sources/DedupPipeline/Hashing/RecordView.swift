@@ -116,31 +116,15 @@ enum Decimal {
         return t
     }()
 
+    /// Writes `v` (< 10^8) without leading zeros; returns the digit count.
     @inline(__always)
-    static func digitCount(_ u: UInt64) -> Int {
-        var n = 1
-        var p: UInt64 = 10
-        while n < 20 && u >= p {
-            n += 1
-            if n == 20 { break }
-            p &*= 10
-        }
-        return n
-    }
-
-    @inline(__always)
-    static func write(_ v: Int64, to out: UnsafeMutablePointer<UInt8>, pairs: UnsafePointer<UInt8>) -> Int {
-        var n = 0
-        var u: UInt64
-        if v < 0 {
-            out[0] = UInt8(ascii: "-")
-            n = 1
-            u = UInt64(bitPattern: 0 &- v)
-        } else {
-            u = UInt64(v)
-        }
-        let digits = digitCount(u)
-        var i = n + digits
+    static func writeSmall(_ v: UInt32, to out: UnsafeMutablePointer<UInt8>, pairs: UnsafePointer<UInt8>) -> Int {
+        let digits =
+            v < 10
+            ? 1
+            : v < 100 ? 2 : v < 1000 ? 3 : v < 10_000 ? 4 : v < 100_000 ? 5 : v < 1_000_000 ? 6 : v < 10_000_000 ? 7 : 8
+        var u = v
+        var i = digits
         while u >= 100 {
             let r = Int(u % 100) &* 2
             u /= 100
@@ -149,13 +133,58 @@ enum Decimal {
             out[i + 1] = pairs[r + 1]
         }
         if u >= 10 {
-            let r = Int(u) &* 2
-            out[i - 2] = pairs[r]
-            out[i - 1] = pairs[r + 1]
+            out[0] = pairs[Int(u) &* 2]
+            out[1] = pairs[Int(u) &* 2 + 1]
         } else {
-            out[i - 1] = 48 &+ UInt8(truncatingIfNeeded: u)
+            out[0] = 48 &+ UInt8(truncatingIfNeeded: u)
         }
-        return n + digits
+        return digits
+    }
+
+    /// Writes exactly 8 digits of `v` (< 10^8), as four independent pairs.
+    @inline(__always)
+    static func write8(_ v: UInt32, to out: UnsafeMutablePointer<UInt8>, pairs: UnsafePointer<UInt8>) {
+        let a = v / 10_000
+        let b = v % 10_000
+        let p0 = Int(a / 100) &* 2
+        let p1 = Int(a % 100) &* 2
+        let p2 = Int(b / 100) &* 2
+        let p3 = Int(b % 100) &* 2
+        out[0] = pairs[p0]
+        out[1] = pairs[p0 + 1]
+        out[2] = pairs[p1]
+        out[3] = pairs[p1 + 1]
+        out[4] = pairs[p2]
+        out[5] = pairs[p2 + 1]
+        out[6] = pairs[p3]
+        out[7] = pairs[p3 + 1]
+    }
+
+    /// Decimal text of `v`; splits into 8-digit groups so long values (µs timestamps) are not
+    /// one long chain of dependent divisions.
+    @inline(__always)
+    static func write(_ v: Int64, to out: UnsafeMutablePointer<UInt8>, pairs: UnsafePointer<UInt8>) -> Int {
+        var n = 0
+        let u: UInt64
+        if v < 0 {
+            out[0] = UInt8(ascii: "-")
+            n = 1
+            u = UInt64(bitPattern: 0 &- v)
+        } else {
+            u = UInt64(v)
+        }
+        if u < 100_000_000 { return n + writeSmall(UInt32(truncatingIfNeeded: u), to: out + n, pairs: pairs) }
+        let lo = UInt32(truncatingIfNeeded: u % 100_000_000)
+        let rest = u / 100_000_000
+        if rest < 100_000_000 {
+            n += writeSmall(UInt32(truncatingIfNeeded: rest), to: out + n, pairs: pairs)
+        } else {
+            n += writeSmall(UInt32(truncatingIfNeeded: rest / 100_000_000), to: out + n, pairs: pairs)
+            write8(UInt32(truncatingIfNeeded: rest % 100_000_000), to: out + n, pairs: pairs)
+            n += 8
+        }
+        write8(lo, to: out + n, pairs: pairs)
+        return n + 8
     }
 
     /// Convenience for callers without a table pointer at hand.

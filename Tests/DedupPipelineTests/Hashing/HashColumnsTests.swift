@@ -110,3 +110,21 @@ import Testing
         #expect(out.split(separator: "\n").map(String.init) == (0..<50).map { shaPayload.string(at: $0) })
     }
 }
+
+@Suite struct DecimalTextTests {
+    @Test func decimalMatchesSwiftFormatting() {
+        var values: [Int64] = [0, 1, 9, 10, 99, 100, 12_345, 99_999_999, 100_000_000, 1_736_726_400_000_000]
+        values += [Int64.max, Int64.min, -1, -100_000_000, 9_999_999_999_999_999, 10_000_000_000_000_000]
+        var p: Int64 = 1
+        for _ in 0..<18 {
+            values += [p - 1, p, p + 1, -p]
+            p *= 10
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buf in
+            for v in values {
+                let n = Decimal.write(v, to: buf.baseAddress!)
+                #expect(String(decoding: UnsafeBufferPointer(rebasing: buf[0..<n]), as: UTF8.self) == String(v))
+            }
+        }
+    }
+}
