@@ -188,7 +188,7 @@ enum DictionaryBuilder {
 }
 
 /// Open-addressing (linear probing) table of 16-byte slots: key, tag (length and kind) and entry
-/// number, so a lookup usually touches one cache line. Grows at 70 % load.
+/// number, so a lookup usually touches one cache line. Grows at 80 % load.
 final class ProbeTable {
     struct Slot {
         var key: UInt64
@@ -229,7 +229,7 @@ final class ProbeTable {
     func insert(at slot: UnsafeMutablePointer<Slot>, key: UInt64, tag: UInt32, index: UInt32) {
         slot.pointee = Slot(key: key, tag: tag, index: index)
         count += 1
-        if count * 10 > capacity * 7 { grow() }
+        if count * 5 > capacity * 4 { grow() }
     }
 
     /// Rehashes into twice the slots. Hashes are recomputed from the stored keys: for short keys
