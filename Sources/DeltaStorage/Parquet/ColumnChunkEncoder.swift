@@ -38,7 +38,11 @@ final class ColumnChunkEncoder {
         var dictionary: DictionaryEncoding?
         if tryDictionary && statistics.nullCount < rows.count {
             dictionary = DictionaryBuilder.build(column, rows: rows, limitBytes: options.dictionaryPageSizeLimit)
-            if let d = dictionary, !DictionaryBuilder.pays(d, plainBytes: plainSize(column, rows)) { dictionary = nil }
+            if let d = dictionary,
+                !DictionaryBuilder.pays(d, plainBytes: plainSize(column, rows, nulls: statistics.nullCount))
+            {
+                dictionary = nil
+            }
         }
         let delta = dictionary == nil && options.deltaEncoding && DeltaProbe.pays(column, rows)
         chunkCodec = options.codec
@@ -70,15 +74,18 @@ final class ColumnChunkEncoder {
                         bitWidth: d.bitWidth,
                         into: payload)
                 }
-            } else if delta {
+            } else if delta && nonNull > 0 {
                 DeltaProbe.encode(column, start..<end, nonNull: nonNull, into: payload)
             } else {
+                // An all-null page of a delta chunk is written as (empty) PLAIN: no zero-value
+                // DELTA_BINARY_PACKED pages for readers to trip over.
+                if delta && !chunk.encodings.contains(Encoding.plain) { chunk.encodings.insert(Encoding.plain, at: 0) }
                 PlainEncoder.encode(column, start..<end, nonNull: nonNull, into: payload)
             }
             let page = PageHeader(
                 type: PageType.data, uncompressedSize: 0, compressedSize: 0, numValues: Int32(end - start),
                 encoding: dictionary != nil
-                    ? Encoding.rleDictionary : delta ? Encoding.deltaBinaryPacked : Encoding.plain)
+                    ? Encoding.rleDictionary : delta && nonNull > 0 ? Encoding.deltaBinaryPacked : Encoding.plain)
             let pageStart = out.count
             var pageBytes = try writePage(page, payload, into: out)
             if start == rows.lowerBound && dictionary == nil && chunkCodec != .uncompressed
@@ -178,12 +185,19 @@ final class ColumnChunkEncoder {
         return Swift.min(limit, start + Swift.max(rows, 1))
     }
 
-    private func plainSize(_ column: Column, _ rows: Range<Int>) -> Int {
+    /// PLAIN bytes of the non-null values (null slots of byte columns are empty).
+    private func plainSize(_ column: Column, _ rows: Range<Int>, nulls: Int) -> Int {
+        let n = rows.count - nulls
         switch column.values {
-        case .int32: rows.count * 4
-        case .int64, .double: rows.count * 8
-        case .boolean: rows.count / 8
-        case .bytes(let b): Int(b.offsets[rows.upperBound] - b.offsets[rows.lowerBound]) + 4 * rows.count
+        case .int32: return n * 4
+        case .int64, .double: return n * 8
+        case .boolean: return n / 8
+        case .bytes(let b):
+            var bytes = Int(b.offsets[rows.upperBound] - b.offsets[rows.lowerBound])
+            if nulls > 0, let validity = column.validity {
+                for i in rows where !validity[i] { bytes -= Int(b.offsets[i + 1] - b.offsets[i]) }
+            }
+            return bytes + 4 * n
         }
     }
 }

@@ -74,6 +74,17 @@ import Testing
         #expect(enc["seq"] == [Encoding.rle, Encoding.deltaBinaryPacked])
         #expect(enc["i_seq"] == [Encoding.rle, Encoding.deltaBinaryPacked])
         #expect(enc["l"] == [Encoding.plain, Encoding.rle])  // random: delta would not pay
+        #expect(enc["seq_gap"] == [Encoding.rle, Encoding.deltaBinaryPacked])  // one page: the gap is inside it
+        let small = try ParquetWriter.encode(
+            batch, options: ParquetWriteOptions(codec: .uncompressed, pageSizeBytes: 800))
+        let paged = try ParquetReader(bytes: small.bytes, name: "gap.parquet")
+        let gapColumn = try #require(paged.schema.index(of: "seq_gap"))
+        // 100-row pages: the 1500-null gap fills whole pages, written as empty PLAIN pages.
+        #expect(
+            paged.meta.rowGroups[0].columns[gapColumn].encodings == [
+                Encoding.plain, Encoding.rle, Encoding.deltaBinaryPacked,
+            ])
+        #expect(try paged.read() == ParquetTestData.normalized(batch))
         #expect(try reader.read() == ParquetTestData.normalized(batch))
         let off = try ParquetWriter.encode(
             batch, options: ParquetWriteOptions(codec: .uncompressed, deltaEncoding: false)

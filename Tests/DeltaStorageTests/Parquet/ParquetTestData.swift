@@ -11,7 +11,7 @@ enum ParquetTestData {
             Field("s_low", .string), Field("s_high", .string, nullable: false), Field("bin", .binary),
             Field("l", .long), Field("i", .integer, nullable: false), Field("d", .double), Field("b", .boolean),
             Field("ts", .timestamp), Field("dt", .date), Field("all_null", .string), Field("i_low", .integer),
-            Field("seq", .long), Field("i_seq", .integer, nullable: false),
+            Field("seq", .long), Field("i_seq", .integer, nullable: false), Field("seq_gap", .long),
         ])
         var sLow = ByteColumn()
         var sHigh = ByteColumn()
@@ -25,6 +25,8 @@ enum ParquetTestData {
         var iLow: [Int32] = []
         var seq: [Int64] = []
         var iSeq: [Int32] = []
+        var seqGap: [Int64] = []
+        var gapValid: [Bool] = []
         var valid: [Bool] = []
         for r in 0..<rows {
             let x = rng.next()
@@ -48,6 +50,10 @@ enum ParquetTestData {
                 isValid ? (r < rows - 3 ? -5_000_000 + Int64(r) * 3_000 + Int64(x % 500) : Int64.max - Int64(r % 3)) : 0
             )
             iSeq.append(Int32.min + Int32(r) * 7 + Int32(x % 3))
+            // Delta-encoded, with a long run of nulls in the middle: whole pages without values.
+            let inGap = r >= rows / 3 && r < rows / 3 + 1_500
+            gapValid.append(!inGap)
+            seqGap.append(inGap ? 0 : Int64(r) * 10)
         }
         let allNull = ByteColumn(Array(repeating: "", count: rows))
         let v: [Bool]? = nullEvery == 0 ? nil : valid
@@ -59,6 +65,7 @@ enum ParquetTestData {
                 Column(.boolean(b), validity: v), Column(.int64(ts), validity: v), Column(.int32(dt), validity: v),
                 Column(.bytes(allNull), validity: [Bool](repeating: false, count: rows)),
                 Column(.int32(iLow), validity: v), Column(.int64(seq), validity: v), Column(.int32(iSeq)),
+                Column(.int64(seqGap), validity: gapValid),
             ])
     }
 
