@@ -9,15 +9,14 @@ final class BufferPool: @unchecked Sendable {
     private var retained = 0
     private let lock = PthreadLock()
 
-    /// An empty buffer, preferably an idle one that already has `capacity` bytes.
+    /// An empty buffer, preferably an idle one that already has `capacity` bytes (but not one far
+    /// larger, so page scratch never ties up a chunk-sized buffer).
     func take(capacity: Int) -> OutputBuffer {
+        let limit = Swift.max(capacity * 4, 4 << 20)
         let reused = lock.withLock { () -> OutputBuffer? in
             var pick = -1
-            for (i, b) in idle.enumerated() where b.capacity >= capacity {
+            for (i, b) in idle.enumerated() where b.capacity >= capacity && b.capacity <= limit {
                 if pick < 0 || b.capacity < idle[pick].capacity { pick = i }
-            }
-            if pick < 0, !idle.isEmpty {
-                pick = idle.indices.max { idle[$0].capacity < idle[$1].capacity }!
             }
             guard pick >= 0 else { return nil }
             retained -= idle[pick].capacity
@@ -25,7 +24,6 @@ final class BufferPool: @unchecked Sendable {
         }
         guard let buffer = reused else { return OutputBuffer(capacity: capacity) }
         buffer.count = 0
-        buffer.reserve(capacity)
         return buffer
     }
 

@@ -16,8 +16,9 @@ struct EncodedChunk: @unchecked Sendable {
 final class ColumnChunkEncoder {
     private let options: ParquetWriteOptions
     private let compressor: PageCompressor
-    private let payload = OutputBuffer(capacity: 1 << 16)
-    private let compressed = OutputBuffer(capacity: 1 << 16)
+    // Page scratch comes from the pool: a table write creates one encoder per column chunk.
+    private let payload = BufferPool.shared.take(capacity: 1 << 16)
+    private let compressed = BufferPool.shared.take(capacity: 1 << 16)
     /// Codec of the chunk being encoded (may drop to `.uncompressed`, see `minimumCompressionSavings`).
     private var chunkCodec: Codec
 
@@ -29,6 +30,11 @@ final class ColumnChunkEncoder {
         self.levelRunsOnly = levelRunsOnly
         chunkCodec = options.codec
         compressor = try PageCompressor(codec: options.codec, level: options.compressionLevel)
+    }
+
+    deinit {
+        BufferPool.shared.give(payload)
+        BufferPool.shared.give(compressed)
     }
 
     func encode(_ column: Column, leaf: SchemaLeaf, rows: Range<Int>, tryDictionary: Bool, sizeHint: Int) throws
