@@ -39,41 +39,30 @@ extension DeltaTable {
         var parquetOptions = options.parquet
         parquetOptions.parallel = options.parquet.parallel && !acrossFiles
         let parquet = parquetOptions
-        let codec = parquet.codec
         let tasks = pieces
-        let streamBase = UInt64(snap.version + 1) << 24
-        let results = concurrentMap(pieces.count, parallel: acrossFiles) { i -> AddFile in
+        let writer = DataFileWriter(table: self, snapshot: snap, now: now)
+        // Files one after another: the previous file is written while the next one is encoded.
+        let results = concurrentMap(pieces.count, parallel: acrossFiles) { i -> AddFile? in
             let (values, rows) = tasks[i]
-            let piece = rows.apply(to: data)
-            let file = try EncodedFile(piece, options: parquet, name: self.path)
-            defer { file.release() }
-            let info = file.info
-            let dir = PartitionPath.directory(columns: snap.partitionColumns, values: values)
-            if !dir.isEmpty { try FileSystem.makeDirectories(path + "/" + dir) }
-            var names = NameGenerator(seed: options.seed, stream: streamBase | UInt64(i))
-            var relative: String
-            repeat {  // O_EXCL: a name clash (same seed in two writers) just draws another name
-                relative = (dir.isEmpty ? "" : dir + "/") + Self.fileName(index: i, uuid: names.uuid(), codec: codec)
-            } while try !FileSystem.writeNew(path + "/" + relative, sync: options.syncDataFiles, file.forEachPart)
-            var partitionValues: [String: String?] = [:]
-            for (c, v) in zip(snap.partitionColumns, values) { partitionValues[c] = .some(v) }
-            return AddFile(
-                path: PartitionPath.uriEncode(relative), partitionValues: partitionValues, size: Int64(info.byteCount),
-                modificationTime: now,
-                dataChange: true,
-                stats: FileStats.json(schema: dataSchema, rowCount: info.rowCount, statistics: info.columnStatistics),
-                numRecords: info.rowCount)
+            let file = try EncodedFile(rows.apply(to: data), options: parquet, name: self.path)
+            if acrossFiles { return try writer.write(file, index: i, values: values) }
+            writer.writeInBackground(file, index: i, values: values)
+            return nil
         }
+        let (background, syncError) = writer.finish()
         var written = WrittenFiles()
         var failure: Error?
-        for r in results {
-            switch r {
+        for (i, r) in results.enumerated() {
+            switch r.flatMap({ f in
+                f.map { .success($0) } ?? background[i] ?? .failure(DeltaError(.io, "file \(i) was not written"))
+            }) {
             case .success(let f):
                 written.files.append(f)
                 written.bytes += Int(f.size)
             case .failure(let e): failure = failure ?? e
             }
         }
+        if let syncError { failure = failure ?? syncError }
         if let failure {
             written.removeAll(tablePath: path)
             throw failure
