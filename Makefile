@@ -4,11 +4,17 @@ RELEASE_BIN  := .build/release/dedupbench
 DEBUG_BIN    := .build/debug/dedupbench
 ORACLE_PY    := $(CURDIR)/.venv-oracle/bin/python
 export DEDUPBENCH_ORACLE_PYTHON := $(ORACLE_PY)
-REPORT_RESULTS ?= $(sort $(wildcard results/baseline/*/results.csv))
+# Published results (committed) feed reports/PERFORMANCE.md; `make bench` refreshes them.
+PUBLISHED    := results/published
+REPORT_RESULTS ?= $(PUBLISHED)/*/results.csv
 BASELINE     ?= results/baseline/ci
-CANDIDATE    ?= $(lastword $(sort $(wildcard results/ci/*/results.csv)))
+CANDIDATE    ?= results/ci/latest
+# CI machines are shared and noisy: deterministic metrics carry the verdict there, timings only fail
+# past a generous threshold (and a significant Mann-Whitney test). Tighten on dedicated runners,
+# e.g. `make ci CI_THRESHOLD=10%` with more repeats (README, "CI").
+CI_THRESHOLD ?= 75%
 
-.PHONY: setup build release test lint bench sweep report compare ci bench-storage bench-pipeline bench-harness clean
+.PHONY: setup build release test lint bench sweep report compare ci ci-bench baseline bench-storage bench-pipeline bench-harness clean
 
 setup:                       ## system libraries, gnuplot and the Python readers (idempotent)
 	@bash scripts/setup.sh
@@ -34,8 +40,10 @@ bench-pipeline: release      ## pipeline figures: 1M records per strategy (own p
 	for s in bronze_append eager_dedup polars_merge delta_merge; do $(RELEASE_BIN) pipeline --scale 1000000 --strategy $$s --out out/bench-pipeline $(PIPELINE_BENCH) || exit $$?; done
 	$(RELEASE_BIN) pipeline --scale 10000000 --strategy bronze_append --out out/bench-pipeline-10m $(PIPELINE_BENCH)
 
-bench: release               ## default experiment (release build) → results/default/<time>/
-	$(RELEASE_BIN) run experiments/default.yaml
+bench: release               ## default experiment (release build) → results/published/default → report
+	rm -rf $(PUBLISHED)/default
+	$(RELEASE_BIN) run experiments/default.yaml --results $(PUBLISHED)/default --progress lines
+	$(RELEASE_BIN) report $(REPORT_RESULTS) --out reports/PERFORMANCE.md --png
 
 sweep: release               ## duplicate rate 0 → 0.5 for every strategy → results/dup-sweep/<time>/
 	$(RELEASE_BIN) run experiments/dup-sweep.yaml
@@ -45,6 +53,17 @@ report: release              ## reports/PERFORMANCE.md + charts from REPORT_RESU
 
 compare: release             ## CANDIDATE vs BASELINE results; exit 1 on a regression (docs/COMPARE.md)
 	$(RELEASE_BIN) compare --baseline $(BASELINE) --candidate $(CANDIDATE)
+
+ci: test ci-bench            ## tests, then the CI experiment compared against the committed baseline
+
+ci-bench: release            ## the CI experiment (experiments/ci.yaml) → compare with results/baseline/ci
+	rm -rf results/ci/latest
+	$(RELEASE_BIN) run experiments/ci.yaml --results results/ci/latest --progress lines
+	$(RELEASE_BIN) compare --baseline $(BASELINE) --candidate results/ci/latest --threshold $(CI_THRESHOLD)
+
+baseline: release            ## re-record the CI baseline (commit results/baseline/ci deliberately)
+	rm -rf $(BASELINE)
+	$(RELEASE_BIN) run experiments/ci.yaml --results $(BASELINE) --progress lines
 
 bench-harness: release       ## harness overhead per run and 10,000-cell expansion time
 	bash experiments/tools/bench-harness.sh $(RELEASE_BIN)
