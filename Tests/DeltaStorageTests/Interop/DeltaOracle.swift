@@ -55,6 +55,30 @@ enum DeltaOracle {
             stderr: String(decoding: e, as: UTF8.self))
     }
 
+    /// Starts every command at once, then waits for all (for racing writers). Outputs must be
+    /// small (they are read after exit, so each must fit a pipe buffer).
+    static func runConcurrently(_ executable: String, _ commands: [[String]]) throws -> [Output] {
+        var running: [(Process, Pipe, Pipe)] = []
+        for args in commands {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: executable)
+            p.arguments = args
+            let out = Pipe()
+            let err = Pipe()
+            p.standardOutput = out
+            p.standardError = err
+            try p.run()
+            running.append((p, out, err))
+        }
+        return running.map { p, out, err in
+            p.waitUntilExit()
+            return Output(
+                status: p.terminationStatus,
+                stdout: String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+                stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        }
+    }
+
     /// Runs check_delta.py on a spec; returns one parsed result per check, keyed by name.
     static func check(_ checks: [[String: Any]], in dir: String) throws -> [String: [String: Any]] {
         guard available else {

@@ -25,11 +25,10 @@ struct DeltaProcessInteropTests {
             "lake", "write-demo", "--rows", "300", "--seed", "12", "--out", table, "--mode", "append", "--json",
             "--race-barrier", barrier,
         ]
-        let outputs = concurrentMap(2) { _ in try DeltaOracle.run(bin, args) }.map { try? $0.get() }
+        let outputs = try DeltaOracle.runConcurrently(bin, [args, args])
         var versions: [Int] = []
         var retries: [Int] = []
         for o in outputs {
-            let o = try #require(o)
             #expect(o.status == 0, "\(o.stderr)")
             let json = try JSONSerialization.jsonObject(with: Data(o.stdout.utf8)) as? [String: Any]
             versions.append(json?["version"] as? Int ?? -1)
