@@ -1,11 +1,11 @@
 import DeltaStorage
 import Dispatch
 
-/// Prepares micro-batch b+1 (slice, hash columns, partition dates) on a background thread while
+/// Prepares micro-batch b+1 (hash columns, partition dates) on a background thread while
 /// the strategy deduplicates and writes batch b, so hashing overlaps the write's I/O waits.
 /// `seconds` is the total time spent preparing batches (it overlaps other phases).
 final class HashAhead: @unchecked Sendable {
-    private let records: ColumnBatch
+    private let batches: [ColumnBatch]
     private let schema: Schema
     private let hash: HashSettings
     private let group = DispatchGroup()
@@ -13,24 +13,24 @@ final class HashAhead: @unchecked Sendable {
     private var pending: ColumnBatch?
     private(set) var seconds = 0.0
 
-    init(records: ColumnBatch, schema: Schema, hash: HashSettings) {
-        self.records = records
+    init(batches: [ColumnBatch], schema: Schema, hash: HashSettings) {
+        self.batches = batches
         self.schema = schema
         self.hash = hash
     }
 
-    /// The table batch for `range`, prepared on the calling thread.
-    func make(_ range: Range<Int>) -> ColumnBatch {
+    /// The table batch for micro-batch `b`, prepared on the calling thread.
+    func make(_ b: Int) -> ColumnBatch {
         let t0 = ResourceClock.now()
         defer { seconds += ResourceClock.now() - t0 }
-        return TableBatch.make(records.rowSlice(range), schema: schema, hash: hash)
+        return TableBatch.make(batches[b], schema: schema, hash: hash)
     }
 
-    /// Starts preparing `range` in the background; `take` returns it.
-    func prefetch(_ range: Range<Int>) {
+    /// Starts preparing micro-batch `b` in the background; `take` returns it.
+    func prefetch(_ b: Int) {
         group.enter()
         DispatchQueue.global().async {
-            self.pending = self.make(range)
+            self.pending = self.make(b)
             self.group.leave()
         }
     }

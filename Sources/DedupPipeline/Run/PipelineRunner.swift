@@ -84,16 +84,35 @@ public enum PipelineRunner {
     }
 }
 
-/// The records one invocation produced, shared by all its strategy runs.
+/// The records one invocation produced, shared by all its strategy runs, already cut into the
+/// `config.batches` contiguous micro-batches a subscriber would hand over (the cut is part of
+/// producing the stream: it counts in `gen_s`, not in a strategy's `wall_s`).
 public struct RunInput: Sendable {
     public var config: PipelineConfig
     public var seed: UInt64
+    /// The source's output with `records` emptied (the rows live in `batches` only, so a large
+    /// run does not hold them twice).
     public var output: SourceOutput
+    /// The delivered records in delivery order, as micro-batches (empty ones left out).
+    public var batches: [ColumnBatch]
+    public var recordSchema: Schema
+    public var recordCount: Int
 
     public init(config: PipelineConfig, seed: UInt64, output: SourceOutput) {
+        let t0 = ResourceClock.now()
+        var out = output
+        let records = out.records
+        let n = records.rowCount
+        let count = max(1, config.batches)
+        batches = (0..<count).map { b in (b * n / count)..<((b + 1) * n / count) }.filter { !$0.isEmpty }
+            .map { records.rowSlice($0) }
+        recordSchema = records.schema
+        recordCount = n
+        out.records = .empty(records.schema)
+        out.seconds += ResourceClock.now() - t0
         self.config = config
         self.seed = seed
-        self.output = output
+        self.output = out
     }
 }
 

@@ -12,9 +12,8 @@ struct StrategyDriver: StrategyVisitor {
 
     func visit<S: DedupStrategy>(_ type: S.Type) throws -> RunMetrics {
         let config = input.config
-        let records = input.output.records
         let hash = Self.hashSettings(config, strategy: S.kind)
-        let schema = TableBatch.schema(records: records.schema, encoding: hash.encoding)
+        let schema = TableBatch.schema(records: input.recordSchema, encoding: hash.encoding)
         let options = StrategyOptions(strategy: S.kind.rawValue, values: config.strategies.options[S.kind.rawValue] ?? [:])
         var strategy = try S(options: options, schema: schema)  // bad options stop the invocation
         var m = parameters(kind: S.kind, hash: hash)
@@ -23,10 +22,9 @@ struct StrategyDriver: StrategyVisitor {
 
         var timer = PhaseTimer()
         var table: StrategyTable?
-        let n = records.rowCount
-        let batches = max(1, config.batches)
-        let ranges = (0..<batches).map { b in (b * n / batches)..<((b + 1) * n / batches) }.filter { !$0.isEmpty }
-        let prep = HashAhead(records: records, schema: schema, hash: hash)
+        let n = input.recordCount
+        let count = input.batches.count
+        let prep = HashAhead(batches: input.batches, schema: schema, hash: hash)
         let cpu0 = ResourceClock.cpuSeconds()
         let t0 = ResourceClock.now()
         do {
@@ -39,13 +37,13 @@ struct StrategyDriver: StrategyVisitor {
                 try strategy.start(&st, expectedRows: n)
                 return st
             }
-            var next = ranges.first.map { prep.make($0) }
-            for (b, range) in ranges.enumerated() {
+            var next = count > 0 ? prep.make(0) : nil
+            for b in 0..<count {
                 let batch = next!
-                if b + 1 < ranges.count { prep.prefetch(ranges[b + 1]) }  // hash b+1 while b is written
-                defer { next = b + 1 < ranges.count ? prep.take() : nil }
+                if b + 1 < count { prep.prefetch(b + 1) }  // hash b+1 while b is written
+                defer { next = b + 1 < count ? prep.take() : nil }
                 try strategy.process(batch, &table!, &timer)
-                log.debug("batch written", metadata: ["strategy": "\(S.kind.rawValue)", "batch": "\(b)", "rows": "\(range.count)"])
+                log.debug("batch written", metadata: ["strategy": "\(S.kind.rawValue)", "batch": "\(b)", "rows": "\(batch.rowCount)"])
             }
         } catch {
             m.fail(error)
@@ -62,7 +60,7 @@ struct StrategyDriver: StrategyVisitor {
             m.bytesWritten = t.counters.bytesWritten
             m.putRequests = t.counters.putRequests
             m.getRequests = t.counters.getRequests
-            if m.succeeded { verify(&m, Verifier(expectation: strategy.expectation), t.table, prep: prep, ranges: ranges) }
+            if m.succeeded { verify(&m, Verifier(expectation: strategy.expectation), t.table, prep: prep, count: count) }
         }
         m.peakRssBytes = ResourceClock.peakRSSBytes()
         log.info(
@@ -73,9 +71,9 @@ struct StrategyDriver: StrategyVisitor {
 
     /// Verification, after the timed run: the batches are prepared again (deterministically) for
     /// the verifier, then the table is read back and compared.
-    private func verify(_ m: inout RunMetrics, _ v: Verifier, _ table: DeltaTable, prep: HashAhead, ranges: [Range<Int>]) {
+    private func verify(_ m: inout RunMetrics, _ v: Verifier, _ table: DeltaTable, prep: HashAhead, count: Int) {
         var verifier = v
-        for r in ranges { verifier.observe(prep.make(r)) }
+        for b in 0..<count { verifier.observe(prep.make(b)) }
         do {
             let usage = try table.usage()
             m.tableBytes = Int(usage.bytesOnDisk)
@@ -97,7 +95,7 @@ struct StrategyDriver: StrategyVisitor {
         m.source = c.source.kind.rawValue
         m.mode = c.generation.mode.rawValue
         m.scale = c.generation.scale
-        m.batches = max(1, c.batches)
+        m.batches = max(1, c.batches)  // as configured (empty micro-batches of tiny inputs are skipped)
         let chaos = out.chaos
         m.dupProb = chaos?.dupProb ?? 0
         m.slowProb = chaos?.slowProb ?? 0

@@ -2,7 +2,7 @@ import DeltaStorage
 
 /// The order that decides which row of a key wins within a batch: `compare(i, j)` is negative,
 /// zero or positive as row i sorts before, with or after row j. Ties fall back to arrival order.
-protocol RowOrder {
+protocol RowOrder: Sendable {
     func compare(_ i: Int, _ j: Int) -> Int
 }
 
@@ -12,7 +12,7 @@ struct ArrivalOrder: RowOrder {
 }
 
 /// Fixed-width numeric sort column (integer, long, date, timestamp).
-struct IntegerOrder<T: FixedWidthInteger>: RowOrder {
+struct IntegerOrder<T: FixedWidthInteger & Sendable>: RowOrder {
     let values: [T]
     @inline(__always) func compare(_ i: Int, _ j: Int) -> Int { values[i] < values[j] ? -1 : (values[i] == values[j] ? 0 : 1) }
 }
@@ -51,23 +51,46 @@ enum BatchWinners {
 
     static func select<O: RowOrder>(_ keys: ByteColumn, _ fps: [UInt64], _ order: O, _ keepLast: Bool) -> [Int] {
         let n = keys.count
-        var tables = [KeyTable(expected: n / 2 + 16), KeyTable(expected: n / 2 + 16)]
+        var ones = 0
+        for fp in fps { ones &+= Int(fp >> 63) }
+        var tables = [KeyTable(expected: n - ones), KeyTable(expected: ones)]
+        let raw0 = tables[0].withRawSlots(reserving: n - ones) { ($0, 0) }
+        let raw1 = tables[1].withRawSlots(reserving: ones) { ($0, 0) }
+        var won = [Bool](repeating: false, count: n)
         keys.withKeyBuffer { kb in
-            tables.withUnsafeMutableBufferPointer { tb in
-                let t = UncheckedSendable(tb), k = UncheckedSendable(kb)
-                forEachRowByShard(fingerprints: fps, shards: shardCount(rows: n)) { _, i in
-                    _ = t.value[KeyIndex.shard(fps[i])].upsert(
-                        fps[i], payload: Int32(i), equal: { KeyColumn.equal(k.value, Int($0), k.value, i) },
-                        replace: { w in
-                            // row i arrived after w
-                            let c = order.compare(i, Int(w))
-                            return keepLast ? c >= 0 : c < 0
-                        })
+            fps.withUnsafeBufferPointer { fb in
+                won.withUnsafeMutableBufferPointer { wb in
+                    let k = UncheckedSendable(kb), f = UncheckedSendable(fb), w = UncheckedSendable(wb)
+                    let used = shardCount(rows: n)
+                    inShards(used) { s in
+                        var sink: UInt64 = 0
+                        for i in 0..<n where used == 1 || Int(f.value[i] >> 63) == s {
+                            let ahead = i &+ prefetchDistance
+                            if ahead < n && (used == 1 || Int(f.value[ahead] >> 63) == s) {
+                                sink ^= (f.value[ahead] >> 63 == 0 ? raw0 : raw1).touch(f.value[ahead])
+                            }
+                            let raw = f.value[i] >> 63 == 0 ? raw0 : raw1
+                            let (slot, found) = raw.locate(f.value[i]) { KeyColumn.equal(k.value, Int($0), k.value, i) }
+                            if !found {
+                                raw.fill(slot, f.value[i], Int32(i))
+                                w.value[i] = true
+                                continue
+                            }
+                            // row i arrived after the current winner
+                            let current = Int(raw.payload(slot))
+                            let c = order.compare(i, current)
+                            if keepLast ? c >= 0 : c < 0 {
+                                raw.setPayload(slot, Int32(i))
+                                w.value[current] = false
+                                w.value[i] = true
+                            }
+                        }
+                        consume(sink)
+                    }
                 }
             }
         }
-        var won = [Bool](repeating: false, count: n)
-        for t in tables { for p in t.allPayloads { won[Int(p)] = true } }
+        withExtendedLifetime(tables) {}
         return won.indices.filter { won[$0] }
     }
 }

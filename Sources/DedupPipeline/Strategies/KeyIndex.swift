@@ -28,20 +28,48 @@ struct KeyIndex {
         let base = arena.count
         arena.append(contentsOf: keys)
         var result = [Int32](repeating: -1, count: n)
+        let shardsUsed = shardCount(rows: n)
         let arenaCopy = arena  // shares storage; not mutated while its pointers are in use
         arenaCopy.withKeyBuffer { kb in
             result.withUnsafeMutableBufferPointer { res in
-                shards.withUnsafeMutableBufferPointer { sh in
-                    let r = UncheckedSendable(res), t = UncheckedSendable(sh), k = UncheckedSendable(kb)
-                    forEachRowByShard(fingerprints: fps, shards: shardCount(rows: n)) { _, i in
-                        let me = base + i
-                        let table = KeyIndex.shard(fps[i])
-                        if let hit = t.value[table].insertIfAbsent(fps[i], payload: Int32(me), equal: { p in
-                            KeyColumn.equal(k.value, Int(p), k.value, me)
-                        }) {
-                            r.value[i] = hit
+                fps.withUnsafeBufferPointer { fb in
+                    let r = UncheckedSendable(res), k = UncheckedSendable(kb), f = UncheckedSendable(fb)
+                    // reserve room for every row in its shard (no growth inside the loop); with two workers
+                    // each takes the rows of its shard, with one it takes all (routing by shard)
+                    var ones = 0
+                    for i in 0..<n { ones &+= Int(f.value[i] >> 63) }
+                    let raw0 = shards[0].withRawSlots(reserving: n - ones) { ($0, 0) }
+                    let raw1 = shards[1].withRawSlots(reserving: ones) { ($0, 0) }
+                    let inserted = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2)
+                    inserted.initialize(repeating: 0)
+                    defer { inserted.deallocate() }
+                    let ins = UncheckedSendable(inserted)
+                    let used = shardCount(rows: n)
+                    inShards(used) { s in
+                        var sink: UInt64 = 0
+                        var added = (0, 0)
+                        for i in 0..<n where used == 1 || Int(f.value[i] >> 63) == s {
+                            let ahead = i &+ prefetchDistance
+                            if ahead < n && (used == 1 || Int(f.value[ahead] >> 63) == s) {
+                                sink ^= (f.value[ahead] >> 63 == 0 ? raw0 : raw1).touch(f.value[ahead])
+                            }
+                            let raw = f.value[i] >> 63 == 0 ? raw0 : raw1
+                            let me = base + i
+                            let (slot, found) = raw.locate(f.value[i]) { KeyColumn.equal(k.value, Int($0), k.value, me) }
+                            if found {
+                                r.value[i] = raw.payload(slot)
+                            } else {
+                                raw.fill(slot, f.value[i], Int32(me))
+                                if f.value[i] >> 63 == 0 { added.0 += 1 } else { added.1 += 1 }
+                            }
                         }
+                        // one worker per shard writes its own counts; a single worker writes both
+                        if used == 1 || s == 0 { ins.value[0] += added.0 }
+                        if used == 1 || s == 1 { ins.value[1] += added.1 }
+                        consume(sink)
                     }
+                    shards[0].addCount(inserted[0])
+                    shards[1].addCount(inserted[1])
                 }
             }
         }
@@ -57,10 +85,41 @@ struct KeyIndex {
         shards[KeyIndex.shard(fingerprint)].find(fingerprint) { p in KeyColumn.equal(kb, Int(p), keys, row) }
     }
 
-    /// Key numbers for every row of `keys` (nil when absent).
+    /// Key numbers for every row of `keys` (nil when absent), looked up on both cores.
     func lookup(_ keys: ByteColumn, fingerprints fps: [UInt64]) -> [Int32?] {
+        let n = keys.count
+        var out = [Int32?](repeating: nil, count: n)
+        shards[0].withRawSlotsForReading { raw0 in
+            shards[1].withRawSlotsForReading { raw1 in
+                lookup(keys, fps, raw0, raw1, into: &out)
+            }
+        }
+        return out
+    }
+
+    private func lookup(_ keys: ByteColumn, _ fps: [UInt64], _ raw0: RawSlots, _ raw1: RawSlots, into out: inout [Int32?]) {
+        let n = keys.count
         arena.withKeyBuffer { kb in
-            keys.withKeyBuffer { qb in (0..<keys.count).map { find(qb, $0, fingerprint: fps[$0], arena: kb) } }
+            keys.withKeyBuffer { qb in
+                out.withUnsafeMutableBufferPointer { ob in
+                    fps.withUnsafeBufferPointer { fb in
+                        let o = UncheckedSendable(ob), a = UncheckedSendable(kb), q = UncheckedSendable(qb)
+                        let f = UncheckedSendable(fb)
+                        let used = shardCount(rows: n)
+                        inShards(used) { s in
+                            var sink: UInt64 = 0
+                            for i in 0..<n where used == 1 || Int(f.value[i] >> 63) == s {
+                                let ahead = i &+ prefetchDistance
+                                if ahead < n { sink ^= (Int(f.value[ahead] >> 63) == 0 ? raw0 : raw1).touch(f.value[ahead]) }
+                                let raw = Int(f.value[i] >> 63) == 0 ? raw0 : raw1
+                                let (slot, found) = raw.locate(f.value[i]) { KeyColumn.equal(a.value, Int($0), q.value, i) }
+                                if found { o.value[i] = raw.payload(slot) }
+                            }
+                            consume(sink)
+                        }
+                    }
+                }
+            }
         }
     }
 }

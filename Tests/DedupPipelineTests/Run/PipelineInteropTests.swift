@@ -48,15 +48,15 @@ struct PipelineInteropTests {
 
     /// Re-derives the expected rows of a run with the reference model (independent of the strategy).
     static func expectedRows(_ strategy: StrategyKind, input: RunInput, config: PipelineConfig) throws -> ColumnBatch {
-        let expectation = try VerifierTests.expectation(strategy, config, recordSchema: input.output.records.schema)
-        let schema = TableBatch.schema(records: input.output.records.schema, encoding: config.hash.encoding)
-        let records = input.output.records
-        let n = records.rowCount, b = config.batches
-        var batches: [ColumnBatch] = []
+        let expectation = try VerifierTests.expectation(strategy, config, recordSchema: input.recordSchema)
+        let schema = TableBatch.schema(records: input.recordSchema, encoding: config.hash.encoding)
+        let n = input.recordCount
+        let batches = input.batches.map { TableBatch.make($0, schema: schema, hash: config.hash) }
         var starts: [Int] = []
-        for k in 0..<b {
-            starts.append(k * n / b)
-            batches.append(TableBatch.make(records.rowSlice(k * n / b..<(k + 1) * n / b), schema: schema, hash: config.hash))
+        var first = 0
+        for b in batches {
+            starts.append(first)
+            first += b.rowCount
         }
         let all = batches.dropFirst().reduce(batches[0]) { $0.appending($1) }
         let keys = expectation.key.map { RowDigest.digests(all.selecting($0)) } ?? []

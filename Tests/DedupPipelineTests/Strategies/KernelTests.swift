@@ -49,6 +49,38 @@ import Testing
         #expect(idx.values[1] == 1 && idx.values[5] == 101)
     }
 
+    @Test("two-shard (parallel) paths agree with a dictionary on 100k keys")
+    func shardedPaths() {
+        // every 7th row repeats the key of the row 500 before it
+        let n = 100_000
+        var keys = ByteColumn()
+        var source: [Int] = []
+        for i in 0..<n {
+            let id = i % 7 == 6 && i >= 500 ? source[i - 500] : i
+            source.append(id)
+            keys.append("key-\(id)")
+        }
+        let fps = KeyColumn.fingerprints(keys)
+        #expect(shardCount(rows: n) == 2)
+        var first: [Int: Int] = [:]
+        var last: [Int: Int] = [:]
+        for (i, id) in source.enumerated() {
+            if first[id] == nil { first[id] = i }
+            last[id] = i
+        }
+        var index = KeyIndex(expected: 16)  // grows inside insert's reservation
+        let r = index.insert(keys, fingerprints: fps) { Int32($0) }
+        #expect(r.indices.filter { r[$0] < 0 } == first.values.sorted())
+        for i in stride(from: 0, to: n, by: 997) where r[i] >= 0 { #expect(Int(r[i]) == first[source[i]]!) }
+        #expect(index.count == first.count)
+        let found = index.lookup(keys, fingerprints: fps)
+        #expect(found.allSatisfy { $0 != nil })
+        let missing = ByteColumn(["nope", "key-x"])
+        #expect(index.lookup(missing, fingerprints: KeyColumn.fingerprints(missing)) == [nil, nil])
+        #expect(BatchWinners.select(keys: keys, fingerprints: fps, sortBy: nil, keepLast: true) == last.values.sorted())
+        #expect(BatchWinners.select(keys: keys, fingerprints: fps, sortBy: nil, keepLast: false) == first.values.sorted())
+    }
+
     @Test("multi-column keys are unambiguous")
     func multiColumnKeys() {
         let k = KeyColumn.bytes(of: [
