@@ -64,6 +64,11 @@ public struct DeltaTable: Sendable {
     }
 
     /// Appends `batch` as new files (a blind append: it conflicts only with metadata changes).
+    ///
+    /// File layout (callers may rely on it): partitions are written in order of their first row in
+    /// the batch; within a partition rows keep their order and are cut into consecutive files of at
+    /// most `targetFileRows`/`targetFileBytes`; `CommitResult.added` lists the files in that order.
+    /// The same holds for `overwrite` and `commitReplace`.
     @discardableResult
     public func append(_ batch: ColumnBatch) throws -> CommitResult {
         let snap = try snapshot()

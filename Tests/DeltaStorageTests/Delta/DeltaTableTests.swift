@@ -109,6 +109,30 @@ import Testing
         #expect(try table.read().rowCount == 100)
     }
 
+    /// The documented layout: partitions by first appearance, rows in order, consecutive files.
+    @Test func addedFilesFollowPartitionOrderAndRowOrder() throws {
+        let dir = S.tempDir("layout")
+        defer { S.cleanup(dir) }
+        var opts = Self.options
+        opts.targetFileRows = 7
+        let table = try DeltaTable.create(at: dir, schema: S.schema, partitionColumns: ["day"], options: opts)
+        let batch = S.batch(ids: 0..<30, names: ["a"], days: [9, 4, 9])  // days interleaved: 9 4 9 9 4 9 …
+        let r = try table.append(batch)
+        #expect(
+            r.added.map { $0.partitionValues["day"]! } == [
+                "1970-01-10", "1970-01-10", "1970-01-10", "1970-01-05", "1970-01-05",
+            ])
+        var expectedIds: [Int64] = []
+        for day: Int32 in [9, 4] { expectedIds += (0..<30).filter { [9, 4, 9][$0 % 3] == day }.map(Int64.init) }
+        var ids: [Int64] = []
+        for f in r.added {
+            guard case .int64(let v) = try table.read(files: [f], columns: ["id"]).columns[0].values else { return }
+            ids += v
+        }
+        #expect(ids == expectedIds)
+        #expect(r.added.map { $0.numRecords! } == [6, 7, 7, 5, 5])
+    }
+
     @Test func commitReplaceDetectsConflicts() throws {
         let dir = S.tempDir("replace")
         defer { S.cleanup(dir) }
