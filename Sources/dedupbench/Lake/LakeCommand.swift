@@ -22,7 +22,7 @@ enum LakeExit {
         Exit codes:
           0   success
           64  invalid arguments
-          65  the table's log or a data file is corrupt (the message names file and line)
+          65  corrupt log or data file (the message names the file and line)
           66  the path holds no Delta table
           69  the table uses a feature dedupbench does not support
           73  the table already exists
