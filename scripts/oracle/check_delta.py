@@ -25,6 +25,7 @@ nulls as null, keys sorted.
 import datetime
 import hashlib
 import json
+import os
 import sys
 
 import pyarrow as pa
@@ -212,4 +213,9 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Skip interpreter teardown: with pyarrow + deltalake loaded it sometimes aborts with
+    # "terminate called without an active exception" after all work is done.
+    os._exit(code)
