@@ -139,3 +139,7 @@ def main():
 
 if __name__ == "__main__":
     main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    import os
+    os._exit(0)  # skip interpreter teardown: pyarrow + polars + duckdb sometimes abort in it
