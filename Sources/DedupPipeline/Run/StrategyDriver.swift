@@ -125,12 +125,16 @@ struct StrategyDriver: StrategyVisitor {
     private func writeOptions(_ c: PipelineConfig, kind: StrategyKind) -> DeltaWriteOptions {
         let parquet = ParquetWriteOptions(
             codec: c.storage.codec, compressionLevel: c.storage.compressionLevel.map { Int32($0) },
-            rowGroupSizeBytes: c.storage.rowGroupSize)
+            rowGroupSizeBytes: c.storage.rowGroupSize, dictionaryColumns: .only(Self.dictionaryColumns))
         let strategyIndex = UInt64(StrategyKind.allCases.firstIndex(of: kind)!)
         return DeltaWriteOptions(
             parquet: parquet, targetFileBytes: c.storage.targetFileSize,
             seed: SplitMix64.value(seed: input.seed, stream: 0x7461_626C_65, counter: strategyIndex))
     }
+
+    /// Columns worth a Parquet dictionary: few distinct values per file. Ids, times, zip codes
+    /// and hashes are (nearly) unique per batch, so trying a dictionary on them only costs time.
+    static let dictionaryColumns: Set<String> = [RecordSchema.partitionId, RecordSchema.value]
 
     static func fileSize(_ path: String) -> Int {
         var st = stat()
