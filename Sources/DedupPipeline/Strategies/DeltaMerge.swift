@@ -66,15 +66,16 @@ public struct DeltaMerge: DedupStrategy {
         // 2. rewrite the matched files without their matched rows, plus every source row: one
         //    gather puts the rows in file order (partition, then cluster column)
         try timer.measure(.write) {
-            var all = batch
+            var parts = [batch]
             var pick = rows
             if !matched.isEmpty {
                 let old = try table.read(matched).relabeled(batch.schema)
                 let hits = sourceKeys.contains(old)
-                all = old.appending(batch)
-                pick = hits.indices.filter { !hits[$0] } + rows.map { $0 + old.rowCount }
+                parts = [batch, old]  // old rows are numbered after the batch's
+                pick = hits.indices.filter { !hits[$0] }.map { $0 + batch.rowCount } + rows
             }
-            let out = all.gatherRows(FileLayout.order(all, rows: pick, partitionColumns: partitionColumns, clusterBy: prunable.first))
+            let order = FileLayout.order(parts, rows: pick, partitionColumns: partitionColumns, clusterBy: prunable.first)
+            let out = ColumnBatch.gatherRows(parts, order)
             table.setTargetFileRows(max(1, (out.rowCount + keyBuckets - 1) / keyBuckets))
             if matched.isEmpty {
                 try table.append(out)

@@ -55,6 +55,15 @@ enum FileLayout {
         return perm.map { rows[$0] }
     }
 
+    /// `order` over the concatenation of `parts` (same schema): `rows` and the result index it.
+    static func order(_ parts: [ColumnBatch], rows: [Int], partitionColumns: [String], clusterBy: String?) -> [Int] {
+        if parts.count == 1 { return order(parts[0], rows: rows, partitionColumns: partitionColumns, clusterBy: clusterBy) }
+        // only the columns the order needs, gathered into one small batch
+        let needed = partitionColumns + (clusterBy.map { [$0] } ?? [])
+        let keys = ColumnBatch.gatherRows(parts.map { $0.selecting(needed) }, rows)
+        return order(keys, rows: nil, partitionColumns: partitionColumns, clusterBy: clusterBy).map { rows[$0] }
+    }
+
     /// The row range of `batch` each added file holds (see the type's note), checked.
     static func fileRanges(_ added: [AddFile], batch: ColumnBatch, partitionColumns: [String]) throws -> [Range<Int>] {
         var ranges: [Range<Int>] = []

@@ -22,7 +22,7 @@ enum KeyColumn {
         }
         var out = [UInt8](repeating: 0, count: Int(offsets[n]))
         out.withUnsafeMutableBufferPointer { out in
-            withKeyBuffers(parts) { buffers in
+            ByteColumn.withKeyBuffers(parts) { buffers in
                 var cursor = 0
                 for i in 0..<n {
                     for (b, extra) in zip(buffers, prefix) {
@@ -40,13 +40,6 @@ enum KeyColumn {
         return ByteColumn(bytes: out, offsets: offsets)
     }
 
-    /// Runs `body` with raw buffers of every column (valid only inside `body`).
-    private static func withKeyBuffers<R>(_ columns: [ByteColumn], _ body: ([KeyBuffer]) -> R) -> R {
-        func go(_ i: Int, _ acc: [KeyBuffer]) -> R {
-            i == columns.count ? body(acc) : columns[i].withKeyBuffer { go(i + 1, acc + [$0]) }
-        }
-        return go(0, [])
-    }
 
     /// The key bytes of `column` (strings and binary as stored; numbers little-endian).
     static func bytes(of column: Column) -> ByteColumn {

@@ -61,17 +61,18 @@ public struct PolarsMerge: DedupStrategy {
         // 2. copy-on-write of the touched files, plus the new rows, in one commit; one gather puts
         //    the rows in file order (partition, then sort_by)
         let (written, result) = try timer.measure(.write) { () -> (ColumnBatch, CommitResult?) in
-            var all = batch
+            var parts = [batch]
             var pick = rows
             var removing: [AddFile] = []
             let snap = try table.snapshot()
             if !touched.isEmpty {
                 removing = touched.map { files[Int($0)] }
                 let old = try table.read(removing).relabeled(batch.schema)
-                all = old.appending(batch)
-                pick = Self.rowsNotIn(old, keys: winnerKeys, key: dedupKey) + rows.map { $0 + old.rowCount }
+                parts = [batch, old]  // old rows are numbered after the batch's
+                pick = Self.rowsNotIn(old, keys: winnerKeys, key: dedupKey).map { $0 + batch.rowCount } + rows
             }
-            let out = all.gatherRows(FileLayout.order(all, rows: pick, partitionColumns: partitionColumns, clusterBy: sortBy))
+            let order = FileLayout.order(parts, rows: pick, partitionColumns: partitionColumns, clusterBy: sortBy)
+            let out = ColumnBatch.gatherRows(parts, order)
             table.setTargetFileRows(max(1, (out.rowCount + Self.filesPerWrite - 1) / Self.filesPerWrite))
             let r =
                 removing.isEmpty

@@ -81,6 +81,19 @@ import Testing
         #expect(BatchWinners.select(keys: keys, fingerprints: fps, sortBy: nil, keepLast: false) == first.values.sorted())
     }
 
+    @Test("gathering from several batches equals concatenating then gathering")
+    func multiPartGather() {
+        let schema = Schema([Field("s", .string), Field("n", .long), Field("d", .date)])
+        let a = ColumnBatch(
+            schema: schema,
+            columns: [Column(.bytes(ByteColumn(["a", "", "ccc"])), validity: [true, false, true]), Column(.int64([1, 2, 3])), Column(.int32([7, 7, 8]))])
+        let b = ColumnBatch(schema: schema, columns: [Column(.bytes(ByteColumn(["dd", "e"]))), Column(.int64([4, 5])), Column(.int32([8, 9]))])
+        let picks = [4, 0, 2, 3, 1, 0]
+        #expect(ColumnBatch.gatherRows([a, b], picks) == a.appending(b).gather(picks))
+        #expect(a.gatherRows([2, 1]) == a.gather([2, 1]))
+        #expect(FileLayout.order([a, b], rows: [4, 3, 0, 2], partitionColumns: ["d"], clusterBy: "n") == [4, 2, 3, 0])  // groups 9, 8, 7 by first appearance
+    }
+
     @Test("multi-column keys are unambiguous")
     func multiColumnKeys() {
         let k = KeyColumn.bytes(of: [
