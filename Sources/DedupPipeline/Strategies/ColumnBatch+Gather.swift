@@ -56,16 +56,18 @@ extension Column {
 
     private static func pick<T>(_ parts: [Column], _ picks: [(part: Int32, row: Int32)], _ values: (ColumnValues) -> [T]) -> [T] {
         let arrays = parts.map { values($0.values) }
-        if arrays.count == 1 {
-            return arrays[0].withUnsafeBufferPointer { src in
-                [T](unsafeUninitializedCapacity: picks.count) { dst, count in
-                    for (k, p) in picks.enumerated() { (dst.baseAddress! + k).initialize(to: src[Int(p.row)]) }
-                    count = picks.count
-                }
-            }
-        }
         return [T](unsafeUninitializedCapacity: picks.count) { dst, count in
-            for (k, p) in picks.enumerated() { (dst.baseAddress! + k).initialize(to: arrays[Int(p.part)][Int(p.row)]) }
+            // runs of consecutive rows of one part (the common case: most rows kept) copy as blocks
+            var k = 0
+            while k < picks.count {
+                let start = picks[k]
+                var end = k + 1
+                while end < picks.count && picks[end].part == start.part && picks[end].row == picks[end - 1].row + 1 { end += 1 }
+                arrays[Int(start.part)].withUnsafeBufferPointer { src in
+                    (dst.baseAddress! + k).initialize(from: src.baseAddress! + Int(start.row), count: end - k)
+                }
+                k = end
+            }
             count = picks.count
         }
     }
@@ -89,10 +91,17 @@ extension ByteColumn {
         withKeyBuffers(parts) { buffers in
             bytes.withUnsafeMutableBufferPointer { dst in
                 guard let d = dst.baseAddress else { return }
-                for (k, p) in picks.enumerated() {
-                    let src = buffers[Int(p.part)]
-                    let lo = Int(src.offsets[Int(p.row)]), len = Int(src.offsets[Int(p.row) + 1]) - lo
-                    (d + Int(offsets[k])).update(from: src.bytes + lo, count: len)
+                // runs of consecutive rows of one part copy as one block
+                var k = 0
+                while k < picks.count {
+                    let start = picks[k]
+                    var end = k + 1
+                    while end < picks.count && picks[end].part == start.part && picks[end].row == picks[end - 1].row + 1 { end += 1 }
+                    let src = buffers[Int(start.part)]
+                    let lo = Int(src.offsets[Int(start.row)])
+                    let hi = Int(src.offsets[Int(start.row) + end - k])
+                    (d + Int(offsets[k])).update(from: src.bytes + lo, count: hi - lo)
+                    k = end
                 }
             }
         }

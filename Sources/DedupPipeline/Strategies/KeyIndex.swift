@@ -26,7 +26,7 @@ struct KeyIndex {
     mutating func insert(_ keys: ByteColumn, fingerprints fps: [UInt64], value: (Int) -> Int32) -> [Int32] {
         let n = keys.count
         let base = arena.count
-        arena.append(contentsOf: keys)
+        arena.appendFast(keys)
         var result = [Int32](repeating: -1, count: n)
         let shardsUsed = shardCount(rows: n)
         let arenaCopy = arena  // shares storage; not mutated while its pointers are in use
@@ -75,7 +75,7 @@ struct KeyIndex {
         }
         // values by key number; duplicate rows get a slot too (unused) so numbers stay positional
         values.reserveCapacity(arena.count)
-        for i in 0..<n { values.append(result[i] < 0 ? value(i) : -1) }
+        values += (0..<n).lazy.map { result[$0] < 0 ? value($0) : -1 }
         return result
     }
 
@@ -119,6 +119,22 @@ struct KeyIndex {
                         }
                     }
                 }
+            }
+        }
+    }
+}
+
+extension ByteColumn {
+    /// Appends all of `other` (one block copy for the bytes, one pass for the offsets).
+    mutating func appendFast(_ other: ByteColumn) {
+        let base = Int32(bytes.count)
+        bytes.append(contentsOf: other.bytes)
+        let n = other.count
+        let old = offsets.count
+        offsets.append(contentsOf: repeatElement(0, count: n))
+        offsets.withUnsafeMutableBufferPointer { dst in
+            other.offsets.withUnsafeBufferPointer { src in
+                for k in 0..<n { dst[old + k] = base &+ src[k + 1] }
             }
         }
     }
