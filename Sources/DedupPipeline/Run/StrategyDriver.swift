@@ -50,6 +50,7 @@ struct StrategyDriver: StrategyVisitor {
         }
         m.wallS = ResourceClock.now() - t0
         m.cpuS = ResourceClock.cpuSeconds() - cpu0
+        m.peakRssBytes = ResourceClock.peakRSSBytes()  // before verification, which needs memory of its own
         m.hashS = prep.seconds
         m.dedupS = timer[.dedup]
         m.writeS = timer[.write]
@@ -62,7 +63,6 @@ struct StrategyDriver: StrategyVisitor {
             m.getRequests = t.counters.getRequests
             if m.succeeded { verify(&m, Verifier(expectation: strategy.expectation), t.table, prep: prep, count: count) }
         }
-        m.peakRssBytes = ResourceClock.peakRSSBytes()
         log.info(
             "run finished",
             metadata: ["strategy": "\(S.kind.rawValue)", "status": "\(m.status)", "wall_s": "\(m.wallS)", "error": "\(m.error)"])

@@ -12,7 +12,11 @@ struct KeyIndex {
     /// The value of each key number.
     var values: [Int32] = []
 
+    /// Keys the index is sized for (the arena reserves room for them on the first insert).
+    private let expected: Int
+
     init(expected: Int) {
+        self.expected = expected
         shards = [KeyTable(expected: expected / 2 + 16), KeyTable(expected: expected / 2 + 16)]
     }
 
@@ -26,6 +30,9 @@ struct KeyIndex {
     mutating func insert(_ keys: ByteColumn, fingerprints fps: [UInt64], value: (Int) -> Int32) -> [Int32] {
         let n = keys.count
         let base = arena.count
+        if base == 0 && expected > n && n > 0 {  // one allocation instead of repeated doubling
+            arena.reserve(values: expected, bytes: keys.bytes.count / n * expected + keys.bytes.count)
+        }
         arena.appendFast(keys)
         var result = [Int32](repeating: -1, count: n)
         let shardsUsed = shardCount(rows: n)
