@@ -9,13 +9,17 @@ import Testing
 /// expects, as JSONL) must match; and the table checksum recomputed in Python must equal ours.
 @Suite("Pipeline interop", .enabled(if: PipelineOracle.shouldRun, "oracle venv missing (run `make setup`)"))
 struct PipelineInteropTests {
-    @Test("independent readers see exactly the expected rows", arguments: StrategyKind.allCases)
-    func readers(strategy: StrategyKind) throws {
+    static let cases: [(StrategyKind, HashEncoding)] = StrategyKind.allCases.map { ($0, .hex) } + [(.eagerDedup, .binary)]
+
+    @Test("independent readers see exactly the expected rows", arguments: 0..<cases.count)
+    func readers(caseIndex: Int) throws {
+        let (strategy, encoding) = Self.cases[caseIndex]
         #expect(PipelineOracle.available, "oracle venv missing at \(PipelineOracle.python): run `make setup`")
         guard PipelineOracle.available else { return }
-        let dir = RunTestSupport.tempDir("interop-\(strategy.rawValue)")
+        let dir = RunTestSupport.tempDir("interop-\(strategy.rawValue)-\(encoding.rawValue)")
         defer { RunTestSupport.remove(dir) }
-        let config = try RunTestSupport.config(source: .pubsub, mode: .chaos, scale: 1500, batches: 4)
+        let config = try RunTestSupport.config(
+            source: .pubsub, mode: .chaos, scale: 1500, batches: 4, extra: [("hash.encoding", encoding.rawValue)])
         let input = try PipelineRunner.produce(config: config, seed: 21)
         let table = dir + "/" + strategy.rawValue
         let m = try PipelineRunner.run(input, strategy: strategy, tableDir: table)
