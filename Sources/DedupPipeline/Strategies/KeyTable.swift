@@ -39,13 +39,6 @@ struct KeyTable {
     @inline(__always) private static func payload(_ v: UInt64) -> Int32 { Int32(truncatingIfNeeded: v) }
     @inline(__always) private static func raw(_ p: Int32) -> UInt64 { UInt64(UInt32(bitPattern: p)) }
 
-    /// Loads the slot `fp` probes first, to bring it into cache ahead of the real probe (callers
-    /// touch a block of keys, then probe them: the cache misses overlap instead of queueing).
-    @inline(__always)
-    func touch(_ fp: UInt64) -> UInt64 {
-        slots.withUnsafeBufferPointer { s in s[2 &* (Int(truncatingIfNeeded: Self.nonZero(fp)) & mask)] }
-    }
-
     /// The payload stored for the key with fingerprint `fp` (confirmed by `equal`), or nil.
     @inline(__always)
     func find(_ fp: UInt64, equal: (Int32) -> Bool) -> Int32? {
@@ -146,97 +139,6 @@ struct KeyTable {
         }
     }
 }
-
-/// Raw access to a `KeyTable`'s slots for the hot loops (see `KeyTable.withRawSlots`).
-struct RawSlots: @unchecked Sendable {
-    let p: UnsafeMutablePointer<UInt64>
-    let mask: Int
-
-    @inline(__always) static func tag(_ fp: UInt64) -> UInt64 { fp == 0 ? 1 : fp }
-
-    /// Loads the first slot `fp` probes (a prefetch: the value is only fed to a sink).
-    @inline(__always) func touch(_ fp: UInt64) -> UInt64 { p[2 &* (Int(truncatingIfNeeded: Self.tag(fp)) & mask)] }
-
-    /// The slot holding the key (`found`), or the empty slot where it would go.
-    @inline(__always)
-    func locate(_ fp: UInt64, _ equal: (Int32) -> Bool) -> (slot: Int, found: Bool) {
-        let f = Self.tag(fp)
-        var i = Int(truncatingIfNeeded: f) & mask
-        while true {
-            let g = p[2 &* i]
-            if g == 0 { return (i, false) }
-            if g == f && equal(Int32(truncatingIfNeeded: p[2 &* i &+ 1])) { return (i, true) }
-            i = (i &+ 1) & mask
-        }
-    }
-
-    @inline(__always) func payload(_ slot: Int) -> Int32 { Int32(truncatingIfNeeded: p[2 &* slot &+ 1]) }
-    @inline(__always) func setPayload(_ slot: Int, _ v: Int32) { p[2 &* slot &+ 1] = UInt64(UInt32(bitPattern: v)) }
-    @inline(__always) func fill(_ slot: Int, _ fp: UInt64, _ v: Int32) {
-        p[2 &* slot] = Self.tag(fp)
-        setPayload(slot, v)
-    }
-}
-
-/// Runs `work(shard, touchSink)` on each shard's thread; a shard's rows are those whose
-/// fingerprint's top bit equals the shard (with one shard, all rows). `prefetchDistance` rows
-/// ahead of the one being probed, a worker touches the slot of the next row of its own shard.
-@inline(__always)
-func inShards(_ shards: Int, _ work: @Sendable (Int) -> Void) {
-    if shards == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: shards, execute: work) }
-}
-
-/// Rows probed ahead in the hot loops: enough overlapping misses to hide memory latency.
-let prefetchDistance = 12
-
-/// Runs `body(shard, row)` for every row, the rows of each shard (the top bit of the row's
-/// fingerprint when `shards` is 2) in order, shards concurrently. Per-key order is preserved
-/// because a key always lands in the same shard; `body` may mutate only its shard's state.
-/// Rows go in blocks: `touch(shard, row)` for the block's rows first (independent loads whose
-/// cache misses overlap), then `body` for each — the hash-table probes then hit cache.
-func forEachRowByShard(
-    fingerprints fps: [UInt64], shards: Int, touch: (Int, Int) -> UInt64 = { _, _ in 0 },
-    _ body: (Int, Int) -> Void
-) {
-    let n = fps.count
-    precondition(shards == 1 || shards == 2)
-    withoutActuallyEscaping(body) { body in
-        withoutActuallyEscaping(touch) { touch in
-            let run = UncheckedSendable(body), pre = UncheckedSendable(touch)
-            fps.withUnsafeBufferPointer { fb in
-                let f = UncheckedSendable(fb)
-                let work: @Sendable (Int) -> Void = { s in
-                    let top = UInt64(s)
-                    var sink: UInt64 = 0
-                    var lo = 0
-                    while lo < n {
-                        let hi = min(n, lo + 16)
-                        for i in lo..<hi where shards == 1 || f.value[i] >> 63 == top { sink ^= pre.value(s, i) }
-                        for i in lo..<hi where shards == 1 || f.value[i] >> 63 == top { run.value(s, i) }
-                        lo = hi
-                    }
-                    consume(sink)
-                }
-                if shards == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: 2, execute: work) }
-            }
-        }
-    }
-}
-
-/// Keeps touched values alive so the compiler cannot drop the loads.
-@inline(never) func consume(_ x: UInt64) { if x == 0x5EED_5EED_5EED_5EED { consumed &+= 1 } }
-nonisolated(unsafe) private var consumed = 0
-
-/// Shards worth using for `n` rows: two (both cores) for large inputs, one otherwise.
-func shardCount(rows n: Int) -> Int { n >= 32_768 ? 2 : 1 }
-
-/// Carries a value into `concurrentPerform` workers; sound only when workers touch disjoint state.
-struct UncheckedSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}
-
-import Dispatch
 
 #if canImport(Glibc)
     import Glibc
