@@ -14,7 +14,8 @@ struct StrategyDriver: StrategyVisitor {
         let config = input.config
         let hash = Self.hashSettings(config, strategy: S.kind)
         let schema = TableBatch.schema(records: input.recordSchema, encoding: hash.encoding)
-        let options = StrategyOptions(strategy: S.kind.rawValue, values: config.strategies.options[S.kind.rawValue] ?? [:])
+        let options = StrategyOptions(
+            strategy: S.kind.rawValue, values: config.strategies.options[S.kind.rawValue] ?? [:])
         var strategy = try S(options: options, schema: schema)  // bad options stop the invocation
         var m = parameters(kind: S.kind, hash: hash)
         m.tablePath = tableDir
@@ -43,7 +44,9 @@ struct StrategyDriver: StrategyVisitor {
                 if b + 1 < count { prep.prefetch(b + 1) }  // hash b+1 while b is written
                 defer { next = b + 1 < count ? prep.take() : nil }
                 try strategy.process(batch, &table!, &timer)
-                log.debug("batch written", metadata: ["strategy": "\(S.kind.rawValue)", "batch": "\(b)", "rows": "\(batch.rowCount)"])
+                log.debug(
+                    "batch written",
+                    metadata: ["strategy": "\(S.kind.rawValue)", "batch": "\(b)", "rows": "\(batch.rowCount)"])
             }
         } catch {
             m.fail(error)
@@ -61,11 +64,16 @@ struct StrategyDriver: StrategyVisitor {
             m.bytesWritten = t.counters.bytesWritten
             m.putRequests = t.counters.putRequests
             m.getRequests = t.counters.getRequests
-            if m.succeeded { verify(&m, Verifier(expectation: strategy.expectation), t.table, prep: prep, count: count) }
+            if m.succeeded {
+                verify(&m, Verifier(expectation: strategy.expectation), t.table, prep: prep, count: count)
+            }
         }
         log.info(
             "run finished",
-            metadata: ["strategy": "\(S.kind.rawValue)", "status": "\(m.status)", "wall_s": "\(m.wallS)", "error": "\(m.error)"])
+            metadata: [
+                "strategy": "\(S.kind.rawValue)", "status": "\(m.status)", "wall_s": "\(m.wallS)",
+                "error": "\(m.error)",
+            ])
         return m
     }
 

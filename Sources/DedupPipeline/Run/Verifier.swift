@@ -52,7 +52,8 @@ public struct Verifier {
         digests += RowDigest.digests(batch)
         identities += RowDigest.digests(batch.selecting([identityColumn]))
         if let key = expectation.key {
-            keys += key == [identityColumn] ? identities.suffix(batch.rowCount) : RowDigest.digests(batch.selecting(key))
+            keys +=
+                key == [identityColumn] ? identities.suffix(batch.rowCount) : RowDigest.digests(batch.selecting(key))
         }
         if let s = expectation.sortBy, let c = batch.column(s) {
             let k = ReferenceSortKeys(c)
@@ -66,7 +67,8 @@ public struct Verifier {
         var r = VerificationResult()
         let n = digests.count
         let expected = ReferenceModel.expectedRows(
-            expectation, count: n, keys: expectation.key == nil ? [] : keys, sortKeys: sortKeys, batchStarts: batchStarts)
+            expectation, count: n, keys: expectation.key == nil ? [] : keys, sortKeys: sortKeys,
+            batchStarts: batchStarts)
         r.rowsExpected = expected.count
         var expectedSum: UInt64 = 0
         for i in expected { expectedSum &+= digests[i] }
@@ -93,7 +95,9 @@ public struct Verifier {
             r.failures.append("the source reported \(truth.delivered) delivered records but the pipeline received \(n)")
         }
         if r.uniqueDelivered != truth.uniqueIds {
-            r.failures.append("the source reported \(truth.uniqueIds) unique keys but the delivered records have \(r.uniqueDelivered)")
+            r.failures.append(
+                "the source reported \(truth.uniqueIds) unique keys but the delivered records have \(r.uniqueDelivered)"
+            )
         }
         if r.rowsWritten != r.rowsExpected {
             r.failures.append("the table has \(r.rowsWritten) rows, expected \(r.rowsExpected)")

@@ -14,20 +14,25 @@ struct ArrivalOrder: RowOrder {
 /// Fixed-width numeric sort column (integer, long, date, timestamp).
 struct IntegerOrder<T: FixedWidthInteger & Sendable>: RowOrder {
     let values: [T]
-    @inline(__always) func compare(_ i: Int, _ j: Int) -> Int { values[i] < values[j] ? -1 : (values[i] == values[j] ? 0 : 1) }
+    @inline(__always) func compare(_ i: Int, _ j: Int) -> Int {
+        values[i] < values[j] ? -1 : (values[i] == values[j] ? 0 : 1)
+    }
 }
 
 /// Double sort column (IEEE total order is not needed: NaN compares equal to everything).
 struct DoubleOrder: RowOrder {
     let values: [Double]
-    @inline(__always) func compare(_ i: Int, _ j: Int) -> Int { values[i] < values[j] ? -1 : (values[i] > values[j] ? 1 : 0) }
+    @inline(__always) func compare(_ i: Int, _ j: Int) -> Int {
+        values[i] < values[j] ? -1 : (values[i] > values[j] ? 1 : 0)
+    }
 }
 
 /// String or binary sort column, ordered by unsigned bytes.
 struct BytesOrder: RowOrder {
     let values: ByteColumn
     func compare(_ i: Int, _ j: Int) -> Int {
-        let a = values[i], b = values[j]
+        let a = values[i]
+        let b = values[j]
         if a == b { return 0 }
         return a.lexicographicallyPrecedes(b) ? -1 : 1
     }
@@ -60,7 +65,9 @@ enum BatchWinners {
         keys.withKeyBuffer { kb in
             fps.withUnsafeBufferPointer { fb in
                 won.withUnsafeMutableBufferPointer { wb in
-                    let k = UncheckedSendable(kb), f = UncheckedSendable(fb), w = UncheckedSendable(wb)
+                    let k = UncheckedSendable(kb)
+                    let f = UncheckedSendable(fb)
+                    let w = UncheckedSendable(wb)
                     let used = shardCount(rows: n)
                     inShards(used) { s in
                         var sink: UInt64 = 0

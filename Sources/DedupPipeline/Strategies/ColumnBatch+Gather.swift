@@ -10,7 +10,9 @@ extension ColumnBatch {
     /// concatenation first.
     static func gatherRows(_ parts: [ColumnBatch], _ indices: [Int]) -> ColumnBatch {
         let first = parts[0]
-        if parts.count == 1 && indices.count == first.rowCount && indices.elementsEqual(0..<first.rowCount) { return first }
+        if parts.count == 1 && indices.count == first.rowCount && indices.elementsEqual(0..<first.rowCount) {
+            return first
+        }
         var starts: [Int] = []
         var total = 0
         for p in parts {
@@ -43,18 +45,27 @@ extension Column {
             parts.allSatisfy({ $0.validity == nil })
             ? nil : picks.map { p in parts[Int(p.part)].validity.map { $0[Int(p.row)] } ?? true }
         switch parts[0].values {
-        case .int32: return Column(.int32(pick(parts, picks) { if case .int32(let v) = $0 { v } else { [] } }), validity: validity)
-        case .int64: return Column(.int64(pick(parts, picks) { if case .int64(let v) = $0 { v } else { [] } }), validity: validity)
-        case .double: return Column(.double(pick(parts, picks) { if case .double(let v) = $0 { v } else { [] } }), validity: validity)
+        case .int32:
+            return Column(
+                .int32(pick(parts, picks) { if case .int32(let v) = $0 { v } else { [] } }), validity: validity)
+        case .int64:
+            return Column(
+                .int64(pick(parts, picks) { if case .int64(let v) = $0 { v } else { [] } }), validity: validity)
+        case .double:
+            return Column(
+                .double(pick(parts, picks) { if case .double(let v) = $0 { v } else { [] } }), validity: validity)
         case .boolean:
-            return Column(.boolean(pick(parts, picks) { if case .boolean(let v) = $0 { v } else { [] } }), validity: validity)
+            return Column(
+                .boolean(pick(parts, picks) { if case .boolean(let v) = $0 { v } else { [] } }), validity: validity)
         case .bytes:
             let cols = parts.map { if case .bytes(let b) = $0.values { b } else { ByteColumn() } }
             return Column(.bytes(ByteColumn.gatherRows(cols, picks)), validity: validity)
         }
     }
 
-    private static func pick<T>(_ parts: [Column], _ picks: [(part: Int32, row: Int32)], _ values: (ColumnValues) -> [T]) -> [T] {
+    private static func pick<T>(
+        _ parts: [Column], _ picks: [(part: Int32, row: Int32)], _ values: (ColumnValues) -> [T]
+    ) -> [T] {
         let arrays = parts.map { values($0.values) }
         return [T](unsafeUninitializedCapacity: picks.count) { dst, count in
             // runs of consecutive rows of one part (the common case: most rows kept) copy as blocks
@@ -62,7 +73,9 @@ extension Column {
             while k < picks.count {
                 let start = picks[k]
                 var end = k + 1
-                while end < picks.count && picks[end].part == start.part && picks[end].row == picks[end - 1].row + 1 { end += 1 }
+                while end < picks.count && picks[end].part == start.part && picks[end].row == picks[end - 1].row + 1 {
+                    end += 1
+                }
                 arrays[Int(start.part)].withUnsafeBufferPointer { src in
                     (dst.baseAddress! + k).initialize(from: src.baseAddress! + Int(start.row), count: end - k)
                 }
@@ -96,7 +109,8 @@ extension ByteColumn {
                 while k < picks.count {
                     let start = picks[k]
                     var end = k + 1
-                    while end < picks.count && picks[end].part == start.part && picks[end].row == picks[end - 1].row + 1 { end += 1 }
+                    while end < picks.count && picks[end].part == start.part && picks[end].row == picks[end - 1].row + 1
+                    { end += 1 }
                     let src = buffers[Int(start.part)]
                     let lo = Int(src.offsets[Int(start.row)])
                     let hi = Int(src.offsets[Int(start.row) + end - k])

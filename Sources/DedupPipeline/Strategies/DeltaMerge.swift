@@ -25,14 +25,16 @@ public struct DeltaMerge: DedupStrategy {
     public init(options: StrategyOptions, schema: Schema) throws {
         partitionColumns = try options.columns("partition_by", default: [RecordSchema.partitionDate], in: schema)
         mergeKey = try options.columns(
-            "merge_key", default: [RecordSchema.messageId, RecordSchema.sequenceId, RecordSchema.partitionId], in: schema)
+            "merge_key", default: [RecordSchema.messageId, RecordSchema.sequenceId, RecordSchema.partitionId],
+            in: schema)
         keyBuckets = options.int("key_buckets") ?? 8
         let integerTypes: Set<ColumnType> = [.long, .integer, .timestamp, .date]
         prunable = mergeKey.filter { integerTypes.contains(schema.fields[schema.index(of: $0)!].type) }
     }
 
     public var expectation: TableExpectation {
-        .batchWinnerPerKey(key: mergeKey + partitionColumns.filter { !mergeKey.contains($0) }, sortBy: nil, keepLast: true)
+        .batchWinnerPerKey(
+            key: mergeKey + partitionColumns.filter { !mergeKey.contains($0) }, sortBy: nil, keepLast: true)
     }
 
     /// The full match condition's columns.
@@ -47,7 +49,8 @@ public struct DeltaMerge: DedupStrategy {
             let keys = KeyColumn.bytes(of: matchColumns.map { batch.column($0)! })
             let fps = KeyColumn.fingerprints(keys)
             let rows = BatchWinners.select(keys: keys, fingerprints: fps, sortBy: nil, keepLast: true)
-            let sourceKeys = KeySet(keys: rows.count == keys.count ? keys : keys.gatherRows(rows), columns: matchColumns)
+            let sourceKeys = KeySet(
+                keys: rows.count == keys.count ? keys : keys.gatherRows(rows), columns: matchColumns)
             let snap = try table.snapshot()
             let candidates = MergeCandidates(batch, rows: rows, partitionColumns: partitionColumns, prunable: prunable)
                 .filter(snap.files)
@@ -74,7 +77,8 @@ public struct DeltaMerge: DedupStrategy {
                 parts = [batch, old]  // old rows are numbered after the batch's
                 pick = hits.indices.filter { !hits[$0] }.map { $0 + batch.rowCount } + rows
             }
-            let order = FileLayout.order(parts, rows: pick, partitionColumns: partitionColumns, clusterBy: prunable.first)
+            let order = FileLayout.order(
+                parts, rows: pick, partitionColumns: partitionColumns, clusterBy: prunable.first)
             let out = ColumnBatch.gatherRows(parts, order)
             table.setTargetFileRows(max(1, (out.rowCount + keyBuckets - 1) / keyBuckets))
             if matched.isEmpty {
@@ -115,7 +119,8 @@ struct MergeCandidates {
         self.partitionColumns = partitionColumns
         let types = partitionColumns.map { batch.schema.fields[batch.schema.index(of: $0)!].type }
         let cols = partitionColumns.map { batch.column($0)! }
-        for row in FileLayout.groups(batch, rows: rows, partitionColumns: partitionColumns).firstRows where !cols.isEmpty {
+        for row in FileLayout.groups(batch, rows: rows, partitionColumns: partitionColumns).firstRows
+        where !cols.isEmpty {
             partitions.insert(zip(cols, types).map { FileLayout.partitionText($0, type: $1, row: row) })
         }
         for c in prunable {
@@ -143,7 +148,8 @@ struct MergeCandidates {
 
     /// Whether sorted `values` has an element in `r` (binary search for the first ≥ lower bound).
     static func anyValue(_ values: [Int64], in r: ClosedRange<Int64>) -> Bool {
-        var lo = 0, hi = values.count
+        var lo = 0
+        var hi = values.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if values[mid] < r.lowerBound { lo = mid + 1 } else { hi = mid }

@@ -28,7 +28,9 @@ enum FileLayout {
                 } else {
                     let lo = Int(kb.offsets[i])
                     let fp = StableHash.bytes(kb.bytes + lo, count: Int(kb.offsets[i + 1]) - lo)
-                    if let g = table.insertIfAbsent(fp, payload: Int32(firstRows.count), equal: { KeyColumn.equal(kb, firstRows[Int($0)], kb, i) }) {
+                    if let g = table.insertIfAbsent(
+                        fp, payload: Int32(firstRows.count), equal: { KeyColumn.equal(kb, firstRows[Int($0)], kb, i) })
+                    {
                         group[k] = g
                     } else {
                         group[k] = Int32(firstRows.count)
@@ -43,7 +45,8 @@ enum FileLayout {
 
     /// `rows` (default: all) reordered: grouped by partition (groups in order of first appearance)
     /// and, within a group, sorted by `clusterBy` (stable, so arrival order breaks ties).
-    static func order(_ batch: ColumnBatch, rows: [Int]? = nil, partitionColumns: [String], clusterBy: String?) -> [Int] {
+    static func order(_ batch: ColumnBatch, rows: [Int]? = nil, partitionColumns: [String], clusterBy: String?) -> [Int]
+    {
         let rows = rows ?? Array(0..<batch.rowCount)
         let (group, firstRows) = groups(batch, rows: rows, partitionColumns: partitionColumns)
         var perm = Array(0..<rows.count)  // positions in `rows`
@@ -57,7 +60,9 @@ enum FileLayout {
 
     /// `order` over the concatenation of `parts` (same schema): `rows` and the result index it.
     static func order(_ parts: [ColumnBatch], rows: [Int], partitionColumns: [String], clusterBy: String?) -> [Int] {
-        if parts.count == 1 { return order(parts[0], rows: rows, partitionColumns: partitionColumns, clusterBy: clusterBy) }
+        if parts.count == 1 {
+            return order(parts[0], rows: rows, partitionColumns: partitionColumns, clusterBy: clusterBy)
+        }
         // only the columns the order needs, gathered into one small batch
         let needed = partitionColumns + (clusterBy.map { [$0] } ?? [])
         let keys = ColumnBatch.gatherRows(parts.map { $0.selecting(needed) }, rows)
@@ -75,10 +80,12 @@ enum FileLayout {
                 throw StrategyError("internal: added files hold more rows than the batch written")
             }
             for c in partitionColumns where n > 0 {
-                let want = partitionText(batch.column(c)!, type: batch.schema.fields[batch.schema.index(of: c)!].type, row: start)
+                let want = partitionText(
+                    batch.column(c)!, type: batch.schema.fields[batch.schema.index(of: c)!].type, row: start)
                 let got = f.partitionValues[c] ?? nil
                 guard want == got else {
-                    throw StrategyError("internal: file \(f.path) has \(c)=\(got ?? "null"), expected \(want ?? "null")")
+                    throw StrategyError(
+                        "internal: file \(f.path) has \(c)=\(got ?? "null"), expected \(want ?? "null")")
                 }
             }
             ranges.append(r)

@@ -26,9 +26,12 @@ enum KeyColumn {
                 var cursor = 0
                 for i in 0..<n {
                     for (b, extra) in zip(buffers, prefix) {
-                        let lo = Int(b.offsets[i]), len = Int(b.offsets[i + 1]) - lo
+                        let lo = Int(b.offsets[i])
+                        let len = Int(b.offsets[i + 1]) - lo
                         if extra > 0 {
-                            for k in 0..<4 { out[cursor + k] = UInt8(truncatingIfNeeded: UInt32(len) >> (8 * UInt32(k))) }
+                            for k in 0..<4 {
+                                out[cursor + k] = UInt8(truncatingIfNeeded: UInt32(len) >> (8 * UInt32(k)))
+                            }
                             cursor += 4
                         }
                         if len > 0 { (out.baseAddress! + cursor).update(from: b.bytes + lo, count: len) }
@@ -39,7 +42,6 @@ enum KeyColumn {
         }
         return ByteColumn(bytes: out, offsets: offsets)
     }
-
 
     /// The key bytes of `column` (strings and binary as stored; numbers little-endian).
     static func bytes(of column: Column) -> ByteColumn {
@@ -94,8 +96,10 @@ enum KeyColumn {
     /// Whether value `i` of `a` equals value `j` of `b` (both given as raw buffers of a ByteColumn).
     @inline(__always)
     static func equal(_ a: KeyBuffer, _ i: Int, _ b: KeyBuffer, _ j: Int) -> Bool {
-        let ai = Int(a.offsets[i]), al = Int(a.offsets[i + 1]) - ai
-        let bj = Int(b.offsets[j]), bl = Int(b.offsets[j + 1]) - bj
+        let ai = Int(a.offsets[i])
+        let al = Int(a.offsets[i + 1]) - ai
+        let bj = Int(b.offsets[j])
+        let bl = Int(b.offsets[j + 1]) - bj
         if al != bl { return false }
         if al == 0 { return true }
         return memcmp(a.bytes + ai, b.bytes + bj, al) == 0

@@ -40,7 +40,9 @@ struct KeyIndex {
         arenaCopy.withKeyBuffer { kb in
             result.withUnsafeMutableBufferPointer { res in
                 fps.withUnsafeBufferPointer { fb in
-                    let r = UncheckedSendable(res), k = UncheckedSendable(kb), f = UncheckedSendable(fb)
+                    let r = UncheckedSendable(res)
+                    let k = UncheckedSendable(kb)
+                    let f = UncheckedSendable(fb)
                     // reserve room for every row in its shard (no growth inside the loop); with two workers
                     // each takes the rows of its shard, with one it takes all (routing by shard)
                     var ones = 0
@@ -62,7 +64,9 @@ struct KeyIndex {
                             }
                             let raw = f.value[i] >> 63 == 0 ? raw0 : raw1
                             let me = base + i
-                            let (slot, found) = raw.locate(f.value[i]) { KeyColumn.equal(k.value, Int($0), k.value, me) }
+                            let (slot, found) = raw.locate(f.value[i]) {
+                                KeyColumn.equal(k.value, Int($0), k.value, me)
+                            }
                             if found {
                                 r.value[i] = raw.payload(slot)
                             } else {
@@ -104,22 +108,30 @@ struct KeyIndex {
         return out
     }
 
-    private func lookup(_ keys: ByteColumn, _ fps: [UInt64], _ raw0: RawSlots, _ raw1: RawSlots, into out: inout [Int32?]) {
+    private func lookup(
+        _ keys: ByteColumn, _ fps: [UInt64], _ raw0: RawSlots, _ raw1: RawSlots, into out: inout [Int32?]
+    ) {
         let n = keys.count
         arena.withKeyBuffer { kb in
             keys.withKeyBuffer { qb in
                 out.withUnsafeMutableBufferPointer { ob in
                     fps.withUnsafeBufferPointer { fb in
-                        let o = UncheckedSendable(ob), a = UncheckedSendable(kb), q = UncheckedSendable(qb)
+                        let o = UncheckedSendable(ob)
+                        let a = UncheckedSendable(kb)
+                        let q = UncheckedSendable(qb)
                         let f = UncheckedSendable(fb)
                         let used = shardCount(rows: n)
                         inShards(used) { s in
                             var sink: UInt64 = 0
                             for i in 0..<n where used == 1 || Int(f.value[i] >> 63) == s {
                                 let ahead = i &+ prefetchDistance
-                                if ahead < n { sink ^= (Int(f.value[ahead] >> 63) == 0 ? raw0 : raw1).touch(f.value[ahead]) }
+                                if ahead < n {
+                                    sink ^= (Int(f.value[ahead] >> 63) == 0 ? raw0 : raw1).touch(f.value[ahead])
+                                }
                                 let raw = Int(f.value[i] >> 63) == 0 ? raw0 : raw1
-                                let (slot, found) = raw.locate(f.value[i]) { KeyColumn.equal(a.value, Int($0), q.value, i) }
+                                let (slot, found) = raw.locate(f.value[i]) {
+                                    KeyColumn.equal(a.value, Int($0), q.value, i)
+                                }
                                 if found { o.value[i] = raw.payload(slot) }
                             }
                             consume(sink)

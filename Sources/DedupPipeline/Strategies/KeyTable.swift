@@ -105,7 +105,9 @@ struct KeyTable {
     /// Runs `body` with raw slot access for reading only.
     func withRawSlotsForReading<R>(_ body: (RawSlots) -> R) -> R {
         let m = mask
-        return slots.withUnsafeBufferPointer { body(RawSlots(p: UnsafeMutablePointer(mutating: $0.baseAddress!), mask: m)) }
+        return slots.withUnsafeBufferPointer {
+            body(RawSlots(p: UnsafeMutablePointer(mutating: $0.baseAddress!), mask: m))
+        }
     }
 
     /// Records keys inserted through `withRawSlots` after the fact (when the closure could not).

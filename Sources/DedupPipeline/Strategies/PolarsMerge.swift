@@ -25,7 +25,8 @@ public struct PolarsMerge: DedupStrategy {
         dedupKey = try options.columns("dedup_key", default: [RecordSchema.messageId], in: schema)
         let sort = try options.columns("sort_by", default: [RecordSchema.createdAt], in: schema)
         guard sort.count <= 1 else {
-            throw StrategyError("strategies.polars_merge.sort_by: one column expected, got \(sort.joined(separator: ", "))")
+            throw StrategyError(
+                "strategies.polars_merge.sort_by: one column expected, got \(sort.joined(separator: ", "))")
         }
         sortBy = sort.first
         keepLast = (options.string("keep") ?? "last") == "last"
@@ -47,12 +48,15 @@ public struct PolarsMerge: DedupStrategy {
         let (rows, winnerKeys, touched) = timer.measure(.dedup) { () -> ([Int], ByteColumn, [Int32]) in
             let keys = KeyColumn.bytes(of: dedupKey.map { batch.column($0)! })
             let fps = KeyColumn.fingerprints(keys)
-            let rows = BatchWinners.select(keys: keys, fingerprints: fps, sortBy: sortBy.flatMap { batch.column($0) }, keepLast: keepLast)
+            let rows = BatchWinners.select(
+                keys: keys, fingerprints: fps, sortBy: sortBy.flatMap { batch.column($0) }, keepLast: keepLast)
             var hit = Set<Int32>()
             index.arena.withKeyBuffer { ab in
                 keys.withKeyBuffer { kb in
                     for r in rows {
-                        if let k = index.find(kb, r, fingerprint: fps[r], arena: ab) { hit.insert(index.values[Int(k)]) }
+                        if let k = index.find(kb, r, fingerprint: fps[r], arena: ab) {
+                            hit.insert(index.values[Int(k)])
+                        }
                     }
                 }
             }

@@ -10,9 +10,11 @@ public enum StrategyKind: String, CaseIterable, Sendable, Codable {
     public var summary: String {
         switch self {
         case .bronzeAppend: "append every record with both hash columns, partitioned by date; duplicates kept"
-        case .polarsMerge: "per batch keep last/first per dedup_key by sort_by, then upsert (copy-on-write of touched files)"
+        case .polarsMerge:
+            "per batch keep last/first per dedup_key by sort_by, then upsert (copy-on-write of touched files)"
         case .eagerDedup: "drop records whose composite hash is already in the batch or the table, then append"
-        case .deltaMerge: "Delta MERGE per batch: rewrite only files holding matched keys (stats pruning, clustered files)"
+        case .deltaMerge:
+            "Delta MERGE per batch: rewrite only files holding matched keys (stats pruning, clustered files)"
         }
     }
 

@@ -20,7 +20,8 @@ public struct StrategyOptions: Sendable {
         let cols = values[key]?.strings ?? def
         for c in cols where schema.index(of: c) == nil {
             throw StrategyError(
-                "strategies.\(strategy).\(key): no column '\(c)' in this run's records (columns: \(schema.names.joined(separator: ", ")))")
+                "strategies.\(strategy).\(key): no column '\(c)' in this run's records (columns: \(schema.names.joined(separator: ", ")))"
+            )
         }
         return cols
     }

@@ -58,7 +58,8 @@ public struct StrategyTable {
     public mutating func replace(
         readVersion: Int, removing: [AddFile], adding batch: ColumnBatch?, operation: String
     ) throws -> CommitResult {
-        record(try table.commitReplace(readVersion: readVersion, removing: removing, adding: batch, operation: operation))
+        record(
+            try table.commitReplace(readVersion: readVersion, removing: removing, adding: batch, operation: operation))
     }
 
     /// Reads `files` (one GET each), optionally only some columns.
@@ -74,7 +75,8 @@ public struct StrategyTable {
         counters.commits += 1
         counters.filesWritten += r.added.count
         counters.bytesWritten += r.bytesWritten
-        counters.putRequests += 1 + r.added.reduce(0) { $0 + StorageCounters.puts(forObjectOf: Int($1.size), partBytes: partBytes) }
+        counters.putRequests +=
+            1 + r.added.reduce(0) { $0 + StorageCounters.puts(forObjectOf: Int($1.size), partBytes: partBytes) }
         return r
     }
 }

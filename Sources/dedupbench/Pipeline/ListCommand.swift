@@ -25,7 +25,9 @@ struct ListCommand: ParsableCommand {
             var lines = [s + ":"]
             switch s {
             case "sources":
-                lines += SourceKind.allCases.map { "  " + $0.rawValue + ($0 == .synthetic ? " (also: polars_synthetic)" : "") }
+                lines += SourceKind.allCases.map {
+                    "  " + $0.rawValue + ($0 == .synthetic ? " (also: polars_synthetic)" : "")
+                }
             case "strategies":
                 let w = StrategyKind.names.map(\.count).max() ?? 0
                 lines += StrategyKind.allCases.map {

@@ -57,7 +57,8 @@ struct PipelineCommand: ParsableCommand {
             throw ValidationError("--set '\(s)' must be key=value, e.g. generation.scale=1000")
         }
         if let logLevel, LoggingSetup.level(named: logLevel) == nil {
-            throw ValidationError("--log-level '\(logLevel)' is not one of: \(LoggingSetup.levelNames.joined(separator: ", "))")
+            throw ValidationError(
+                "--log-level '\(logLevel)' is not one of: \(LoggingSetup.levelNames.joined(separator: ", "))")
         }
     }
 
@@ -67,7 +68,8 @@ struct PipelineCommand: ParsableCommand {
             LoggingSetup.bootstrap(level: logLevel ?? cfg.logLevel)
             let kinds = try strategies.isEmpty ? cfg.strategies.enabled.map(Self.kind) : strategies.map(Self.kind)
             let outDir = out ?? Self.freshOutDirectory()
-            let runs = try PipelineRunner.run(config: cfg, strategies: kinds, seed: seed, outDir: outDir, force: force) { m in
+            let runs = try PipelineRunner.run(config: cfg, strategies: kinds, seed: seed, outDir: outDir, force: force)
+            { m in
                 if json { FileHandle.standardOutput.write(Data((m.jsonLine + "\n").utf8)) }
             }
             if !json {
@@ -94,7 +96,9 @@ struct PipelineCommand: ParsableCommand {
             let i = s.firstIndex(of: "=")!
             return (String(s[..<i]), String(s[s.index(after: i)...]))
         }
-        func add(_ key: String, _ value: CustomStringConvertible?) { if let value { overrides.append((key, "\(value)")) } }
+        func add(_ key: String, _ value: CustomStringConvertible?) {
+            if let value { overrides.append((key, "\(value)")) }
+        }
         add("source.type", source)
         add("generation.mode", mode)
         add("generation.scale", scale)
@@ -106,8 +110,11 @@ struct PipelineCommand: ParsableCommand {
         add("batches", batches)
         add("storage.codec", codec)
         add("generation.seed", seed)
-        let path = config ?? (FileManager.default.fileExists(atPath: "config/pipeline.yaml") ? "config/pipeline.yaml" : nil)
-        var cfg = try path.map { try PipelineConfig.load(path: $0, overrides: overrides) } ?? PipelineConfig.defaults(overrides: overrides)
+        let path =
+            config ?? (FileManager.default.fileExists(atPath: "config/pipeline.yaml") ? "config/pipeline.yaml" : nil)
+        var cfg =
+            try path.map { try PipelineConfig.load(path: $0, overrides: overrides) }
+            ?? PipelineConfig.defaults(overrides: overrides)
         if hash != nil {  // the flag wins over the seed-style per-strategy hash_algorithm
             for k in cfg.strategies.options.keys { cfg.strategies.options[k]?["hash_algorithm"] = nil }
         }
@@ -116,7 +123,8 @@ struct PipelineCommand: ParsableCommand {
 
     static func kind(_ name: String) throws -> StrategyKind {
         guard let k = StrategyKind(rawValue: name) else {
-            throw StrategyError("unknown strategy '\(name)'; expected one of \(StrategyKind.names.joined(separator: ", "))")
+            throw StrategyError(
+                "unknown strategy '\(name)'; expected one of \(StrategyKind.names.joined(separator: ", "))")
         }
         return k
     }
@@ -127,7 +135,8 @@ struct PipelineCommand: ParsableCommand {
         var tm = tm()
         gmtime_r(&t, &tm)
         func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        let stamp = "\(tm.tm_year + 1900)\(two(tm.tm_mon + 1))\(two(tm.tm_mday))-\(two(tm.tm_hour))\(two(tm.tm_min))\(two(tm.tm_sec))"
+        let stamp =
+            "\(tm.tm_year + 1900)\(two(tm.tm_mon + 1))\(two(tm.tm_mday))-\(two(tm.tm_hour))\(two(tm.tm_min))\(two(tm.tm_sec))"
         return "out/pipeline-\(stamp)-\(getpid())"
     }
 

@@ -9,7 +9,8 @@ import Testing
 /// expects, as JSONL) must match; and the table checksum recomputed in Python must equal ours.
 @Suite("Pipeline interop", .enabled(if: PipelineOracle.shouldRun, "oracle venv missing (run `make setup`)"))
 struct PipelineInteropTests {
-    static let cases: [(StrategyKind, HashEncoding)] = StrategyKind.allCases.map { ($0, .hex) } + [(.eagerDedup, .binary)]
+    static let cases: [(StrategyKind, HashEncoding)] =
+        StrategyKind.allCases.map { ($0, .hex) } + [(.eagerDedup, .binary)]
 
     @Test("independent readers see exactly the expected rows", arguments: 0..<cases.count)
     func readers(caseIndex: Int) throws {
@@ -75,7 +76,8 @@ struct PipelineInteropTests {
         var out = ""
         for i in 0..<batch.rowCount {
             let pairs: [(String, JSONValue)] = order.map { c in
-                let f = batch.schema.fields[c], col = batch.columns[c]
+                let f = batch.schema.fields[c]
+                let col = batch.columns[c]
                 if col.isNull(i) { return (f.name, .null) }
                 switch col.values {
                 case .int32(let v): return (f.name, .int(Int64(v[i])))

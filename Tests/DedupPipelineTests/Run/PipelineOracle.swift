@@ -27,7 +27,8 @@ enum PipelineOracle {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: python)
         p.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         try p.run()

@@ -5,7 +5,9 @@ import Testing
 @testable import DedupPipeline
 
 @Suite("Pipeline runs") struct PipelineRunnerTests {
-    static let sources: [(SourceKind, GenerationMode)] = [(.synthetic, .speed), (.synthetic, .chaos), (.pubsub, .chaos), (.file, .speed)]
+    static let sources: [(SourceKind, GenerationMode)] = [
+        (.synthetic, .speed), (.synthetic, .chaos), (.pubsub, .chaos), (.file, .speed),
+    ]
 
     @Test("every source × strategy runs and verifies itself", arguments: 0..<4)
     func everySourceAndStrategy(sourceIndex: Int) throws {
@@ -14,10 +16,14 @@ import Testing
         defer { RunTestSupport.remove(dir) }
         var extra: [(String, String)] = []
         if source == .file {
-            extra = [("source.path", try RunTestSupport.jsonlFile(in: dir, count: 1500)), ("file.quarantine_path", dir + "/q.jsonl")]
+            extra = [
+                ("source.path", try RunTestSupport.jsonlFile(in: dir, count: 1500)),
+                ("file.quarantine_path", dir + "/q.jsonl"),
+            ]
         }
         let config = try RunTestSupport.config(source: source, mode: mode, scale: 2500, extra: extra)
-        let runs = try PipelineRunner.run(config: config, strategies: StrategyKind.allCases, seed: 7, outDir: dir + "/tables")
+        let runs = try PipelineRunner.run(
+            config: config, strategies: StrategyKind.allCases, seed: 7, outDir: dir + "/tables")
         #expect(runs.count == 4)
         for m in runs {
             #expect(m.status == "ok", "\(source)/\(m.strategy): \(m.error)")
@@ -46,9 +52,12 @@ import Testing
         defer { RunTestSupport.remove(dir) }
         let config = try RunTestSupport.config(mode: .chaos, scale: 2000)
         func once(_ sub: String, seed: UInt64) throws -> [RunMetrics] {
-            try PipelineRunner.run(config: config, strategies: StrategyKind.allCases, seed: seed, outDir: dir + "/" + sub)
+            try PipelineRunner.run(
+                config: config, strategies: StrategyKind.allCases, seed: seed, outDir: dir + "/" + sub)
         }
-        let a = try once("a", seed: 11), b = try once("b", seed: 11), c = try once("c", seed: 12)
+        let a = try once("a", seed: 11)
+        let b = try once("b", seed: 11)
+        let c = try once("c", seed: 12)
         for (x, y) in zip(a, b) {
             for col in ResultColumns.deterministic {
                 #expect(x.value(col) == y.value(col), "\(x.strategy) \(col)")
@@ -77,7 +86,10 @@ import Testing
         defer { RunTestSupport.remove(dir) }
         let config = try RunTestSupport.config(scale: 4000, batches: 4)
         let m = try PipelineRunner.run(config: config, strategy: .polarsMerge, seed: 3, outDir: dir)
-        guard case .object(let pairs) = m.jsonObject else { Issue.record("not an object"); return }
+        guard case .object(let pairs) = m.jsonObject else {
+            Issue.record("not an object")
+            return
+        }
         let keys = pairs.map(\.0)
         #expect(keys == RunMetrics.columns)
         let positions = keys.map { ResultColumns.all.firstIndex(of: $0)! }

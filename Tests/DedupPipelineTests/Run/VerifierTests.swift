@@ -21,7 +21,9 @@ struct FaultyContents: TableContents {
 
 @Suite("Verification") struct VerifierTests {
     /// Runs `strategy` on a small input, then re-verifies its table through `fault`.
-    func reverify(_ strategy: StrategyKind, fault: @escaping (ColumnBatch) -> ColumnBatch) throws -> (RunMetrics, VerificationResult) {
+    func reverify(_ strategy: StrategyKind, fault: @escaping (ColumnBatch) -> ColumnBatch) throws -> (
+        RunMetrics, VerificationResult
+    ) {
         let dir = RunTestSupport.tempDir("verify-\(strategy.rawValue)")
         defer { RunTestSupport.remove(dir) }
         let config = try RunTestSupport.config(scale: 1200, batches: 3)
@@ -33,11 +35,14 @@ struct FaultyContents: TableContents {
         #expect(input.batches.count == 3)
         for b in input.batches { verifier.observe(TableBatch.make(b, schema: schema, hash: config.hash)) }
         let table = try DeltaTable.open(at: dir + "/t")
-        let r = try verifier.verify(FaultyContents(base: DeltaTableContents(table: table), fault: fault), truth: input.output.truth)
+        let r = try verifier.verify(
+            FaultyContents(base: DeltaTableContents(table: table), fault: fault), truth: input.output.truth)
         return (m, r)
     }
 
-    static func expectation(_ kind: StrategyKind, _ config: PipelineConfig, recordSchema: Schema) throws -> TableExpectation {
+    static func expectation(_ kind: StrategyKind, _ config: PipelineConfig, recordSchema: Schema) throws
+        -> TableExpectation
+    {
         struct V: StrategyVisitor {
             let schema: Schema
             func visit<S: DedupStrategy>(_ type: S.Type) throws -> TableExpectation {
@@ -64,7 +69,9 @@ struct FaultyContents: TableContents {
         if strategy != .bronzeAppend { #expect(r.lostRecords == 1) }
     }
 
-    @Test("a duplicated row fails a dedup strategy and is counted as left", arguments: [StrategyKind.eagerDedup, .deltaMerge, .polarsMerge])
+    @Test(
+        "a duplicated row fails a dedup strategy and is counted as left",
+        arguments: [StrategyKind.eagerDedup, .deltaMerge, .polarsMerge])
     func duplicateLeft(strategy: StrategyKind) throws {
         let (_, r) = try reverify(strategy) { b in b.gather(Array(0..<b.rowCount) + [0]) }
         #expect(!r.passed)
@@ -91,9 +98,13 @@ struct FaultyContents: TableContents {
     func checksumOrderIndependent() {
         let batch = ColumnBatch(
             schema: Schema([Field("s", .string), Field("n", .long)]),
-            columns: [Column(.bytes(ByteColumn(["a", "b", "a"])), validity: [true, true, false]), Column(.int64([1, 2, 3]))])
+            columns: [
+                Column(.bytes(ByteColumn(["a", "b", "a"])), validity: [true, true, false]), Column(.int64([1, 2, 3])),
+            ])
         let whole = RowDigest.sum(RowDigest.digests(batch))
-        let parts = RowDigest.sum(RowDigest.digests(batch.gather([2, 0]))) &+ RowDigest.sum(RowDigest.digests(batch.gather([1])))
+        let parts =
+            RowDigest.sum(RowDigest.digests(batch.gather([2, 0])))
+            &+ RowDigest.sum(RowDigest.digests(batch.gather([1])))
         #expect(whole == parts)
         #expect(RowDigest.sum(RowDigest.digests(batch.gather([0, 0, 1, 2]))) != whole)  // a sum: duplicates count
         // column order in the batch does not matter, names do

@@ -30,7 +30,9 @@ import Testing
     @Test("KeyTable grows and keeps every entry")
     func growth() {
         var t = KeyTable(expected: 1)
-        for i in 0..<10_000 { _ = t.insertIfAbsent(StableHash.int(UInt64(i), tag: 9), payload: Int32(i)) { _ in false } }
+        for i in 0..<10_000 {
+            _ = t.insertIfAbsent(StableHash.int(UInt64(i), tag: 9), payload: Int32(i)) { _ in false }
+        }
         #expect(t.count == 10_000)
         for i in stride(from: 0, to: 10_000, by: 97) {
             #expect(t.find(StableHash.int(UInt64(i), tag: 9)) { $0 == Int32(i) } == Int32(i))
@@ -78,7 +80,8 @@ import Testing
         let missing = ByteColumn(["nope", "key-x"])
         #expect(index.lookup(missing, fingerprints: KeyColumn.fingerprints(missing)) == [nil, nil])
         #expect(BatchWinners.select(keys: keys, fingerprints: fps, sortBy: nil, keepLast: true) == last.values.sorted())
-        #expect(BatchWinners.select(keys: keys, fingerprints: fps, sortBy: nil, keepLast: false) == first.values.sorted())
+        #expect(
+            BatchWinners.select(keys: keys, fingerprints: fps, sortBy: nil, keepLast: false) == first.values.sorted())
     }
 
     @Test("gathering from several batches equals concatenating then gathering")
@@ -86,12 +89,19 @@ import Testing
         let schema = Schema([Field("s", .string), Field("n", .long), Field("d", .date)])
         let a = ColumnBatch(
             schema: schema,
-            columns: [Column(.bytes(ByteColumn(["a", "", "ccc"])), validity: [true, false, true]), Column(.int64([1, 2, 3])), Column(.int32([7, 7, 8]))])
-        let b = ColumnBatch(schema: schema, columns: [Column(.bytes(ByteColumn(["dd", "e"]))), Column(.int64([4, 5])), Column(.int32([8, 9]))])
+            columns: [
+                Column(.bytes(ByteColumn(["a", "", "ccc"])), validity: [true, false, true]), Column(.int64([1, 2, 3])),
+                Column(.int32([7, 7, 8])),
+            ])
+        let b = ColumnBatch(
+            schema: schema,
+            columns: [Column(.bytes(ByteColumn(["dd", "e"]))), Column(.int64([4, 5])), Column(.int32([8, 9]))])
         let picks = [4, 0, 2, 3, 1, 0]
         #expect(ColumnBatch.gatherRows([a, b], picks) == a.appending(b).gather(picks))
         #expect(a.gatherRows([2, 1]) == a.gather([2, 1]))
-        #expect(FileLayout.order([a, b], rows: [4, 3, 0, 2], partitionColumns: ["d"], clusterBy: "n") == [4, 2, 3, 0])  // groups 9, 8, 7 by first appearance
+        // partition groups 9, 8, 7 by first appearance; within 8, by n
+        let order = FileLayout.order([a, b], rows: [4, 3, 0, 2], partitionColumns: ["d"], clusterBy: "n")
+        #expect(order == [4, 2, 3, 0])
     }
 
     @Test("multi-column keys are unambiguous")
@@ -110,16 +120,19 @@ import Testing
         // key, sort value — rows 0..5
         let keys = ByteColumn(["a", "b", "a", "a", "b", "c"])
         let sort = Column(.int64([5, 1, 9, 9, 0, 3]))
-        let rows = BatchWinners.select(keys: keys, fingerprints: KeyColumn.fingerprints(keys), sortBy: sort, keepLast: keepLast)
+        let rows = BatchWinners.select(
+            keys: keys, fingerprints: KeyColumn.fingerprints(keys), sortBy: sort, keepLast: keepLast)
         // a: rows 0(5) 2(9) 3(9) → last = 3 (tie → later), first = 0; b: 1(1) 4(0) → last 1, first 4; c: 5
         #expect(rows == (keepLast ? [1, 3, 5] : [0, 4, 5]))
-        let arrival = BatchWinners.select(keys: keys, fingerprints: KeyColumn.fingerprints(keys), sortBy: nil, keepLast: keepLast)
+        let arrival = BatchWinners.select(
+            keys: keys, fingerprints: KeyColumn.fingerprints(keys), sortBy: nil, keepLast: keepLast)
         #expect(arrival == (keepLast ? [3, 4, 5] : [0, 1, 5]))
     }
 
     @Test("stats bounds read integer min/max and nothing else")
     func statsBounds() {
-        let s = #"{"numRecords":3,"minValues":{"message_id":"a,}\"b","sequence_id":-7,"x":1},"maxValues":{"sequence_id":12},"nullCount":{"sequence_id":0}}"#
+        let s =
+            #"{"numRecords":3,"minValues":{"message_id":"a,}\"b","sequence_id":-7,"x":1},"maxValues":{"sequence_id":12},"nullCount":{"sequence_id":0}}"#
         #expect(StatsBounds.integerRange(s, column: "sequence_id") == -7...12)
         #expect(StatsBounds.integerRange(s, column: "x") == nil)  // no max
         #expect(StatsBounds.integerRange(s, column: "message_id") == nil)  // a string

@@ -17,7 +17,8 @@ import Testing
     }
 
     static func makeTable<S: DedupStrategy>(_ s: S, _ dir: String) throws -> StrategyTable {
-        let t = try DeltaTable.create(at: dir, schema: schema, partitionColumns: s.partitionColumns, options: DeltaWriteOptions(seed: 1))
+        let t = try DeltaTable.create(
+            at: dir, schema: schema, partitionColumns: s.partitionColumns, options: DeltaWriteOptions(seed: 1))
         return StrategyTable(table: t, partBytes: 8 << 20)
     }
 
@@ -50,7 +51,9 @@ import Testing
         let dir = RunTestSupport.tempDir("cross-\(kind.rawValue)")
         defer { RunTestSupport.remove(dir) }
         // 0..<300, then 250..<600 (50 redeliveries of batch 1), then 0..<10 again and 600..<700
-        let batches = [Self.batch(Array(0..<300)), Self.batch(Array(250..<600)), Self.batch(Array(0..<10) + Array(600..<700))]
+        let batches = [
+            Self.batch(Array(0..<300)), Self.batch(Array(250..<600)), Self.batch(Array(0..<10) + Array(600..<700)),
+        ]
         struct V: StrategyVisitor {
             let dir: String
             let batches: [ColumnBatch]
