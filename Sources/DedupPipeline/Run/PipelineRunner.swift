@@ -67,6 +67,17 @@ public enum PipelineRunner {
         return try strategy.accept(StrategyDriver(input: input, tableDir: tableDir))
     }
 
+    /// `run` with verification reading the table through `contents` (a test hook for faults).
+    static func run(
+        _ input: RunInput, strategy: StrategyKind, tableDir: String,
+        verifyingThrough contents: @escaping @Sendable (DeltaTable) -> any TableContents
+    ) throws -> RunMetrics {
+        try checkTableDirectory(tableDir, force: false)
+        var driver = StrategyDriver(input: input, tableDir: tableDir)
+        driver.contents = contents
+        return try strategy.accept(driver)
+    }
+
     /// Refuses to reuse a non-empty directory unless `force`, in which case it is removed.
     static func checkTableDirectory(_ dir: String, force: Bool) throws {
         let fm = FileManager.default

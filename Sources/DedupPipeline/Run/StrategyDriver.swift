@@ -9,6 +9,8 @@ import Logging
 struct StrategyDriver: StrategyVisitor {
     let input: RunInput
     let tableDir: String
+    /// How verification reads the table (tests substitute a faulty reader).
+    var contents: @Sendable (DeltaTable) -> any TableContents = { DeltaTableContents(table: $0) }
 
     func visit<S: DedupStrategy>(_ type: S.Type) throws -> RunMetrics {
         let config = input.config
@@ -86,7 +88,7 @@ struct StrategyDriver: StrategyVisitor {
             let usage = try table.usage()
             m.tableBytes = Int(usage.bytesOnDisk)
             m.liveBytes = Int(usage.liveBytes)
-            let r = try verifier.verify(DeltaTableContents(table: table), truth: input.output.truth)
+            let r = try verifier.verify(contents(table), truth: input.output.truth)
             m.apply(r)
         } catch {
             m.fail(error)

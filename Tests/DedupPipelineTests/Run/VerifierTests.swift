@@ -111,6 +111,19 @@ struct FaultyContents: TableContents {
         #expect(RowDigest.digests(batch.selecting(["n", "s"])) == RowDigest.digests(batch))
     }
 
+    @Test("a run whose table lost a row is reported failed, with the reason", arguments: StrategyKind.allCases)
+    func runLosingARow(strategy: StrategyKind) throws {
+        let dir = RunTestSupport.tempDir("lose-\(strategy.rawValue)")
+        defer { RunTestSupport.remove(dir) }
+        let input = try PipelineRunner.produce(config: try RunTestSupport.config(scale: 800, batches: 2), seed: 8)
+        let m = try PipelineRunner.run(input, strategy: strategy, tableDir: dir + "/t") { table in
+            FaultyContents(base: DeltaTableContents(table: table), fault: { $0.gather(Array(1..<$0.rowCount)) })
+        }
+        #expect(m.status == ResultColumns.statusFailed && m.failure == .verification)
+        #expect(m.error.contains("expected \(m.rowsExpected)") && m.rowsWritten == m.rowsExpected - 1)
+        #expect(m.value("status") == .string("failed"))
+    }
+
     @Test("a failed verification makes the run failed with the reason in error")
     func runStatus() {
         var m = RunMetrics()
