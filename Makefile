@@ -16,7 +16,7 @@ CI_THRESHOLD ?= 75%
 # Phase times of a 20k-record run are a few milliseconds: judge them more loosely than wall time.
 CI_PHASE_THRESHOLDS ?= --threshold-metric gen_s=200% --threshold-metric hash_s=200% --threshold-metric dedup_s=200% --threshold-metric write_s=200%
 
-.PHONY: setup build release test lint bench sweep report compare ci ci-bench baseline bench-storage bench-pipeline bench-harness clean
+.PHONY: setup build release test lint bench sweep report compare ci ci-bench baseline bench-storage bench-pipeline bench-core bench-harness clean
 
 setup:                       ## system libraries, gnuplot and the Python readers (idempotent)
 	@bash scripts/setup.sh
@@ -42,13 +42,18 @@ bench-pipeline: release      ## pipeline figures: 1M records per strategy (own p
 	for s in bronze_append eager_dedup polars_merge delta_merge; do $(RELEASE_BIN) pipeline --scale 1000000 --strategy $$s --out out/bench-pipeline $(PIPELINE_BENCH) || exit $$?; done
 	$(RELEASE_BIN) pipeline --scale 10000000 --strategy bronze_append --out out/bench-pipeline-10m $(PIPELINE_BENCH)
 
+bench-core: release         ## generation, delivery models and hash columns on their own
+	$(RELEASE_BIN) bench-core
+
 bench: release               ## default experiment (release build) → results/published/default → report
 	rm -rf $(PUBLISHED)/default
 	$(RELEASE_BIN) run experiments/default.yaml --results $(PUBLISHED)/default --progress lines
 	$(RELEASE_BIN) report $(REPORT_RESULTS) --out reports/PERFORMANCE.md --png
 
-sweep: release               ## duplicate rate 0 → 0.5 for every strategy → results/dup-sweep/<time>/
-	$(RELEASE_BIN) run experiments/dup-sweep.yaml
+sweep: release               ## duplicate rate 0 → 0.5 for every strategy → results/published/dup-sweep → report
+	rm -rf $(PUBLISHED)/dup-sweep
+	$(RELEASE_BIN) run experiments/dup-sweep.yaml --results $(PUBLISHED)/dup-sweep --progress lines
+	$(RELEASE_BIN) report $(REPORT_RESULTS) --out reports/PERFORMANCE.md --png
 
 report: release              ## reports/PERFORMANCE.md + charts from REPORT_RESULTS (no rerun)
 	$(RELEASE_BIN) report $(REPORT_RESULTS) --out reports/PERFORMANCE.md --png

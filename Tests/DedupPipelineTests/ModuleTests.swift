@@ -1,4 +1,0 @@
-import Testing
-@testable import DedupPipeline
-
-@Test func moduleLoads() { #expect(Bool(true)) }

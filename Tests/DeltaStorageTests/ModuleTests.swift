@@ -1,4 +1,0 @@
-import Testing
-@testable import DeltaStorage
-
-@Test func moduleLoads() { #expect(Bool(true)) }
