@@ -1,3 +1,5 @@
+import DeltaStorage
+
 /// Turns a spec (plus `--set` overrides) into cells and runs, in a deterministic order:
 /// the product of the axes as written (first axis outermost; a zip group acts as one axis at the
 /// position of its first member), minus `exclude` matches, then `include` cells; duplicates (same
@@ -144,7 +146,7 @@ enum MatrixExpander {
         let sortedSlots = productKeys.indices.sorted { ParamValue.keyOrder(productKeys[$0], productKeys[$1]) }
         let prefixes = productKeys.map { key -> String in
             var s = ""
-            ParamValue.writeString(key, to: &s)
+            JSONValue.writeString(key, to: &s)
             return s + ":"
         }
         let slotOf = Dictionary(uniqueKeysWithValues: productKeys.enumerated().map { ($1, $0) })

@@ -1,3 +1,5 @@
+import DeltaStorage
+
 /// A parameter value of an experiment cell (a YAML scalar, list or mapping), with one canonical
 /// JSON form used for cell identity, the `params` column and `--set` arguments.
 ///
@@ -41,7 +43,7 @@ public enum ParamValue: Sendable, Hashable {
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
         case .double(let d): out += ParamValue.format(d)
-        case .string(let s): ParamValue.writeString(s, to: &out)
+        case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
             out += "["
             for (i, item) in items.enumerated() {
@@ -53,7 +55,7 @@ public enum ParamValue: Sendable, Hashable {
             out += "{"
             for (i, key) in fields.keys.sorted(by: ParamValue.keyOrder).enumerated() {
                 if i > 0 { out += "," }
-                writeString(key, to: &out)
+                JSONValue.writeString(key, to: &out)
                 out += ":"
                 fields[key]!.write(to: &out)
             }
@@ -61,7 +63,7 @@ public enum ParamValue: Sendable, Hashable {
         }
     }
 
-    private func writeString(_ s: String, to out: inout String) { ParamValue.writeString(s, to: &out) }
+    private func writeString(_ s: String, to out: inout String) { JSONValue.writeString(s, to: &out) }
 
     /// Orders keys by their Unicode scalars (not by locale), so the order never depends on the host.
     static func keyOrder(_ a: String, _ b: String) -> Bool {
@@ -74,27 +76,6 @@ public enum ParamValue: Sendable, Hashable {
         if d.isInfinite { return d < 0 ? "-1e999" : "1e999" }
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
         return d.description
-    }
-
-    static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }
 

@@ -1,3 +1,5 @@
+import DeltaStorage
+
 /// A JSON value that keeps object key order and the exact text of numbers, so that labels and
 /// re-serialised output are byte-stable (Foundation's JSONSerialization keeps neither).
 public indirect enum JSONValue: Equatable, Sendable {
@@ -92,24 +94,9 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// A JSON string literal with the mandatory escapes.
     public static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out = ""
+        DeltaStorage.JSONValue.writeString(s, to: &out)
+        return out
     }
 
     /// A number value printed in Swift's shortest round-trip form (integers without `.0`).

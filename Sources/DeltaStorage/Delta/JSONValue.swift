@@ -77,7 +77,9 @@ public enum JSONValue: Sendable, Equatable {
     /// Shortest round-trip text; integral values keep a ".0" so they read back as doubles.
     static func format(_ d: Double) -> String { d.description }
 
-    static func writeString(_ s: String, to out: inout String) {
+    /// Appends `s` as a JSON string literal with the mandatory escapes (quote, backslash, control
+    /// characters). The one escaper every module uses, so all JSON we write escapes alike.
+    public static func writeString(_ s: String, to out: inout String) {
         out += "\""
         for u in s.unicodeScalars {
             switch u {
