@@ -1,7 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: dedupbench (CLI) → DedupReport → DedupHarness → DedupPipeline → DeltaStorage.
+// Dependencies point one way (README, "Layout"): dedupbench (CLI) → DedupReport and DedupHarness →
+// DedupPipeline → DeltaStorage → DedupFormats (JSON, CSV, located errors; no Foundation), with
+// DedupYAML (the typed YAML layer over Yams) beside DeltaStorage. Every import is declared here;
+// scripts/check-imports.sh (make lint, make test) fails on an undeclared one.
 let settings: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
 
 let package = Package(
@@ -24,29 +27,44 @@ let package = Package(
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CXXHash", path: "Sources/CXXHash", providers: [.apt(["libxxhash-dev"])]),
 
-        .target(name: "DeltaStorage", dependencies: ["CZlib", "CZstd", "CSnappy"], swiftSettings: settings),
+        .target(name: "DedupFormats", swiftSettings: settings),
+        .target(
+            name: "DedupYAML", dependencies: ["DedupFormats", .product(name: "Yams", package: "Yams")],
+            swiftSettings: settings),
+        .target(
+            name: "DeltaStorage", dependencies: ["DedupFormats", "CZlib", "CZstd", "CSnappy"], swiftSettings: settings),
         .target(
             name: "DedupPipeline",
             dependencies: [
-                "DeltaStorage", "CCrypto", "CXXHash",
-                .product(name: "Yams", package: "Yams"),
+                "DeltaStorage", "DedupFormats", "DedupYAML", "CCrypto", "CXXHash",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: settings),
-        .target(name: "DedupHarness", dependencies: ["DedupPipeline"], swiftSettings: settings),
-        .target(name: "DedupReport", dependencies: ["DedupHarness"], swiftSettings: settings),
+        .target(
+            name: "DedupHarness",
+            dependencies: ["DedupPipeline", "DeltaStorage", "DedupFormats", "DedupYAML", "CCrypto"],
+            swiftSettings: settings),
+        .target(name: "DedupReport", dependencies: ["DedupPipeline", "DedupFormats"], swiftSettings: settings),
         .executableTarget(
             name: "dedupbench",
             dependencies: [
-                "DedupReport", "DedupHarness", "DedupPipeline", "DeltaStorage",
+                "DedupReport", "DedupHarness", "DedupPipeline", "DeltaStorage", "DedupFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: settings),
 
-        .testTarget(name: "DeltaStorageTests", dependencies: ["DeltaStorage"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DedupPipelineTests", dependencies: ["DedupPipeline"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DedupHarnessTests", dependencies: ["DedupHarness"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DedupReportTests", dependencies: ["DedupReport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DedupFormatsTests", dependencies: ["DedupFormats", "DedupYAML"]),
+        .testTarget(
+            name: "DeltaStorageTests", dependencies: ["DeltaStorage", "DedupFormats"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DedupPipelineTests", dependencies: ["DedupPipeline", "DeltaStorage", "DedupFormats"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DedupHarnessTests", dependencies: ["DedupHarness", "DedupPipeline", "DedupFormats"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DedupReportTests", dependencies: ["DedupReport", "DedupPipeline", "DedupFormats"],
+            resources: [.copy("Fixtures")]),
     ]
 )

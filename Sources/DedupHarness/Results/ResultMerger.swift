@@ -1,3 +1,5 @@
+import DedupPipeline
+
 /// Combines result sets (shards of one experiment, or repeated sessions) into one: rows sorted by
 /// run key, each run id kept once (an `ok` row wins over a failed one, otherwise the first input
 /// wins), manifests merged (sessions concatenated, inputs listed under `merged_from`).

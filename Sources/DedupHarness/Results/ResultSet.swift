@@ -1,3 +1,5 @@
+import DedupPipeline
+import DedupFormats
 import Foundation
 
 /// The rows of one or more runs of an experiment, with the manifest beside them (if any).
@@ -34,22 +36,24 @@ public struct ResultSet: Sendable {
         guard let data = FileManager.default.contents(atPath: csvPath) else {
             throw isDir.boolValue ? .notFound(path: path) : .unreadable(path: csvPath, reason: "not a readable file")
         }
-        let parsed: CSV.Parsed
-        do { parsed = try CSV.parse(Array(data)) } catch {
-            throw .badCSV(path: csvPath, line: error.line, problem: error.problem)
+        let parsed: CSV.Document
+        do { parsed = try CSV.parse(Array(data), tornTail: .set) } catch {
+            throw .badCSV(path: csvPath, line: error.line, problem: error.message)
         }
-        guard let header = parsed.records.first else { throw .badHeader(path: csvPath, missing: requiredColumns) }
+        guard let header = parsed.records.first?.fields else {
+            throw .badHeader(path: csvPath, missing: requiredColumns)
+        }
         let missing = requiredColumns.filter { !header.contains($0) }
         guard missing.isEmpty else { throw .badHeader(path: csvPath, missing: missing) }
         var rows: [ResultRow] = []
         rows.reserveCapacity(parsed.records.count - 1)
-        for (i, record) in parsed.records.dropFirst().enumerated() {
-            guard record.count == header.count else {
+        for record in parsed.records.dropFirst() {
+            guard record.fields.count == header.count else {
                 throw .badCSV(
-                    path: csvPath, line: i + 2,
-                    problem: "\(record.count) fields; expected \(header.count) like the header")
+                    path: csvPath, line: record.line,
+                    problem: "\(record.fields.count) fields; expected \(header.count) like the header")
             }
-            rows.append(ResultRow(columns: header, fields: record))
+            rows.append(ResultRow(columns: header, fields: record.fields))
         }
         let manifest =
             FileManager.default.fileExists(atPath: manifestPath) ? try Manifest.load(path: manifestPath) : nil

@@ -1,3 +1,6 @@
+import DedupPipeline
+import DedupFormats
+
 /// Problems reading or writing result files; every case names the path.
 public enum ResultsError: Error, CustomStringConvertible, Sendable {
     case notFound(path: String)

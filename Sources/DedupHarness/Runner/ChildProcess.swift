@@ -1,3 +1,4 @@
+import DedupPipeline
 import Foundation
 
 /// Runs one child process with posix_spawn, capturing stdout and stderr through pipes, with an

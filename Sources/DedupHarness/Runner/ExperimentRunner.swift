@@ -1,3 +1,5 @@
+import DedupPipeline
+import DedupFormats
 import Foundation
 
 /// Executes an `ExperimentPlan`: warm-ups and repeats per cell, retries with exponential backoff,
@@ -144,7 +146,7 @@ public final class ExperimentRunner: @unchecked Sendable {
 
             var status = ResultColumns.statusOK
             var error = ""
-            var metrics: [String: ParamValue]?
+            var metrics: [String: JSONValue]?
             switch result.outcome {
             case .aborted:
                 lock.lock()
@@ -281,14 +283,14 @@ public final class ExperimentRunner: @unchecked Sendable {
             runsSkipped: 0, interrupted: false)
         let info = Manifest.ExperimentInfo(
             name: spec.name, description: spec.description, file: spec.file, sha256: spec.fileSHA256, base: baseConfig,
-            baseSHA256: FileManager.default.contents(atPath: baseConfig).map { StableHash.sha256Hex(Array($0)) } ?? "",
+            baseSHA256: FileManager.default.contents(atPath: baseConfig).map { RunIdentity.sha256Hex(Array($0)) } ?? "",
             seed: spec.seed, repeats: spec.repeats, warmup: spec.warmup, timeout: spec.timeout, retries: spec.retries,
             axes: spec.axes.map(\.key), overrides: plan.overrides.map { "\($0.key)=\($0.value.text)" },
             cells: plan.cells.count, runs: plan.cells.count * spec.repeats, charts: spec.charts)
         let priceInfo = Manifest.PriceInfo(
             name: prices.name, version: prices.version, asOf: prices.asOf, file: pricesFile,
             sha256: pricesFile.flatMap { FileManager.default.contents(atPath: $0) }.map {
-                StableHash.sha256Hex(Array($0))
+                RunIdentity.sha256Hex(Array($0))
             },
             table: prices)
         if options.resume, FileManager.default.fileExists(atPath: path) {

@@ -1,3 +1,4 @@
+import DedupPipeline
 import Foundation
 
 /// Progress on stderr: on a terminal, one redrawn line with a bar, counts, ETA and the current

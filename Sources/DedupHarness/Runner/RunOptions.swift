@@ -1,3 +1,4 @@
+import DedupPipeline
 import Foundation
 
 /// How `ExperimentRunner` executes a plan (the `dedupbench run` flags).

@@ -1,4 +1,5 @@
-import DeltaStorage
+import DedupFormats
+import DedupFormats
 
 /// Everything one strategy run knows about itself: the `ResultColumns` a run can fill (parameters,
 /// correctness, storage, timing, checksum, outcome). The harness adds identity, `params`, cost and
@@ -123,6 +124,13 @@ public struct RunMetrics: Sendable, Equatable {
 
     /// The known columns as an ordered JSON object (keys = CSV column names, `columns` order).
     public var jsonObject: JSONValue { .object(Self.columns.compactMap { c in value(c).map { (c, $0) } }) }
+
+    /// The known columns by name, as typed values (what the harness builds a results row from).
+    public var values: [String: JSONValue] {
+        var out: [String: JSONValue] = [:]
+        for c in Self.columns { out[c] = value(c) }
+        return out
+    }
 
     /// `jsonObject` as one compact line (no trailing newline).
     public var jsonLine: String { jsonObject.serialized }

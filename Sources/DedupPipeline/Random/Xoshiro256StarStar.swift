@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// Blackman & Vigna's xoshiro256**: the sequential generator for per-run decisions (delivery model,
 /// chaos ranges). Seeded through SplitMix64 as its authors recommend; never from system randomness.
 public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {

@@ -1,3 +1,4 @@
+import DedupFormats
 import DeltaStorage
 import Logging
 
@@ -124,7 +125,7 @@ struct StrategyDriver: StrategyVisitor {
     /// `hash:` settings, with the strategy's own `hash_algorithm` option (seed style) winning.
     static func hashSettings(_ config: PipelineConfig, strategy: StrategyKind) -> HashSettings {
         var h = config.hash
-        if let name = config.strategies.option(strategy.rawValue, "hash_algorithm")?.string,
+        if let name = config.strategies.option(strategy.rawValue, "hash_algorithm")?.stringValue,
             let a = HashAlgorithm(rawValue: name)
         {
             h.algorithm = a

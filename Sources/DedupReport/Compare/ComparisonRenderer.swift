@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// Markdown (for a PR comment or `$GITHUB_STEP_SUMMARY`) and JSON renderings of a comparison.
 extension Comparison {
     /// A markdown summary: verdict line, warnings, a table of everything that is not unchanged,

@@ -1,3 +1,4 @@
+import DedupFormats
 import DedupPipeline
 import Foundation
 
@@ -41,7 +42,10 @@ public struct ResultTable: Sendable {
 
     /// Parses CSV text already in memory; `path` is used in error messages.
     public static func parse(bytes: [UInt8], path: String) throws(ReportInputError) -> ResultTable {
-        let parsed = try CSVParser(path: path).parse(bytes)
+        let parsed: CSV.Document
+        do { parsed = try CSV.parse(bytes, tornTail: .reject) } catch {
+            throw ReportInputError(path: path, line: error.line, message: error.message)
+        }
         guard let header = parsed.records.first else {
             throw ReportInputError(path: path, message: "the results file is empty; expected a header row")
         }
@@ -94,11 +98,7 @@ public struct ResultTable: Sendable {
             throw ReportInputError(path: path, line: row.line, key: "cell_id", message: "is empty; every run needs its cell id")
         }
         if let p = index["params"], !row.values[p].isEmpty {
-            do {
-                guard case .object = try JSONParser.parse(row.values[p]) else {
-                    throw JSONParser.Failure(offset: 0, message: "not an object")
-                }
-            } catch {
+            guard case .object? = try? JSONParser.parse(row.values[p]) else {
                 throw ReportInputError(
                     path: path, line: row.line, key: "params",
                     message: "value '\(row.values[p])' is not a JSON object of the swept parameters")

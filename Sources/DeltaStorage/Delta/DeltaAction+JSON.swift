@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// Newline-delimited JSON encoding of actions: compact, fixed key order (reproducible bytes).
 extension DeltaAction {
     /// A problem with one action's JSON; the log reader adds file and line.

@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// The `protocol` action: reader/writer versions (and table features for reader 3 / writer 7).
 public struct DeltaProtocol: Sendable, Equatable {
     public var minReaderVersion: Int

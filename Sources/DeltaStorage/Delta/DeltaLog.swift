@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// The `_delta_log` directory of a table: listing versions, reading commits, and replaying them.
 ///
 /// Only JSON commits are read (no checkpoints): a table whose early commits were cleaned up after

@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// A Delta Lake table (protocol reader 1 / writer 2) on the local file system.
 ///
 /// Every write goes through one atomic commit: data files are written (and fsynced) first, then

@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// The per-file statistics JSON of `add.stats` (Delta "Per-file Statistics").
 ///
 /// Readers skip files with these bounds, so a wrong bound loses rows silently: when unsure we

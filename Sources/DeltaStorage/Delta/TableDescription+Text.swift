@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// Human-readable rendering of a `TableDescription` (what `lake inspect` prints).
 extension TableDescription {
     /// Text report; at most `maxFiles` live files are listed (nil = all).

@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// Everything `dedupbench lake inspect` shows about a table, built from the log alone (no data
 /// file is opened), so it also describes tables that other engines wrote.
 public struct TableDescription: Sendable {

@@ -1,3 +1,4 @@
+import DedupPipeline
 import ArgumentParser
 import DedupHarness
 import Foundation

@@ -1,3 +1,5 @@
+import DedupPipeline
+import DedupFormats
 import Foundation
 import Testing
 
@@ -80,13 +82,13 @@ import Testing
     }
 
     @Test func canonicalJSONRoundTrips() throws {
-        let v = ParamValue.object([
+        let v = JSONValue.sortedObject([
             "b": .array([.int(1), .double(0.5), .double(1e-7), .double(3.0)]), "a": .string("q\"\n\u{1}é"), "c": .null,
         ])
         #expect(v.canonicalJSON == #"{"a":"q\"\n\u0001é","b":[1,0.5,1e-07,3],"c":null}"#)
-        let back = try JSONReader.parse(v.canonicalJSON)
+        let back = try JSONParser.parse(v.canonicalJSON)
         #expect(back.canonicalJSON == v.canonicalJSON)
-        #expect(throws: JSONReader.SyntaxError.self) { try JSONReader.parse("{\"a\":1,}") }
-        #expect(throws: JSONReader.SyntaxError.self) { try JSONReader.parse("[1] x") }
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse("{\"a\":1,}") }
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse("[1] x") }
     }
 }

@@ -1,3 +1,4 @@
+import DedupFormats
 import Foundation
 import Testing
 
@@ -177,8 +178,8 @@ import Testing
         let c = try compare(runs(), runs(slower(1.3)))
         let json = try JSONParser.parse(c.json())
         #expect(json["verdict"] == .string("regression"))
-        #expect(json["exit_code"] == .number("1"))
-        #expect(json.lookup("summary.regression") == .number("14"))  // 2 cells × 7 time metrics (all scale with wall)
+        #expect(json["exit_code"] == .int(1))
+        #expect(json.lookup("summary.regression") == .int(14))  // 2 cells × 7 time metrics (all scale with wall)
         guard case let .array(findings)? = json["findings"] else { Issue.record("no findings array"); return }
         #expect(findings.count == 16)
         #expect(c.json() == c.json())

@@ -1,44 +1,14 @@
+import DedupPipeline
 import Foundation
 import Testing
 
 @testable import DedupHarness
 
-@Suite struct CSVTests {
+@Suite struct ResultSetFileTests {
     static let nasty = [
         "", "plain", "a,b", "say \"hi\"", "line1\nline2", "crlf\r\nend", "\"", ",", "  padded  ", "ünïcødé ✓ 🚀",
         "trailing,\"", "\"quoted\",and,\nnew", "tab\there",
     ]
-
-    @Test func roundTripSurvivesCommasQuotesNewlinesUnicode() throws {
-        var text = CSV.line(["id", "value"])
-        for (i, v) in Self.nasty.enumerated() { text += CSV.line([String(i), v]) }
-        let parsed = try CSV.parse(Array(text.utf8))
-        #expect(!parsed.isTorn)
-        #expect(parsed.records.count == Self.nasty.count + 1)
-        #expect(parsed.records.dropFirst().map { $0[1] } == Self.nasty)
-    }
-
-    @Test func quotingOnlyWhenNeeded() {
-        #expect(CSV.line(["a", "b c", "1.5"]) == "a,b c,1.5\n")
-        #expect(CSV.line(["x,y", "q\"q"]) == "\"x,y\",\"q\"\"q\"\n")
-    }
-
-    @Test func tornTrailingRecordIsReportedNotReturned() throws {
-        let full = CSV.line(["a", "b"]) + CSV.line(["1", "2"])
-        for cut in ["3,4", "3,\"unclosed\nstill", "\"x"] {
-            let parsed = try CSV.parse(Array((full + cut).utf8))
-            #expect(parsed.isTorn)
-            #expect(parsed.records == [["a", "b"], ["1", "2"]])
-            #expect(parsed.completeLength == full.utf8.count)
-        }
-        #expect(try CSV.parse(Array(full.utf8)).isTorn == false)
-    }
-
-    @Test func acceptsCRLFAndRejectsStrayQuotes() throws {
-        #expect(try CSV.parse(Array("a,b\r\n1,\"2\"\r\n".utf8)).records == [["a", "b"], ["1", "2"]])
-        #expect(throws: CSV.SyntaxError.self) { try CSV.parse(Array("a,b\n1,x\"y\n".utf8)) }
-        #expect(throws: CSV.SyntaxError.self) { try CSV.parse(Array("a\n\"x\"y\n".utf8)) }
-    }
 
     @Test func resultSetRoundTripsThroughFiles() throws {
         let dir = TestSupport.temporaryDirectory("csv")

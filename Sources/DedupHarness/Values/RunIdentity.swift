@@ -1,8 +1,11 @@
+import DedupPipeline
 import CCrypto
+import DedupFormats
 
-/// Hashes that are identical on every host and in every process (unlike Swift's `Hasher`):
-/// SHA-256 from OpenSSL for identities and file fingerprints, SplitMix64 for seed derivation.
-public enum StableHash {
+/// Identities that are the same on every host and in every process (unlike Swift's `Hasher`):
+/// SHA-256 from OpenSSL for cell ids and file fingerprints, SplitMix64 for run seeds. (Not to be
+/// confused with DedupPipeline's `StableHash`, the fast key hash of the dedup tables.)
+public enum RunIdentity {
     /// SHA-256 of `bytes` as 64 lowercase hex characters.
     public static func sha256Hex(_ bytes: some Collection<UInt8>) -> String {
         let input = Array(bytes)
@@ -44,14 +47,9 @@ public enum StableHash {
         }
     }
 
-    /// The SplitMix64 output function (Steele, Lea, Flood 2014): a bijective 64-bit mixer.
+    /// SplitMix64's step and output function (Steele, Lea, Flood 2014): a bijective 64-bit mixer.
     @inline(__always)
-    public static func mix64(_ x: UInt64) -> UInt64 {
-        var z = x &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public static func mix64(_ x: UInt64) -> UInt64 { SplitMix64.mix(x &+ 0x9E37_79B9_7F4A_7C15) }
 
     /// The seed of one run: a function of the experiment seed, the cell id and the repeat only,
     /// so adding cells or axis values never changes an existing run's seed. Kept below 2^53 so that

@@ -1,7 +1,8 @@
+import DedupFormats
 import Testing
-@testable import DeltaStorage
 
-@Suite struct JSONValueTests {
+
+@Suite struct JSONParserTests {
     @Test func roundTripKeepsKeyOrderAndEscapes() throws {
         let text = #"{"z":1,"a":[true,false,null,-2.5,"q\"\\\n\u0001é"],"m":{}}"#
         let v = try JSONParser.parse(text)
@@ -20,7 +21,7 @@ import Testing
         #expect {
             try JSONParser.parse(text)
         } throws: { error in
-            (error as? JSONParser.Failure)?.column == column
+            (error as? JSONSyntaxError)?.column == column
         }
     }
 }
