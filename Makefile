@@ -28,10 +28,12 @@ release: setup               ## optimised build used by benchmarks
 	$(SWIFT) build -c release
 
 test: setup                  ## unit, round-trip and interop tests
+	bash scripts/check-imports.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
 
-lint:                        ## formatting check with the committed .swift-format
+lint:                        ## formatting check with the committed .swift-format, declared imports
+	bash scripts/check-imports.sh
 	$(SWIFT) format lint --recursive --configuration .swift-format Sources Tests Package.swift
 
 bench-storage: release       ## Parquet/Delta write benchmark (issue figures: 1.1M bronze rows)

@@ -12,8 +12,8 @@ struct RunCommand: ParsableCommand {
             --results is given; the folder is printed on stdout. Each run is a child process
             `dedupbench pipeline …` (--in-process runs them inside this process). Ctrl-C stops after the
             run in flight; --resume continues where a stopped or killed run left off.
-            Exit codes: 0 all runs ok, 2 bad input, 3 some runs failed or timed out, 130 interrupted.
-            """)
+
+            """ + ExitStatus.help)
 
     @Argument(help: "The experiment file (experiments/*.yaml).")
     var experiment: String
@@ -86,14 +86,6 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            try execute()
-        } catch {
-            throw HarnessCLI.fail(error)
-        }
-    }
-
-    private func execute() throws {
         let start = Monotonic.now()
         let spec = try ExperimentSpec.load(path: experiment)
         let plan = try ExperimentPlan(
@@ -140,9 +132,9 @@ struct RunCommand: ParsableCommand {
             HarnessCLI.note(
                 "interrupted: continue with  dedupbench run \(experiment) --resume --results \(summary.resultsDirectory)"
             )
-            throw ExitCode(HarnessCLI.interrupted)
+            throw ExitStatus.interrupted.exitCode
         }
-        if summary.failed + summary.timedOut > 0 { throw ExitCode(HarnessCLI.runsFailed) }
+        if summary.failed + summary.timedOut > 0 { throw ExitStatus.failed.exitCode }
     }
 
     private func printDryRun(_ plan: ExperimentPlan, options: RunOptions, seconds: Double) throws {

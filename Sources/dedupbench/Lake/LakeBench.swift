@@ -14,7 +14,7 @@ struct LakeBench: ParsableCommand {
             machine. table bytes = every file under the table directory (data + log). \
             in MB/s = in-memory batch bytes (values + string offsets) / seconds.
 
-            """ + LakeExit.help)
+            """ + ExitStatus.help)
 
     @Option(help: "Rows in the batch.") var rows: Int = 1_100_000
     @Option(help: "Codec to measure (repeatable): uncompressed (none), snappy, gzip, zstd.") var codec: [String] = [
@@ -36,7 +36,7 @@ struct LakeBench: ParsableCommand {
     }
 
     func run() throws {
-        try LakeExit.run {
+        do {  // errors reach Dedupbench.main (ExitStatus.of)
             let batch = DeltaBenchmark.bronzeBatch(rows: rows, seed: seed)
             let inputMB = Double(DeltaBenchmark.inputBytes(batch)) / 1e6
             if !json {

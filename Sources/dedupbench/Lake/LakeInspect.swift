@@ -11,7 +11,7 @@ struct LakeInspect: ParsableCommand {
             Reads only the _delta_log (no data file is opened), so it also describes tables written by \
             other engines (delta-rs/deltalake, Spark). Rows come from the files' stats (numRecords).
 
-            """ + LakeExit.help)
+            """ + ExitStatus.help)
 
     @Argument(help: "Table directory.") var table: String
     @Option(help: "Describe this version instead of the newest (time travel).") var version: Int?
@@ -23,7 +23,7 @@ struct LakeInspect: ParsableCommand {
     }
 
     func run() throws {
-        try LakeExit.run {
+        do {  // errors reach Dedupbench.main (ExitStatus.of)
             let d = try TableDescription.describe(path: table, version: version)
             print(json ? d.json.serialized : d.text(maxFiles: allFiles ? nil : 20), terminator: json ? "\n" : "")
         }

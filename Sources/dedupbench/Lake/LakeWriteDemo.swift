@@ -14,7 +14,7 @@ struct LakeWriteDemo: ParsableCommand {
         commandName: "write-demo",
         abstract:
             "Write seeded bronze rows (the seed's record + two sha256 hex columns + partition_date) as a Delta table.",
-        discussion: LakeExit.help)
+        discussion: ExitStatus.help)
 
     @Option(help: "Number of rows.") var rows: Int = 10_000
     @Option(help: "Parquet codec: uncompressed (or none), snappy, gzip, zstd.") var codec: String = "snappy"
@@ -49,7 +49,7 @@ struct LakeWriteDemo: ParsableCommand {
     }
 
     func run() throws {
-        try LakeExit.run {
+        do {  // errors reach Dedupbench.main (ExitStatus.of)
             let batch = DeltaBenchmark.bronzeBatch(rows: rows, seed: seed ?? 1)
             var options = DeltaWriteOptions(
                 parquet: ParquetWriteOptions(codec: Codec(name: codec)!), targetFileRows: maxRowsPerFile, seed: seed)

@@ -14,16 +14,10 @@ struct PipelineCommand: ParsableCommand {
             and writes its Delta table to OUT/<strategy>. Each table is read back and checked against \
             the ground truth (rows expected vs written, duplicates left, records lost, checksum); a \
             mismatch fails that run. Overrides apply in this order: --config file, --set, then the \
-            specific flags.
+            specific flags. A run that fails verification exits 1; one whose table write failed \
+            with an I/O error exits 3.
 
-            Exit codes:
-              0   every run succeeded and verified
-              1   a run failed (verification mismatch or an error while writing; see its error)
-              2   bad configuration or arguments (file:line:column, key, value, what was expected),
-                  or OUT/<strategy> already holds files and --force was not given
-              3   an I/O error (reading input, writing tables)
-              64  invalid command-line usage (ArgumentParser validation)
-            """)
+            """ + ExitStatus.help)
 
     @Option(help: "Pipeline config (YAML). Default: config/pipeline.yaml if present, else built-in defaults.")
     var config: String?
@@ -63,7 +57,7 @@ struct PipelineCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        do {  // errors reach Dedupbench.main, which maps them (ExitStatus.of)
             let cfg = try loadConfig()
             LoggingSetup.bootstrap(level: logLevel ?? cfg.logLevel)
             let kinds = try strategies.isEmpty ? cfg.strategies.enabled.map(Self.kind) : strategies.map(Self.kind)
@@ -76,17 +70,9 @@ struct PipelineCommand: ParsableCommand {
                 print(ComparisonTable.render(runs))
                 print("tables: \(outDir)")
             }
-            if let failed = runs.first(where: { !$0.succeeded }) { throw ExitCode(failed.failure == .io ? 3 : 1) }
-        } catch let e as ConfigError {
-            Self.fail(e.description, 2)
-        } catch let e as RunnerError {
-            Self.fail(e.message, e.kind == .io ? 3 : 2)
-        } catch let e as StrategyError {
-            Self.fail(e.message, 2)
-        } catch let e as DeltaError {
-            Self.fail(e.message, e.kind == .io ? 3 : 1)
-        } catch let e as SourceError {
-            Self.fail(e.description, 2)
+            if let failed = runs.first(where: { !$0.succeeded }) {
+                throw (failed.failure == .io ? ExitStatus.io : ExitStatus.failed).exitCode
+            }
         }
     }
 
@@ -138,10 +124,5 @@ struct PipelineCommand: ParsableCommand {
         let stamp =
             "\(tm.tm_year + 1900)\(two(tm.tm_mon + 1))\(two(tm.tm_mday))-\(two(tm.tm_hour))\(two(tm.tm_min))\(two(tm.tm_sec))"
         return "out/pipeline-\(stamp)-\(getpid())"
-    }
-
-    static func fail(_ message: String, _ code: Int32) -> Never {
-        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
-        Foundation.exit(code)
     }
 }

@@ -20,9 +20,7 @@ struct CompareCommand: ParsableCommand {
 
             The markdown summary is also appended to $GITHUB_STEP_SUMMARY when it is set.
 
-            Exit codes: 0 no regression; 1 regression; 2 unreadable or mismatched input (missing \
-            file, bad CSV, different schema, no common cells); 64 bad usage.
-            """)
+            """ + ExitStatus.help)
 
     @Option(name: .long, help: "Baseline results.csv or result directory (repeatable).")
     var baseline: [String] = []
@@ -96,23 +94,16 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let comparison: Comparison
-        do {
-            let load = { (paths: [String]) throws(ReportInputError) -> [ResultFile] in
-                try ResultFile.resolve(paths).map { path throws(ReportInputError) in try ResultFile.load(csvPath: path) }
-            }
-            comparison = try Comparator.compare(baseline: try load(baseline), candidate: try load(candidate),
-                                                options: try options())
-        } catch let error as ReportInputError {
-            FileHandle.standardError.write(Data("dedupbench compare: \(error)\n".utf8))
-            throw ExitCode(Comparison.ExitStatus.badInput.rawValue)
+        let load = { (paths: [String]) throws(ReportInputError) -> [ResultFile] in
+            try ResultFile.resolve(paths).map { path throws(ReportInputError) in try ResultFile.load(csvPath: path) }
         }
+        let comparison = try Comparator.compare(
+            baseline: try load(baseline), candidate: try load(candidate), options: try options())
         let markdown = comparison.markdown()
         let text = format == "json" ? comparison.json() : markdown
         if let out {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-                FileHandle.standardError.write(Data("dedupbench compare: cannot write \(out): \(error.localizedDescription)\n".utf8))
-                throw ExitCode(Comparison.ExitStatus.badInput.rawValue)
+                throw OutputError(path: out, reason: error.localizedDescription)
             }
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
@@ -126,7 +117,7 @@ struct CompareCommand: ParsableCommand {
                 try? handle.close()
             }
         }
-        for warning in comparison.warnings { FileHandle.standardError.write(Data("dedupbench compare: warning: \(warning)\n".utf8)) }
+        for warning in comparison.warnings { Console.warning("compare", warning) }
         let status = comparison.exitStatus
         FileHandle.standardError.write(Data("dedupbench compare: \(comparison.hasRegression ? "regression" : "no regression") (exit \(status.rawValue))\n".utf8))
         if status != .noRegression { throw ExitCode(status.rawValue) }

@@ -14,9 +14,7 @@ struct ReportCommand: ParsableCommand {
             give the same markdown, scripts and data. Without gnuplot (PATH, or DEDUPBENCH_GNUPLOT), \
             the tables are still written and the report names the skipped charts.
 
-            Exit codes: 0 report written; 1 a chart failed to render (the report is still written \
-            and names it); 2 unreadable or invalid input (nothing written); 64 bad usage.
-            """)
+            """ + ExitStatus.help)
 
     @Argument(help: "results.csv files or result directories.")
     var results: [String]
@@ -39,36 +37,26 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files: [ResultFile]
-        do {
-            files = try ResultFile.resolve(results).map { path throws(ReportInputError) in try ResultFile.load(csvPath: path) }
-        } catch {
-            FileHandle.standardError.write(Data("dedupbench report: \(error)\n".utf8))
-            throw ExitCode(2)
+        let files = try ResultFile.resolve(results).map { path throws(ReportInputError) in
+            try ResultFile.load(csvPath: path)
         }
+        try ResultFile.checkDistinctRuns(files)
         if files.allSatisfy({ $0.table.rows.isEmpty }) {
-            FileHandle.standardError.write(Data("dedupbench report: the result files hold no runs\n".utf8))
-            throw ExitCode(2)
+            throw ReportInputError(path: results.joined(separator: " "), message: "the result files hold no runs")
         }
         let gnuplot = GnuplotRunner.locate(timeout: gnuplotTimeout)
         if gnuplot == nil {
-            FileHandle.standardError.write(Data("dedupbench report: gnuplot not found; writing tables only — \(GnuplotRunner.installHint)\n".utf8))
+            Console.warning("report", "gnuplot not found; writing tables only — \(GnuplotRunner.installHint)")
         }
-        let output: PerformanceReport.Output
-        do {
-            output = try PerformanceReport.write(
-                files: files, to: out, options: .init(title: title, png: png, gnuplot: gnuplot))
-        } catch {
-            FileHandle.standardError.write(Data("dedupbench report: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let output = try PerformanceReport.write(
+            files: files, to: out, options: .init(title: title, png: png, gnuplot: gnuplot))
         let rendered = output.charts.filter { $0.status == .rendered }.count
         FileHandle.standardError.write(Data("dedupbench report: wrote \(out) (\(rendered) chart(s) rendered)\n".utf8))
         for failure in output.failures {
             if case let .failed(message) = failure.status {
-                FileHandle.standardError.write(Data("dedupbench report: chart \(failure.name) failed: \(message)\n".utf8))
+                Console.error("report", "chart \(failure.name) failed: \(message)")
             }
         }
-        if !output.failures.isEmpty { throw ExitCode(1) }
+        if !output.failures.isEmpty { throw ExitStatus.failed.exitCode }
     }
 }
