@@ -18,7 +18,8 @@ extension YAMLNode {
             throw InputError(file: name, expected: "valid YAML (\(error))")
         }
         guard let node else { return nil }
-        return try convert(node, file: file, path: "")
+        var anchors: Set<String> = []
+        return try convert(node, file: file, path: "", anchors: &anchors)
     }
 
     private static func origin(_ mark: Mark?, _ file: String?) -> Origin {
@@ -29,14 +30,34 @@ extension YAMLNode {
         s.style == .singleQuoted || s.style == .doubleQuoted || s.style == .literal || s.style == .folded
     }
 
-    private static func convert(_ node: Node, file: String?, path: String) throws(InputError) -> YAMLNode {
+    /// Yams resolves an alias to the anchored node itself (same start mark), so an alias shows up
+    /// as a second visit of a node of the same kind at the same position: refused there, before
+    /// any copy, so a "billion laughs" file fails at once instead of filling memory.
+    private static func convert(_ node: Node, file: String?, path: String, anchors: inout Set<String>)
+        throws(InputError) -> YAMLNode
+    {
         let here = origin(node.mark, file)
+        if let mark = node.mark {
+            let kind: String
+            switch node {
+            case .scalar: kind = "s"
+            case .sequence: kind = "q"
+            case .mapping: kind = "m"
+            case .alias: kind = "a"
+            }
+            if !anchors.insert("\(kind):\(mark.line):\(mark.column)").inserted {
+                throw InputError(
+                    file: file ?? "<input>", line: mark.line, column: mark.column, key: path,
+                    expected:
+                        "a plain value (YAML aliases such as *name are not supported; the anchor they repeat is here)")
+            }
+        }
         switch node {
         case .scalar(let s):
             return YAMLNode(kind: .scalar(s.string, quoted: isQuoted(s)), origin: here)
         case .sequence(let seq):
             var items: [YAMLNode] = []
-            for (i, item) in seq.enumerated() { items.append(try convert(item, file: file, path: "\(path)[\(i)]")) }
+            for (i, item) in seq.enumerated() { items.append(try convert(item, file: file, path: "\(path)[\(i)]", anchors: &anchors)) }
             return YAMLNode(kind: .sequence(items), origin: here)
         case .mapping(let map):
             var entries: [Entry] = []
@@ -55,7 +76,7 @@ extension YAMLNode {
                 entries.append(
                     Entry(
                         key: ks.string, keyOrigin: origin(k.mark, file), keyQuoted: isQuoted(ks),
-                        value: try convert(v, file: file, path: keyPath)))
+                        value: try convert(v, file: file, path: keyPath, anchors: &anchors)))
             }
             return YAMLNode(kind: .mapping(entries), origin: here)
         case .alias:
