@@ -57,7 +57,9 @@ extension YAMLNode {
             return YAMLNode(kind: .scalar(s.string, quoted: isQuoted(s)), origin: here)
         case .sequence(let seq):
             var items: [YAMLNode] = []
-            for (i, item) in seq.enumerated() { items.append(try convert(item, file: file, path: "\(path)[\(i)]", anchors: &anchors)) }
+            for (i, item) in seq.enumerated() {
+                items.append(try convert(item, file: file, path: "\(path)[\(i)]", anchors: &anchors))
+            }
             return YAMLNode(kind: .sequence(items), origin: here)
         case .mapping(let map):
             var entries: [Entry] = []
@@ -95,7 +97,8 @@ extension YAMLNode {
                 expected: "YAML syntax error: \(problem) (the cause may be on an earlier line)")
         case .duplicatedKeysInMapping(let keys, let context):
             return InputError(
-                file: file, line: context.mark.line, column: context.mark.column, key: keys.sorted().joined(separator: ", "),
+                file: file, line: context.mark.line, column: context.mark.column,
+                key: keys.sorted().joined(separator: ", "),
                 expected: "each key only once in a mapping (duplicated key)")
         default:
             let first = "\(error)".split(separator: "\n").first.map(String.init) ?? "unreadable"

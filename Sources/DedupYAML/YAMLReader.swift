@@ -98,7 +98,8 @@ public struct YAMLReader {
 
     public func uint64() throws(InputError) -> UInt64 {
         guard let s = scalar, !s.quoted, let t = YAMLScalar.withoutSeparators(s.text),
-            let v = UInt64(t.hasPrefix("+") ? String(t.dropFirst()) : t) else {
+            let v = UInt64(t.hasPrefix("+") ? String(t.dropFirst()) : t)
+        else {
             throw fail("a non-negative integer (at most \(UInt64.max))")
         }
         return v
@@ -106,13 +107,15 @@ public struct YAMLReader {
 
     public func double(in range: ClosedRange<Double>, what: String = "a number") throws(InputError) -> Double {
         guard let s = scalar, !s.quoted, let d = YAMLScalar.double(s.text), d.isFinite, range.contains(d) else {
-            throw fail("\(what) in [\(JSONNumber.canonical(range.lowerBound)), \(JSONNumber.canonical(range.upperBound))]")
+            throw fail(
+                "\(what) in [\(JSONNumber.canonical(range.lowerBound)), \(JSONNumber.canonical(range.upperBound))]")
         }
         return d
     }
 
     /// One of `allowed` (a String-backed enum's raw values).
-    public func choice<E: RawRepresentable & CaseIterable>(_ type: E.Type, aliases: [String: E] = [:]) throws(InputError) -> E
+    public func choice<E: RawRepresentable & CaseIterable>(_ type: E.Type, aliases: [String: E] = [:])
+        throws(InputError) -> E
     where E.RawValue == String {
         let names = E.allCases.map(\.rawValue) + aliases.keys.sorted()
         guard let s = scalar, let e = E(rawValue: s.text) ?? aliases[s.text] else {

@@ -8,7 +8,9 @@ import DedupFormats
 /// - int: optional sign, decimal digits, or `0x`/`0o` digits; `_` allowed between digits
 /// - float: a finite decimal number (`1.5`, `.5`, `1e-3`); `.inf` and `nan` stay text
 public enum YAMLScalar {
-    public static func isNull(_ s: String) -> Bool { s.isEmpty || s == "~" || s == "null" || s == "Null" || s == "NULL" }
+    public static func isNull(_ s: String) -> Bool {
+        s.isEmpty || s == "~" || s == "null" || s == "Null" || s == "NULL"
+    }
 
     public static func bool(_ s: String) -> Bool? {
         switch s {

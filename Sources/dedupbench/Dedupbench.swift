@@ -8,7 +8,10 @@ struct Dedupbench: ParsableCommand {
         abstract: "Benchmark and compare deduplication strategies for pub/sub messages landing in Delta Lake.",
         discussion: ExitStatus.help,
         version: BuildInfo.versionLine,
-        subcommands: [LakeCommand.self, PipelineCommand.self, ListCommand.self, BenchCoreCommand.self, RunCommand.self, ValidateCommand.self, MergeCommand.self, ReportCommand.self, CompareCommand.self])
+        subcommands: [
+            LakeCommand.self, PipelineCommand.self, ListCommand.self, BenchCoreCommand.self, RunCommand.self,
+            ValidateCommand.self, MergeCommand.self, ReportCommand.self, CompareCommand.self,
+        ])
 
     /// Parses, runs, and turns whatever a command throws into one `dedupbench <cmd>: error: …` line
     /// on stderr and the exit code of `ExitStatus.of` (the only `exit` in the program).
@@ -48,7 +51,9 @@ struct Dedupbench: ParsableCommand {
             exit(withError: error)
         }
         Console.error(name, message(for: error))
-        let usage = fullMessage(for: error).split(separator: "\n").filter { $0.hasPrefix("Usage:") || $0.hasPrefix("  See ") }
+        let usage = fullMessage(for: error).split(separator: "\n").filter {
+            $0.hasPrefix("Usage:") || $0.hasPrefix("  See ")
+        }
         for line in usage { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         Foundation.exit(code.rawValue == 0 ? 0 : ExitStatus.usage.rawValue)
     }

@@ -80,7 +80,10 @@ public enum CSV {
     /// Parses CSV bytes. A quote inside an unquoted field, or text after a closing quote, is a
     /// syntax error.
     public static func parse(_ bytes: [UInt8], tornTail: TornTail = .reject) throws(SyntaxError) -> Document {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let quote = UInt8(ascii: "\"")
+        let comma = UInt8(ascii: ",")
+        let lf = UInt8(ascii: "\n")
+        let cr = UInt8(ascii: "\r")
         var doc = Document(comments: [], records: [], completeLength: 0, isTorn: false)
         let n = bytes.count
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -176,7 +179,8 @@ public enum CSV {
                 }
                 throw SyntaxError(
                     line: line, field: column,
-                    message: "unexpected text after the closing quote of field \(column); expected a comma or a line end")
+                    message:
+                        "unexpected text after the closing quote of field \(column); expected a comma or a line end")
             }
             doc.records.append(Record(line: startLine, fields: fields))
             doc.completeLength = i

@@ -16,7 +16,8 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What would have been accepted, phrased so a user can act on it.
     public var expected: String
 
-    public init(file: String, line: Int = 0, column: Int = 0, key: String = "", value: String? = nil, expected: String) {
+    public init(file: String, line: Int = 0, column: Int = 0, key: String = "", value: String? = nil, expected: String)
+    {
         self.file = file
         self.line = line
         self.column = column

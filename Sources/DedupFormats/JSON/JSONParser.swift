@@ -88,10 +88,14 @@ public struct JSONParser {
         }
         while true {
             skipSpace()
-            guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw fail("expected a quoted object key") }
+            guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
+                throw fail("expected a quoted object key")
+            }
             let key = try string()
             skipSpace()
-            guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw fail("expected ':' after an object key") }
+            guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else {
+                throw fail("expected ':' after an object key")
+            }
             pos += 1
             skipSpace()
             pairs.append((key, try value(depth: depth + 1)))

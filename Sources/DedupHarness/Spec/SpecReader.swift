@@ -10,7 +10,8 @@ struct SpecReader {
     let file: String
 
     /// Reads and composes `path`; a missing file, an empty document or bad syntax is a `SpecError`.
-    static func load(path: String, displayName: String? = nil) throws(SpecError) -> (SpecReader, YAMLNode, text: String) {
+    static func load(path: String, displayName: String? = nil) throws(SpecError) -> (SpecReader, YAMLNode, text: String)
+    {
         let name = displayName ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SpecError(file: name, expected: "file not found or not readable")
@@ -44,10 +45,15 @@ struct SpecReader {
     // MARK: typed access
 
     /// The pairs of a mapping in document order; `keyNode` locates the key.
-    func mapping(_ node: YAMLNode, _ key: String) throws(SpecError) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
+    func mapping(_ node: YAMLNode, _ key: String) throws(SpecError) -> [(
+        key: String, keyNode: YAMLNode, value: YAMLNode
+    )] {
         guard let entries = node.entries else { throw mismatch(node, key, expected: "a mapping") }
         return entries.map {
-            (key: $0.key, keyNode: YAMLNode(kind: .scalar($0.key, quoted: $0.keyQuoted), origin: $0.keyOrigin), value: $0.value)
+            (
+                key: $0.key, keyNode: YAMLNode(kind: .scalar($0.key, quoted: $0.keyQuoted), origin: $0.keyOrigin),
+                value: $0.value
+            )
         }
     }
 

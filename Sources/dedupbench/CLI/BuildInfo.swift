@@ -36,15 +36,18 @@ enum BuildInfo {
         if !isDir.boolValue {
             guard let text = read(gitPath), text.hasPrefix("gitdir:") else { return nil }
             let target = text.dropFirst("gitdir:".count).trimmingCharacters(in: .whitespaces)
-            gitDir = target.hasPrefix("/") ? target : ((gitPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
+            gitDir =
+                target.hasPrefix("/")
+                ? target : ((gitPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
         }
         guard let head = read(gitDir + "/HEAD") else { return nil }
         guard head.hasPrefix("ref:") else { return head.count == 40 ? head : nil }
         let ref = head.dropFirst("ref:".count).trimmingCharacters(in: .whitespaces)
         // A worktree keeps HEAD locally but refs in the common directory.
-        let common = read(gitDir + "/commondir").map { c in
-            c.hasPrefix("/") ? c : (gitDir as NSString).appendingPathComponent(c)
-        } ?? gitDir
+        let common =
+            read(gitDir + "/commondir").map { c in
+                c.hasPrefix("/") ? c : (gitDir as NSString).appendingPathComponent(c)
+            } ?? gitDir
         for base in [gitDir, common] {
             if let sha = read(base + "/" + ref), sha.count == 40 { return sha }
             if let packed = read(base + "/packed-refs") {

@@ -23,7 +23,8 @@ import Testing
 
     @Test func quotedFieldsKeepCommasQuotesAndNewlinesWithTheirLines() throws {
         let out = try CSV.parse(Array("a,b,c\r\n\"x,1\",\"say \"\"hi\"\"\",\"two\nlines\"\nlast,,\n".utf8))
-        #expect(out.records.map(\.fields) == [["a", "b", "c"], ["x,1", "say \"hi\"", "two\nlines"], ["last", "", ""]])
+        #expect(
+            out.records.map(\.fields) == [["a", "b", "c"], ["x,1", "say \"hi\"", "two\nlines"], ["last", "", ""]])
         #expect(out.records.map(\.line) == [1, 2, 4])
     }
 

@@ -1,7 +1,6 @@
 import DedupFormats
 import Testing
 
-
 @Suite struct JSONParserTests {
     @Test func roundTripKeepsKeyOrderAndEscapes() throws {
         let text = #"{"z":1,"a":[true,false,null,-2.5,"q\"\\\n\u0001é"],"m":{}}"#

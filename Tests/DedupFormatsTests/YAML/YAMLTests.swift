@@ -38,9 +38,15 @@ import Testing
     }
 
     @Test(arguments: [
-        ("a: &x 1\nb: *x\n", "f.yaml:1:4: b: a plain value (YAML aliases such as *name are not supported; the anchor they repeat is here)"),
+        (
+            "a: &x 1\nb: *x\n",
+            "f.yaml:1:4: b: a plain value (YAML aliases such as *name are not supported; the anchor they repeat is here)"
+        ),
         ("a: 1\na: 2\n", "f.yaml:1:1: a: each key only once in a mapping (duplicated key)"),
-        ("a: [1, 2\n", "f.yaml:2:1: YAML syntax error: did not find expected ',' or ']' (the cause may be on an earlier line)"),
+        (
+            "a: [1, 2\n",
+            "f.yaml:2:1: YAML syntax error: did not find expected ',' or ']' (the cause may be on an earlier line)"
+        ),
         ("? [1]\n: x\n", "f.yaml:1:3: plain text keys"),
     ])
     func refusalsAreLocated(text: String, message: String) {
@@ -51,7 +57,9 @@ import Testing
     /// A billion-laughs document is refused at its first alias, before any expansion.
     @Test func aliasExpansionCannotBlowUp() {
         var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
-        for i in 1..<10 { text += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ",") + "]\n" }
+        for i in 1..<10 {
+            text += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ",") + "]\n"
+        }
         #expect(throws: InputError.self) { try YAMLNode.compose(yaml: text, file: "lol.yaml") }
     }
 
@@ -105,9 +113,12 @@ import Testing
 @Suite struct InputErrorTests {
     @Test func messageShapes() {
         #expect(InputError(file: "f", expected: "a file").description == "f: a file")
-        #expect(InputError(file: "f", line: 3, key: "k", value: "", expected: "x").description == "f:3: k: got an empty value; expected x")
+        #expect(
+            InputError(file: "f", line: 3, key: "k", value: "", expected: "x").description
+                == "f:3: k: got an empty value; expected x")
         let long = String(repeating: "v", count: 100)
-        #expect(InputError(file: "f", line: 1, column: 2, key: "k", value: long, expected: "x").description.contains("..."))
+        #expect(
+            InputError(file: "f", line: 1, column: 2, key: "k", value: long, expected: "x").description.contains("..."))
     }
 
     @Test func didYouMean() {

@@ -54,13 +54,13 @@ import Testing
         // `exit 1` without a JSON line: every run fails (retries: 0), all recorded.
         let spec = dir + "/fail.yaml"
         try """
-            version: 1
-            name: fails
-            pipeline: {}
-            retries: 0
-            matrix:
-              strategy: [bronze_append]
-            """.write(toFile: spec, atomically: true, encoding: .utf8)
+        version: 1
+        name: fails
+        pipeline: {}
+        retries: 0
+        matrix:
+          strategy: [bronze_append]
+        """.write(toFile: spec, atomically: true, encoding: .utf8)
         let script = dir + "/fail.sh"
         try "#!/bin/sh\nexit 1\n".write(toFile: script, atomically: true, encoding: .utf8)
         chmod(script, 0o755)

@@ -27,7 +27,9 @@ import Testing
     func negativeOrNonFiniteNumbersAreRefused(column: String, value: String) {
         var run = TestSupport.Run(cell: "c1", repeatIndex: 0)
         run.overrides[column] = value
-        let error = #expect(throws: ReportInputError.self) { try parse([TestSupport.Run(cell: "c0", repeatIndex: 0), run]) }
+        let error = #expect(throws: ReportInputError.self) {
+            try parse([TestSupport.Run(cell: "c0", repeatIndex: 0), run])
+        }
         #expect(error?.path == "r.csv")
         #expect(error?.line == 3)
         #expect(error?.key == column)
