@@ -157,10 +157,12 @@ public struct DeltaTable: Sendable {
             actions += written.files.map { .add($0) }
             let published = try CommitPublisher(log: log, options: options).publish(
                 actions, readVersion: snap.version, removing: Set(removing.map(\.path)))
-            return CommitResult(
+            var result = CommitResult(
                 version: published.version, readVersion: snap.version, added: written.files, removed: removing,
                 bytesWritten: written.bytes + published.bytes, filesWritten: written.files.count + 1,
                 retries: published.retries)
+            checkpointIfDue(&result, configuration: snap.metadata.configuration)
+            return result
         } catch {
             written.removeAll(tablePath: path)  // orphans are harmless, but leave nothing half-done behind
             throw error

@@ -99,6 +99,7 @@ struct NestedChunkDecoder {
                 continue
             }
             let n = Int(header.numValues)
+            if n == 0 { continue }  // arrow-rs may end a v2 chunk with an empty page
             guard n > 0, n <= entries - done else {
                 throw DecodeError("data page has \(n) level entries; \(entries - done) of \(entries) remain")
             }
