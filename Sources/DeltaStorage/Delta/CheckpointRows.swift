@@ -19,7 +19,9 @@ enum CheckpointRows {
             case "checkpointMetadata": continue  // V2 spec marker; the actions themselves are all in this file
             default: break
             }
-            let json = JSONValue.object([(field.name, Self.json(value, field.type))])
+            var body = Self.json(value, field.type)
+            if field.name == "add" { body = Self.statsFromParsed(body) }
+            let json = JSONValue.object([(field.name, body)])
             do {
                 out.append(try DeltaAction(json: json))
             } catch {
@@ -27,6 +29,20 @@ enum CheckpointRows {
             }
         }
         return out
+    }
+
+    /// An add without JSON `stats` but with `stats_parsed.numRecords` (a checkpoint written with
+    /// `delta.checkpoint.writeStatsAsJson=false`) gets `stats` = `{"numRecords":N}`: the row count
+    /// is kept; min/max are left out, which readers treat as unknown (never as a bound).
+    private static func statsFromParsed(_ add: JSONValue) -> JSONValue {
+        guard case .object(var pairs) = add, let i = pairs.firstIndex(where: { $0.0 == "stats_parsed" }) else {
+            return add
+        }
+        let parsed = pairs.remove(at: i).1
+        if add["stats"] == nil, let n = parsed["numRecords"]?.intValue {
+            pairs.append(("stats", .string(JSONValue.object([("numRecords", .int(n))]).serialized)))
+        }
+        return .object(pairs)
     }
 
     /// The JSON form of a value: structs become objects without their null fields (absent and

@@ -60,7 +60,8 @@ enum CheckpointSchema {
 
     /// What is read: the written columns plus the fields other writers add that change what an
     /// action means (deletion vectors, row tracking, clustering), and `sidecar`/`checkpointMetadata`
-    /// to recognise V2 checkpoints. `stats_parsed`, `partitionValues_parsed`, `commitInfo` and
+    /// to recognise V2 checkpoints; of `stats_parsed` only `numRecords` (used when the JSON `stats`
+    /// are absent). `partitionValues_parsed`, the rest of `stats_parsed`, `commitInfo` and
     /// `domainMetadata` are not needed and are never decoded.
     static let read: [NestedField] = {
         func extend(_ f: NestedField, _ extra: [NestedField]) -> NestedField {
@@ -74,6 +75,8 @@ enum CheckpointSchema {
                 [
                     deletionVector, NestedField("baseRowId", .long), NestedField("defaultRowCommitVersion", .long),
                     NestedField("clusteringProvider", .string),
+                    // Only numRecords, for checkpoints written with delta.checkpoint.writeStatsAsJson=false.
+                    NestedField("stats_parsed", .structure([NestedField("numRecords", .long)])),
                 ]),
             extend(
                 remove,
