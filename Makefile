@@ -38,7 +38,8 @@ bench-storage: release       ## Parquet/Delta write benchmark (issue figures: 1.
 	$(RELEASE_BIN) lake bench --rows 1100000 --codec snappy --codec zstd --codec gzip --out out/bench-storage
 
 bench-snapshot: release      ## snapshot load time after 10, 100, 1,000 and 5,000 commits (checkpoints vs JSON replay)
-	$(RELEASE_BIN) lake bench-snapshot --commits 10 --commits 100 --commits 1000 --commits 5000 --out out/bench-snapshot
+	$(RELEASE_BIN) lake bench-snapshot --workload append --commits 10 --commits 100 --commits 1000 --commits 5000 --out out/bench-snapshot
+	$(RELEASE_BIN) lake bench-snapshot --workload replace --commits 10 --commits 100 --commits 1000 --commits 5000 --out out/bench-snapshot
 
 PIPELINE_BENCH := --source synthetic --mode speed --dup-prob 0.1 --slow-prob 0.1 --batches 10 --hash sha256 --hash-encoding hex --codec snappy --seed 42 --force --json --log-level warning
 bench-pipeline: release      ## pipeline figures: 1M records per strategy (own process each), then 10M bronze

@@ -2,6 +2,16 @@
 /// `delta.checkpointInterval` commits, default 10) and, for comparison, the same JSON commits
 /// without any checkpoint (full replay). Used by `dedupbench lake bench-snapshot`.
 public enum CheckpointBenchmark {
+    /// What each commit does.
+    public enum Workload: String, Sendable, CaseIterable {
+        /// A blind append of one new file: live files grow with commits (a streaming bronze table).
+        case append
+        /// Replaces the oldest live file by a new one: live files stay constant and, with
+        /// `delta.deletedFileRetentionDuration` = 0, tombstones expire at once (a compacted table
+        /// in steady state), so the checkpoint stays the same size.
+        case replace
+    }
+
     public struct Measurement: Sendable {
         public var commits: Int
         /// Live data files in the snapshot.
@@ -20,16 +30,27 @@ public enum CheckpointBenchmark {
 
     /// Builds a table at `path` with `commits` appends of `rows` rows each (one data file per
     /// commit, no fsync), then times `repeats` snapshot loads with and without its checkpoints.
-    public static func measure(commits: Int, rows: Int, repeats: Int, path: String, seed: UInt64) throws
-        -> Measurement
-    {
+    public static func measure(
+        commits: Int, rows: Int, repeats: Int, path: String, seed: UInt64, workload: Workload = .append,
+        liveFiles: Int = 10
+    ) throws -> Measurement {
         FileSystem.removeTree(path)
         let options = DeltaWriteOptions(seed: seed, clock: .fixed(1_736_726_400_000), syncDataFiles: false)
         let start = DeltaBenchmark.monotonicSeconds()
         let first = DeltaBenchmark.bronzeBatch(rows: rows, seed: seed)
-        let table = try DeltaTable.create(at: path, schema: first.schema, partitionColumns: [], options: options)
+        let config = workload == .replace ? [CheckpointPolicy.retentionKey: "interval 0 seconds"] : [:]
+        let table = try DeltaTable.create(
+            at: path, schema: first.schema, partitionColumns: [], configuration: config, options: options)
         for c in 0..<commits {
-            let r = try table.append(c == 0 ? first : DeltaBenchmark.bronzeBatch(rows: rows, seed: seed &+ UInt64(c)))
+            let batch = c == 0 ? first : DeltaBenchmark.bronzeBatch(rows: rows, seed: seed &+ UInt64(c))
+            let r: CommitResult
+            if workload == .replace && c >= liveFiles {
+                let snap = try table.snapshot()
+                r = try table.commitReplace(
+                    readVersion: snap.version, removing: [snap.files[0]], adding: batch, operation: "WRITE")
+            } else {
+                r = try table.append(batch)
+            }
             if let e = r.checkpointError { throw DeltaError(.io, "checkpoint after version \(r.version): \(e)") }
         }
         let build = DeltaBenchmark.monotonicSeconds() - start

@@ -114,7 +114,11 @@ indirect enum ReadPlan: Sendable {
 /// per row, consuming level entries per leaf. A node is null when its first leaf's definition
 /// level is below the node's; a list continues while the next entry repeats at the list's level.
 struct RecordAssembler {
-    private var leaves: [DecodedLeaf?]
+    // Levels and values per leaf column (empty for leaves not read), with a cursor each.
+    private var repetition: [[UInt8]]
+    private var definition: [[UInt8]]
+    private var values: [ColumnValues?]
+    private var read: [Bool]
     private var entry: [Int]
     private var value: [Int]
     private var maxDef: [Int]
@@ -122,7 +126,10 @@ struct RecordAssembler {
     private var row = -1
 
     init(leaves decoded: [Int: DecodedLeaf], paths: [String], maxDefinitions: [Int]) {
-        leaves = (0..<paths.count).map { decoded[$0] }
+        repetition = (0..<paths.count).map { decoded[$0]?.repetition ?? [] }
+        definition = (0..<paths.count).map { decoded[$0]?.definition ?? [] }
+        values = (0..<paths.count).map { decoded[$0]?.values }
+        read = (0..<paths.count).map { decoded[$0] != nil }
         entry = Array(repeating: 0, count: paths.count)
         value = Array(repeating: 0, count: paths.count)
         maxDef = maxDefinitions
@@ -170,7 +177,7 @@ struct RecordAssembler {
     mutating func startRow(_ plans: [ReadPlan]) throws {
         row += 1
         for p in plans {
-            for l in p.leaves where entry[l] < leaves[l]!.repetition.count && leaves[l]!.repetition[entry[l]] != 0 {
+            for l in p.leaves where entry[l] < repetition[l].count && repetition[l][entry[l]] != 0 {
                 throw DecodeError("column \(paths[l]): row \(row) does not start at repetition level 0")
             }
         }
@@ -178,24 +185,23 @@ struct RecordAssembler {
 
     /// After the last row: no leaf may have entries left (they would belong to no row).
     func checkConsumed() throws {
-        for (l, leaf) in leaves.enumerated() {
-            if let leaf, entry[l] != leaf.definition.count {
-                throw DecodeError(
-                    "column \(paths[l]): \(leaf.definition.count - entry[l]) level entries remain after the last row")
-            }
+        for l in 0..<paths.count where read[l] && entry[l] != definition[l].count {
+            throw DecodeError(
+                "column \(paths[l]): \(definition[l].count - entry[l]) level entries remain after the last row")
         }
     }
 
     private func peek(_ leaf: Int) throws -> Int {
-        guard let l = leaves[leaf], entry[leaf] < l.definition.count else {
+        let e = entry[leaf]
+        guard e < definition[leaf].count else {
             throw DecodeError("column \(paths[leaf]) ends before row \(row) is complete")
         }
-        return Int(l.definition[entry[leaf]])
+        return Int(definition[leaf][e])
     }
 
     private func nextRepetition(_ leaf: Int) -> Int? {
-        guard let l = leaves[leaf], entry[leaf] < l.repetition.count else { return nil }
-        return Int(l.repetition[entry[leaf]])
+        let e = entry[leaf]
+        return e < repetition[leaf].count ? Int(repetition[leaf][e]) : nil
     }
 
     /// Consumes one entry; returns its definition level.
@@ -217,7 +223,7 @@ struct RecordAssembler {
     private mutating func valueAt(_ leaf: Int, _ type: ColumnType) throws -> NestedValue {
         let i = value[leaf]
         value[leaf] += 1
-        guard let values = leaves[leaf]?.values, i < values.count else {
+        guard let values = values[leaf], i < values.count else {
             throw DecodeError("column \(paths[leaf]): fewer values than definition levels announce")
         }
         switch values {

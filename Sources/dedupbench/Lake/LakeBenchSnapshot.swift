@@ -21,25 +21,34 @@ struct LakeBenchSnapshot: ParsableCommand {
     @Option(help: "Snapshot loads per table; the median is reported.") var `repeat`: Int = 5
     @Option(help: "Output directory (one table per commit count, replaced on each run).") var out: String
     @Option(help: "Seed for rows and file names.") var seed: UInt64 = 1
+    @Option(help: "append: one new file per commit (live files grow); replace: each commit replaces the oldest of --live-files files, tombstones expire at once (live files constant).")
+    var workload: String = "append"
+    @Option(help: "Live files of the replace workload.") var liveFiles: Int = 10
     @Flag(help: "Print JSON lines instead of a table.") var json = false
 
     func validate() throws {
         guard rows > 0 else { throw ValidationError("--rows must be > 0, got \(rows)") }
         guard `repeat` >= 1 else { throw ValidationError("--repeat must be ≥ 1, got \(`repeat`)") }
         for c in commits where c < 1 { throw ValidationError("--commits must be ≥ 1, got \(c)") }
+        guard CheckpointBenchmark.Workload(rawValue: workload) != nil else {
+            throw ValidationError("--workload '\(workload)' is not one of: append, replace")
+        }
+        guard liveFiles >= 1 else { throw ValidationError("--live-files must be ≥ 1, got \(liveFiles)") }
     }
 
     func run() throws {
         try LakeExit.run {
             if !json {
+                print("workload \(workload), \(rows) rows per commit")
                 print("commits  files  checkpoint  json read   load ms  json-only ms   build s   log bytes")
             }
             for n in commits {
                 let m = try CheckpointBenchmark.measure(
-                    commits: n, rows: rows, repeats: `repeat`, path: out + "/commits-\(n)", seed: seed)
+                    commits: n, rows: rows, repeats: `repeat`, path: out + "/\(workload)-\(n)", seed: seed,
+                    workload: CheckpointBenchmark.Workload(rawValue: workload)!, liveFiles: liveFiles)
                 if json {
                     let fields: [(String, JSONValue)] = [
-                        ("commits", .int(Int64(n))), ("files", .int(Int64(m.files))),
+                        ("workload", .string(workload)), ("commits", .int(Int64(n))), ("files", .int(Int64(m.files))),
                         ("checkpointVersion", m.checkpointVersion.map { .int(Int64($0)) } ?? .null),
                         ("jsonCommitsRead", .int(Int64(m.jsonCommitsRead))),
                         ("checkpointPartsRead", .int(Int64(m.checkpointPartsRead))),
