@@ -51,7 +51,8 @@ public struct DeltaTable: Sendable {
         return table
     }
 
-    /// Opens an existing table (checks that its log has commits starting at version 0).
+    /// Opens an existing table (checks that its log can be replayed: every commit from version 0,
+    /// or a checkpoint and the commits after it).
     public static func open(at path: String, options: DeltaWriteOptions = DeltaWriteOptions()) throws -> DeltaTable {
         let table = DeltaTable(path: path, options: options)
         _ = try table.log.versions()
