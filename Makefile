@@ -16,7 +16,7 @@ CI_THRESHOLD ?= 75%
 # Phase times of a 20k-record run are a few milliseconds: judge them more loosely than wall time.
 CI_PHASE_THRESHOLDS ?= --threshold-metric gen_s=200% --threshold-metric hash_s=200% --threshold-metric dedup_s=200% --threshold-metric write_s=200%
 
-.PHONY: setup build release test lint bench sweep report compare ci ci-bench baseline bench-storage bench-pipeline bench-core bench-harness clean
+.PHONY: setup build release test lint bench sweep report compare ci ci-bench baseline bench-storage bench-snapshot bench-pipeline bench-core bench-harness clean
 
 setup:                       ## system libraries, gnuplot and the Python readers (idempotent)
 	@bash scripts/setup.sh
@@ -38,6 +38,10 @@ lint:                        ## formatting check with the committed .swift-forma
 
 bench-storage: release       ## Parquet/Delta write benchmark (issue figures: 1.1M bronze rows)
 	$(RELEASE_BIN) lake bench --rows 1100000 --codec snappy --codec zstd --codec gzip --out out/bench-storage
+
+bench-snapshot: release      ## snapshot load time after 10, 100, 1,000 and 5,000 commits (checkpoints vs JSON replay)
+	$(RELEASE_BIN) lake bench-snapshot --workload append --commits 10 --commits 100 --commits 1000 --commits 5000 --out out/bench-snapshot
+	$(RELEASE_BIN) lake bench-snapshot --workload replace --commits 10 --commits 100 --commits 1000 --commits 5000 --out out/bench-snapshot
 
 PIPELINE_BENCH := --source synthetic --mode speed --dup-prob 0.1 --slow-prob 0.1 --batches 10 --hash sha256 --hash-encoding hex --codec snappy --seed 42 --force --json --log-level warning
 bench-pipeline: release      ## pipeline figures: 1M records per strategy (own process each), then 10M bronze

@@ -1,7 +1,7 @@
 import DeltaStorage
 
-/// Storage work a run did, in the units of the cost model (DESIGN §6): every data file and every
-/// commit is a PUT (a data file larger than the multipart part size is `ceil(size / part)` part
+/// Storage work a run did, in the units of the cost model (DESIGN §6): every data file, every
+/// commit and every checkpoint file (parts and `_last_checkpoint`) is a PUT (a data file larger than the multipart part size is `ceil(size / part)` part
 /// uploads plus one completion request); every data file read back during dedup or merge is a GET
 /// (the verification read is not counted).
 public struct StorageCounters: Sendable, Equatable {
@@ -77,6 +77,11 @@ public struct StrategyTable {
         counters.bytesWritten += r.bytesWritten
         counters.putRequests +=
             1 + r.added.reduce(0) { $0 + StorageCounters.puts(forObjectOf: Int($1.size), partBytes: partBytes) }
+        // A checkpoint written after the commit: its parts and `_last_checkpoint` are PUTs too.
+        if let c = r.checkpoint {
+            counters.bytesWritten += c.bytesWritten
+            counters.putRequests += c.filesWritten
+        }
         return r
     }
 }

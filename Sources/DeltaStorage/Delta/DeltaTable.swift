@@ -53,7 +53,8 @@ public struct DeltaTable: Sendable {
         return table
     }
 
-    /// Opens an existing table (checks that its log has commits starting at version 0).
+    /// Opens an existing table (checks that its log can be replayed: every commit from version 0,
+    /// or a checkpoint and the commits after it).
     public static func open(at path: String, options: DeltaWriteOptions = DeltaWriteOptions()) throws -> DeltaTable {
         let table = DeltaTable(path: path, options: options)
         _ = try table.log.versions()
@@ -159,10 +160,12 @@ public struct DeltaTable: Sendable {
             actions += written.files.map { .add($0) }
             let published = try CommitPublisher(log: log, options: options).publish(
                 actions, readVersion: snap.version, removing: Set(removing.map(\.path)))
-            return CommitResult(
+            var result = CommitResult(
                 version: published.version, readVersion: snap.version, added: written.files, removed: removing,
                 bytesWritten: written.bytes + published.bytes, filesWritten: written.files.count + 1,
                 retries: published.retries)
+            checkpointIfDue(&result, configuration: snap.metadata.configuration)
+            return result
         } catch {
             written.removeAll(tablePath: path)  // orphans are harmless, but leave nothing half-done behind
             throw error

@@ -8,5 +8,5 @@ struct LakeCommand: ParsableCommand {
         commandName: "lake",
         abstract: "Write, inspect and benchmark Delta Lake tables (dedupbench's own Parquet + Delta writer).",
         discussion: ExitStatus.help,
-        subcommands: [LakeWriteDemo.self, LakeInspect.self, LakeBench.self])
+        subcommands: [LakeWriteDemo.self, LakeInspect.self, LakeBench.self, LakeBenchSnapshot.self])
 }
