@@ -29,8 +29,12 @@ public struct CheckpointResult: Sendable, Equatable {
 /// checkpoint of the same version holds the same state). `_last_checkpoint` is replaced
 /// atomically (temp file + `rename(2)`) and never moved back to an older version.
 enum CheckpointWriter {
+    /// Checkpoints are written uncompressed by default: their values are PLAIN and fixed-width where
+    /// they vary run to run (`modificationTime`), so a table's bytes on disk stay a function of its
+    /// content and the seed (`table_bytes` is compared exactly in CI); compressed, the wall-clock
+    /// times would change the byte count by a few bytes per run.
     static func write(
-        _ state: DeltaLogState, log: DeltaLog, now: Int64, parts: Int = 1, codec: Codec = .snappy
+        _ state: DeltaLogState, log: DeltaLog, now: Int64, parts: Int = 1, codec: Codec = .uncompressed
     ) throws(DeltaError) -> CheckpointResult {
         guard let p = state.protocolVersions, let metadata = state.metadata else {
             throw DeltaError(.corruptLog, "\(log.logPath): version \(state.version) has no protocol or metaData")
