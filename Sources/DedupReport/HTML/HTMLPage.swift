@@ -72,9 +72,9 @@ struct HTMLPage {
             h += findings.map { "<li>\(HTMLEscaping.inlineMarkdown($0))</li>\n" }.joined()
             h += "</ul>\n"
         }
-        let summary = SummaryTable(experiment: e)
+        let summary = d.summaryTable(e)
         h += "<h3>Results</h3>\n"
-        h += table(headers: summary.keyHeaders + SummaryTable.valueHeaders, rows: summary.rows(),
+        h += table(headers: summary.keyHeaders + summary.valueHeaders, rows: summary.rows(),
                    keyColumns: summary.keyHeaders.count, className: "results")
         let notOK = d.notOKTable(e)
         if !notOK.rows.isEmpty {

@@ -28,9 +28,10 @@ struct ReportDocument {
             + "Figures are medians over the ok repeats of each cell; brackets give the 95% percentile-bootstrap "
             + "interval of the median (\(NumberFormat.grouped(Double(resamples))) resamples from a SplitMix64 "
             + "generator seeded by cell and metric, so the same results always give the same interval). "
-            + "Failed and timed-out runs are counted and listed, never averaged in. MB = 10⁶ bytes; live MB is the table "
-            + "as it stands, on disk MB includes files a merge removed but vacuum has not deleted yet; S3 USD/month "
-            + "is the storage cost of the live table at the price table's rates."
+            + "Failed and timed-out runs are counted and listed, never averaged in. MB = 10⁶ bytes; the live table size is the table "
+            + "as it stands, the size on disk before vacuum includes files a merge removed but vacuum has not deleted yet; "
+            + "S3 storage cost (USD/month) is the storage cost of the live table at the price table's rates. Each chart plots "
+            + "one metric, named as in its table column."
     }
 
     func findings(_ e: ExperimentResults) -> [String] { Findings(experiment: e).sentences() }
@@ -71,6 +72,18 @@ struct ReportDocument {
     }
 
     func charts(of e: ExperimentResults) -> [ChartOutcome] { charts.filter { $0.experiment == e.name } }
+
+    /// The results table of `e`, with a column for every metric its charts plot.
+    func summaryTable(_ e: ExperimentResults) -> SummaryTable {
+        var extra: [String] = []
+        for chart in charts(of: e) {
+            guard let m = chart.artifact?.metric, !m.isEmpty, !SummaryTable.shownMetrics.contains(m), !extra.contains(m),
+                chart.artifact.map({ !$0.name.hasSuffix("-phases") }) ?? false
+            else { continue }
+            extra.append(m)
+        }
+        return SummaryTable(experiment: e, extraMetrics: extra)
+    }
 
     var environment: EnvironmentSection { EnvironmentSection(files: files, relative: relative) }
 

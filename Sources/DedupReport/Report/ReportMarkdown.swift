@@ -21,7 +21,7 @@ struct ReportMarkdown {
         if !findings.isEmpty {
             md += "### Findings\n\n" + findings.map { "- " + $0 + "\n" }.joined() + "\n"
         }
-        md += "### Results\n\n" + SummaryTable(experiment: e).render() + "\n"
+        md += "### Results\n\n" + d.summaryTable(e).render() + "\n"
         let notOK = d.notOKTable(e)
         if !notOK.rows.isEmpty {
             md += "### Failed and timed-out runs\n\n"

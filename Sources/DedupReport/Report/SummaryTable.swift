@@ -3,6 +3,13 @@
 /// are plain text shared by the markdown and HTML renderers.
 struct SummaryTable {
     let experiment: ExperimentResults
+    /// Metrics a chart of this experiment plots that the fixed columns do not show (e.g.
+    /// `s3_total_usd`), appended so every charted figure is in the table under the same name.
+    var extraMetrics: [String] = []
+
+    /// Metrics the fixed columns show.
+    static let shownMetrics = ["throughput_rps", "wall_s", "rows_written", "duplicates_left", "lost_records",
+                               "live_bytes", "table_bytes", "s3_storage_usd_month"]
 
     var keyHeaders: [String] {
         let axes = experiment.axes.map(\.name)
@@ -11,9 +18,15 @@ struct SummaryTable {
 
     /// Value columns (after the key columns), right-aligned.
     static let valueHeaders = [
-        "throughput rec/s [95% CI]", "wall s (min–max)", "rows written", "dups left", "lost (max)",
-        "live MB", "on disk MB", "S3 USD/month", "ok/failed/timeout",
+        "throughput (records/s) [95% CI]", "wall time (s) (min–max)", "rows written", "dups left", "lost (max)",
+        "live table size (MB)", "size on disk before vacuum (MB)", "S3 storage cost (USD/month)", "ok/failed/timeout",
     ]
+
+    var valueHeaders: [String] {
+        Self.valueHeaders.dropLast() + extraMetrics.map { m in
+            MetricInfo.label(m) + (AxisUnit.of(m) == .bytes ? " (MB)" : "")
+        } + [Self.valueHeaders.last!]
+    }
 
     /// One row per cell: the key columns, then `valueHeaders.count` values.
     func rows() -> [[String]] {
@@ -30,6 +43,16 @@ struct SummaryTable {
             fields.append(cell.median("live_bytes").map(NumberFormat.megabytes) ?? "—")
             fields.append(cell.median("table_bytes").map(NumberFormat.megabytes) ?? "—")
             fields.append(cell.median("s3_storage_usd_month").map(NumberFormat.usd) ?? "—")
+            for m in extraMetrics {
+                fields.append(cell.median(m).map { v in
+                    switch AxisUnit.of(m) {
+                    case .bytes: return NumberFormat.megabytes(v)
+                    case .usd: return NumberFormat.usd(v)
+                    case .seconds: return NumberFormat.fixed(v, 3)
+                    default: return NumberFormat.significant(v)
+                    }
+                } ?? "—")
+            }
             fields.append("\(cell.okCount)/\(cell.failedCount)/\(cell.timeoutCount)")
             return fields
         }
@@ -37,8 +60,8 @@ struct SummaryTable {
 
     func render() -> String {
         let keys = keyHeaders
-        var md = "| " + (keys.map(TextEscaping.markdownCell) + Self.valueHeaders).joined(separator: " | ") + " |\n"
-        md += "|" + String(repeating: "---|", count: keys.count) + String(repeating: "---:|", count: Self.valueHeaders.count) + "\n"
+        var md = "| " + (keys.map(TextEscaping.markdownCell) + valueHeaders).joined(separator: " | ") + " |\n"
+        md += "|" + String(repeating: "---|", count: keys.count) + String(repeating: "---:|", count: valueHeaders.count) + "\n"
         for row in rows() {
             // Values are numbers this table formatted; only the keys come from user input.
             let cells = row.prefix(keys.count).map(TextEscaping.markdownCell) + row.dropFirst(keys.count)
