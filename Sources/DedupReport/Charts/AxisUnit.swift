@@ -25,7 +25,10 @@ enum AxisUnit: Equatable {
     /// One tick label, e.g. `label(2_500_000)` → "2.5M" for counts, "2.5 MB" for bytes.
     func label(_ value: Double) -> String {
         switch self {
-        case .count: return NumberFormat.si(value, digits: 3).trimmingZeros()
+        // Counts read "1B" (billion), not the SI "1G".
+        case .count:
+            let text = NumberFormat.si(value, digits: 3).trimmingZeros()
+            return text.hasSuffix("G") ? text.dropLast() + "B" : text
         case .bytes:
             let units: [(Double, String)] = [(1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "kB")]
             for (scale, suffix) in units where abs(value) >= scale * 0.9995 {

@@ -72,6 +72,12 @@ struct HTMLPage {
             h += findings.map { "<li>\(HTMLEscaping.inlineMarkdown($0))</li>\n" }.joined()
             h += "</ul>\n"
         }
+        if let cost = d.costProjection(e) {
+            h += "<h3>Cost at your volume</h3>\n<p class=\"headline\">\(HTMLEscaping.inlineMarkdown(cost.headline()))</p>\n"
+            h += table(headers: CostProjection.headers, rows: cost.tableRows(), keyColumns: 1, className: "cost")
+            h += "<details><summary>Assumptions</summary><ul>\n"
+                + cost.assumptionLines().map { "<li>\(HTMLEscaping.inlineMarkdown($0))</li>\n" }.joined() + "</ul></details>\n"
+        }
         let summary = d.summaryTable(e)
         h += "<h3>Results</h3>\n"
         h += table(headers: summary.keyHeaders + summary.valueHeaders, rows: summary.rows(),

@@ -21,6 +21,8 @@ public enum HTMLReport {
         public var resamples: Int
         /// Directory that relative paths in the text (result files) are shown relative to.
         public var baseDirectory: String
+        /// The volume and prices of the "Cost at your volume" section (nil: no section).
+        public var projection: CostProjection.Assumptions? = .init()
 
         public init(title: String = "Performance report", gnuplot: GnuplotRunner? = GnuplotRunner.locate(),
                     resamples: Int = Bootstrap.defaultResamples, baseDirectory: String = ".") {
@@ -56,7 +58,7 @@ public enum HTMLReport {
         let charts = try PerformanceReport.renderCharts(experiments, into: directory, png: false, gnuplot: options.gnuplot)
         let document = ReportDocument(title: options.title, experiments: experiments, charts: charts,
                                       chartsDirectory: directory, outputDirectory: options.baseDirectory,
-                                      resamples: options.resamples)
+                                      resamples: options.resamples, projection: options.projection)
         return body(document)
     }
 
@@ -83,6 +85,8 @@ public enum HTMLReport {
         .dedupbench-report .warning{background:#fff8c5;border-left:4px solid #d4a72c;padding:.4rem .6rem}
         .dedupbench-report .findings li{margin:.25rem 0}
         .dedupbench-report .toc{margin:.5rem 0 1rem}
+        .dedupbench-report .headline{font-size:1.05rem;background:#ddf4ff;border-left:4px solid #0969da;padding:.4rem .6rem}
+        .dedupbench-report .machines{background:#ffebe9;border-left:4px solid #cf222e;padding:.4rem .6rem}
         @media print{.dedupbench-report{max-width:none}.dedupbench-report figure.chart{break-inside:avoid}}
 
         """

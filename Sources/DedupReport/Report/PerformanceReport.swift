@@ -14,9 +14,13 @@ public enum PerformanceReport {
         public var resamples: Int
         /// Also write the self-contained HTML report to this path (see `HTMLReport`).
         public var htmlPath: String?
+        /// The volume and prices of the "Cost at your volume" section (nil: no section).
+        public var projection: CostProjection.Assumptions?
 
         public init(title: String = "Performance report", png: Bool = false, gnuplot: GnuplotRunner? = nil,
-                    resamples: Int = Bootstrap.defaultResamples, htmlPath: String? = nil) {
+                    resamples: Int = Bootstrap.defaultResamples, htmlPath: String? = nil,
+                    projection: CostProjection.Assumptions? = .init()) {
+            self.projection = projection
             self.title = title
             self.png = png
             self.gnuplot = gnuplot
@@ -55,7 +59,7 @@ public enum PerformanceReport {
         let outcomes = try renderCharts(experiments, into: chartsDirectory, png: options.png, gnuplot: options.gnuplot)
         let document = ReportDocument(
             title: options.title, experiments: experiments, charts: outcomes, chartsDirectory: chartsDirectory,
-            outputDirectory: outputDirectory, resamples: options.resamples)
+            outputDirectory: outputDirectory, resamples: options.resamples, projection: options.projection)
         var html: String?
         if let htmlPath = options.htmlPath {
             let page = HTMLPage(document: document, linkPrefix: linkPrefix(from: htmlPath, to: chartsDirectory)).render()

@@ -12,6 +12,12 @@ struct ReportDocument {
     /// Paths in the text are relative to this directory, so the text does not depend on where it ran.
     let outputDirectory: String
     let resamples: Int
+    /// nil: no "Cost at your volume" section.
+    var projection: CostProjection.Assumptions? = nil
+
+    func costProjection(_ e: ExperimentResults) -> CostProjection? {
+        projection.flatMap { CostProjection(experiment: e, assumptions: $0) }
+    }
 
     /// The result files in order of first use, each once.
     var files: [ResultFile] {

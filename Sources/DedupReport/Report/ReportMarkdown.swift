@@ -21,6 +21,14 @@ struct ReportMarkdown {
         if !findings.isEmpty {
             md += "### Findings\n\n" + findings.map { "- " + $0 + "\n" }.joined() + "\n"
         }
+        if let cost = d.costProjection(e) {
+            md += "### Cost at your volume\n\n" + cost.headline() + "\n\n"
+            md += "| " + CostProjection.headers.joined(separator: " | ") + " |\n|---|" + String(repeating: "---:|", count: CostProjection.headers.count - 2) + "---|\n"
+            for row in cost.tableRows() {
+                md += "| " + TextEscaping.markdownCell(row[0]) + " | " + row.dropFirst().joined(separator: " | ") + " |\n"
+            }
+            md += "\nAssumptions:\n\n" + cost.assumptionLines().map { "- " + $0 + "\n" }.joined() + "\n"
+        }
         md += "### Results\n\n" + d.summaryTable(e).render() + "\n"
         let notOK = d.notOKTable(e)
         if !notOK.rows.isEmpty {
