@@ -40,6 +40,17 @@ struct ReportDocument {
             + "one metric, named as in its table column."
     }
 
+    /// When the results come from several machines: the sentence that opens the report.
+    func machineWarning() -> String? {
+        let machines = ExperimentResults.machines(files)
+        guard machines.count > 1 else { return nil }
+        return "**These results come from \(machines.count) different machines**, so their figures are never mixed: "
+            + "each experiment gets one section per machine (named \"experiment @ machine\"), and timings should be compared "
+            + "only within a machine. " + machines.map { m in
+                "\(TextEscaping.markdownCell(m.machine)): " + m.files.map { "`" + codeSafe(relative($0.table.path)) + "`" }.joined(separator: ", ")
+            }.joined(separator: "; ") + "."
+    }
+
     func findings(_ e: ExperimentResults) -> [String] { Findings(experiment: e).sentences() }
 
     func whatWasRun(_ e: ExperimentResults) -> String {

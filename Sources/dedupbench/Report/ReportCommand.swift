@@ -52,6 +52,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Cost projection: storage/request price table (YAML; default S3 Standard us-east-1).")
     var prices: String?
 
+    @Flag(name: .long, help: "Refuse (exit 2) result sets from more than one machine instead of reporting each machine separately.")
+    var singleMachine = false
+
     @Flag(name: .long, help: "Leave out the cost projection.")
     var noProjection = false
 
@@ -84,6 +87,15 @@ struct ReportCommand: ParsableCommand {
         if files.allSatisfy({ $0.table.rows.isEmpty }) {
             FileHandle.standardError.write(Data("dedupbench report: the result files hold no runs\n".utf8))
             throw ExitCode(2)
+        }
+        let machines = ExperimentResults.machines(files)
+        if machines.count > 1 {
+            let list = machines.map { "\($0.machine) (\($0.files.count) result set(s))" }.joined(separator: "; ")
+            if singleMachine {
+                FileHandle.standardError.write(Data("dedupbench report: the result sets come from \(machines.count) machines: \(list); --single-machine refuses to mix them\n".utf8))
+                throw ExitCode(2)
+            }
+            FileHandle.standardError.write(Data("dedupbench report: the result sets come from \(machines.count) machines (\(list)); each machine gets its own sections\n".utf8))
         }
         var projection: CostProjection.Assumptions?
         if !noProjection {
