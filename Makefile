@@ -88,6 +88,17 @@ baseline: release            ## re-record the CI baseline (commit results/baseli
 bench-harness: release       ## harness overhead per run and 10,000-cell expansion time
 	bash experiments/tools/bench-harness.sh $(RELEASE_BIN)
 
+completions: release         ## shell completions (bash, zsh, fish) → out/completions/ (ArgumentParser's generator)
+	mkdir -p out/completions
+	for sh in bash zsh fish; do $(RELEASE_BIN) --generate-completion-script $$sh > out/completions/dedupbench.$$sh || exit $$?; done
+	@echo "completions: source out/completions/dedupbench.bash (or copy the zsh/fish file to your completion directory)" >&2
+
+man:                         ## man page → out/man/dedupbench.1 (ArgumentParser's generate-manual plugin)
+	$(SWIFT) package plugin generate-manual --multi-page=false
+	mkdir -p out/man
+	cp .build/plugins/GenerateManual/outputs/dedupbench/dedupbench.1 out/man/dedupbench.1
+	@echo "man: man out/man/dedupbench.1" >&2
+
 clean:
 	rm -rf .build out
 

@@ -48,6 +48,9 @@ struct CompareCommand: ParsableCommand {
     @Flag(name: .long, help: "Count cells missing from the candidate as a regression.")
     var failOnMissing = false
 
+    @Flag(name: .long, help: "Fail on timing regressions even when the baseline ran on another machine (A/B runs in one job).")
+    var timingAcrossMachines = false
+
     @Option(name: .long, help: "Output format: markdown or json.")
     var format: String = "markdown"
 
@@ -56,6 +59,7 @@ struct CompareCommand: ParsableCommand {
 
     func options() throws -> CompareOptions {
         var o = CompareOptions()
+        o.timingAcrossMachines = timingAcrossMachines
         guard let t = CompareOptions.parseFraction(threshold) else {
             throw ValidationError("--threshold '\(threshold)' is not a percentage like 10% or a fraction like 0.1")
         }

@@ -152,6 +152,23 @@ import Testing
         #expect(c.exitStatus == .noRegression)
     }
 
+    @Test func timingRegressionOnAnotherMachineIsOnlyAWarning() throws {
+        let other = TestSupport.manifest(cpu: "Intel Xeon", cores: 4)
+        let c = try compare(runs(), runs(slower(1.3)), candManifest: other)
+        #expect(c.exitStatus == .noRegression)
+        #expect(c.count(.regression) == 0 && c.count(.timingWarning) >= 4)
+        #expect(c.warnings[0].contains("warnings, not failures"))
+        // Deterministic metrics stay exact everywhere.
+        let changed = try compare(runs(), runs { r in var r = r; r.bytes += 1; return r }, candManifest: other, "det")
+        #expect(changed.exitStatus == .regression)
+        // A/B in one job: the flag makes timing count again.
+        var ab = CompareOptions()
+        ab.timingAcrossMachines = true
+        #expect(try compare(runs(), runs(slower(1.3)), options: ab, candManifest: other, "ab").exitStatus == .regression)
+        // An unknown machine (no manifest) is not "the same machine" either.
+        #expect(try compare(runs(), runs(slower(1.3)), candManifest: nil, "unknown").exitStatus == .noRegression)
+    }
+
     @Test func mismatchedInputIsAnInputError() throws {
         let dir = try TestSupport.temporaryDirectory()
         let base = try TestSupport.resultFile(TestSupport.csv(runs()), in: dir.appendingPathComponent("b"))
