@@ -22,7 +22,7 @@ CI_THRESHOLD ?= 75%
 # Phase times of a 20k-record run are a few milliseconds: judge them more loosely than wall time.
 CI_PHASE_THRESHOLDS ?= --threshold-metric gen_s=200% --threshold-metric hash_s=200% --threshold-metric dedup_s=200% --threshold-metric write_s=200%
 
-.PHONY: setup build release test lint bench sweep report publish compare ci ci-bench baseline bench-storage bench-pipeline bench-core bench-harness clean clean-out completions man
+.PHONY: setup build release test lint bench sweep report publish compare ci ci-bench ci-ab baseline bench-storage bench-pipeline bench-core bench-harness clean clean-out completions man
 
 setup:                       ## system libraries, gnuplot and the Python readers (idempotent)
 	@bash scripts/setup.sh
@@ -80,6 +80,9 @@ ci-bench: release            ## the CI experiment (experiments/ci.yaml) → comp
 	rm -rf results/ci/latest
 	$(RELEASE_BIN) run experiments/ci.yaml --results results/ci/latest --progress lines
 	$(RELEASE_BIN) compare --baseline $(BASELINE) --candidate results/ci/latest --threshold $(CI_THRESHOLD) $(CI_PHASE_THRESHOLDS)
+
+ci-ab: release               ## A/B timing: BASE_REF and this build run the CI experiment alternately here, then compare
+	BASE_REF=$(or $(BASE_REF),HEAD~1) AB_ROUNDS=$(or $(AB_ROUNDS),5) CI_THRESHOLD=$(CI_THRESHOLD) bash scripts/ci-ab.sh
 
 baseline: release            ## re-record the CI baseline (commit results/baseline/ci deliberately)
 	rm -rf $(BASELINE)
