@@ -51,6 +51,9 @@ struct CompareCommand: ParsableCommand {
     @Flag(name: .long, help: "Fail on timing regressions even when the baseline ran on another machine (A/B runs in one job).")
     var timingAcrossMachines = false
 
+    @Option(name: .long, help: ArgumentHelp("Also draw the baseline overlay chart (throughput and wall time, candidate beside baseline) into this directory.", valueName: "dir"))
+    var chartDir: String?
+
     @Option(name: .long, help: "Output format: markdown or json.")
     var format: String = "markdown"
 
@@ -101,12 +104,14 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let comparison: Comparison
+        let baseFiles: [ResultFile], candFiles: [ResultFile]
         do {
             let load = { (paths: [String]) throws(ReportInputError) -> [ResultFile] in
                 try ResultFile.resolve(paths).map { path throws(ReportInputError) in try ResultFile.load(csvPath: path) }
             }
-            comparison = try Comparator.compare(baseline: try load(baseline), candidate: try load(candidate),
-                                                options: try options())
+            baseFiles = try load(baseline)
+            candFiles = try load(candidate)
+            comparison = try Comparator.compare(baseline: baseFiles, candidate: candFiles, options: try options())
         } catch let error as ReportInputError {
             FileHandle.standardError.write(Data("dedupbench compare: \(error)\n".utf8))
             throw ExitCode(Comparison.ExitStatus.badInput.rawValue)
@@ -130,9 +135,32 @@ struct CompareCommand: ParsableCommand {
                 try? handle.close()
             }
         }
+        if let chartDir { drawCharts(chartDir, baseFiles, candFiles, comparison) }
         for warning in comparison.warnings { FileHandle.standardError.write(Data("dedupbench compare: warning: \(warning)\n".utf8)) }
         let status = comparison.exitStatus
         FileHandle.standardError.write(Data("dedupbench compare: \(comparison.hasRegression ? "regression" : "no regression") (exit \(status.rawValue))\n".utf8))
         if status != .noRegression { throw ExitCode(status.rawValue) }
+    }
+
+    /// The baseline overlay charts; a failure to draw is reported and never changes the verdict.
+    private func drawCharts(_ dir: String, _ b: [ResultFile], _ c: [ResultFile], _ comparison: Comparison) {
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let gnuplot = GnuplotRunner.locate()
+        for (metric, name) in [("throughput_rps", "compare-throughput"), ("wall_s", "compare-wall")] {
+            guard let chart = ComparisonChart.build(baseline: b, candidate: c, comparison: comparison, metric: metric, name: name) else { continue }
+            do {
+                try Data(chart.script.utf8).write(to: URL(fileURLWithPath: dir + "/" + chart.scriptFile))
+                try Data(chart.data.utf8).write(to: URL(fileURLWithPath: dir + "/" + chart.dataFile))
+                if let gnuplot {
+                    try gnuplot.render(script: chart.scriptFile, in: dir, outputs: [chart.svgFile])
+                    if let svg = try? String(contentsOfFile: dir + "/" + chart.svgFile, encoding: .utf8) {
+                        try? Data(SVGInliner.hoverTitles(svg).utf8).write(to: URL(fileURLWithPath: dir + "/" + chart.svgFile))
+                    }
+                }
+                FileHandle.standardError.write(Data("dedupbench compare: chart \(dir)/\(gnuplot == nil ? chart.scriptFile : chart.svgFile)\n".utf8))
+            } catch {
+                FileHandle.standardError.write(Data("dedupbench compare: warning: chart \(name) not drawn: \(error)\n".utf8))
+            }
+        }
     }
 }

@@ -169,6 +169,24 @@ import Testing
         #expect(try compare(runs(), runs(slower(1.3)), candManifest: nil, "unknown").exitStatus == .noRegression)
     }
 
+    @Test func baselineOverlayChartShowsBothSidesAndTheVerdict() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let b = try TestSupport.resultFile(TestSupport.csv(runs()), in: dir.appendingPathComponent("b"), manifest: TestSupport.manifest())
+        let c = try TestSupport.resultFile(TestSupport.csv(runs(slower(1.3))), in: dir.appendingPathComponent("c"), manifest: TestSupport.manifest())
+        let comparison = try Comparator.compare(baseline: [b], candidate: [c])
+        let chart = try #require(ComparisonChart.build(baseline: [b], candidate: [c], comparison: comparison))
+        #expect(chart.script.contains("title 'baseline'") && chart.script.contains("title 'candidate'"))
+        #expect(chart.script.contains("'regression -23.1%'"))
+        #expect(chart.script.contains("('delta_merge' 0, 'eager_dedup' 1)"))
+        // Two series × two cells: median and its 95% interval per bar.
+        #expect(chart.data.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }.count == 4)
+        if let gnuplot = TestSupport.gnuplot() {
+            try chart.script.write(to: dir.appendingPathComponent(chart.scriptFile), atomically: true, encoding: .utf8)
+            try chart.data.write(to: dir.appendingPathComponent(chart.dataFile), atomically: true, encoding: .utf8)
+            try gnuplot.render(script: chart.scriptFile, in: dir.path, outputs: [chart.svgFile])
+        }
+    }
+
     @Test func mismatchedInputIsAnInputError() throws {
         let dir = try TestSupport.temporaryDirectory()
         let base = try TestSupport.resultFile(TestSupport.csv(runs()), in: dir.appendingPathComponent("b"))
