@@ -22,8 +22,11 @@ struct SummaryTable {
         "live table size (MB)", "size on disk before vacuum (MB)", "S3 storage cost (USD/month)", "ok/failed/timeout",
     ]
 
+    /// `total_s` (the whole run, when the results have it) leads the value columns.
+    var leadsWithTotal: Bool { experiment.cells.contains { $0.median("total_s") != nil } }
+
     var valueHeaders: [String] {
-        Self.valueHeaders.dropLast() + extraMetrics.map { m in
+        (leadsWithTotal ? ["total time (s) (min–max)"] : []) + Self.valueHeaders.dropLast() + extraMetrics.map { m in
             MetricInfo.label(m) + (AxisUnit.of(m) == .bytes ? " (MB)" : "")
         } + [Self.valueHeaders.last!]
     }
@@ -33,6 +36,11 @@ struct SummaryTable {
         let axes = experiment.axes.map(\.name)
         return experiment.cells.map { cell in
             var fields = axes.isEmpty ? [String(cell.cellId.prefix(12))] : axes.map { cell.axisValues[$0] ?? "" }
+            if leadsWithTotal {
+                fields.append(cell.metrics["total_s"].map {
+                    "\(NumberFormat.fixed($0.stats.median, 3)) (\(NumberFormat.fixed($0.stats.min, 3))–\(NumberFormat.fixed($0.stats.max, 3)))"
+                } ?? "—")
+            }
             fields.append(throughput(cell))
             fields.append(cell.metrics["wall_s"].map {
                 "\(NumberFormat.fixed($0.stats.median, 3)) (\(NumberFormat.fixed($0.stats.min, 3))–\(NumberFormat.fixed($0.stats.max, 3)))"
