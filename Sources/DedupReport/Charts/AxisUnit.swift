@@ -61,21 +61,28 @@ enum AxisUnit: Equatable {
         return ticks
     }
 
-    /// Powers of ten spanning `min…max` (plus 2× and 5× when fewer than three decades).
+    /// Log-axis ticks covering `min…max` entirely: 1-2-5 steps (1, 2, 5, 10, …) when the range spans
+    /// at most three decades, else powers of ten. The first tick is ≤ min and the last ≥ max, so the
+    /// axis range built from them never clips a point.
     static func logTicks(from min: Double, to max: Double) -> [Double] {
         guard min > 0, max >= min else { return [1] }
-        var lo = 1.0
-        while lo > min { lo /= 10 }
-        while lo * 10 <= min { lo *= 10 }
-        var decades: [Double] = []
-        var v = lo
-        while v <= max * 1.0001 { decades.append(v); v *= 10 }
-        if decades.count <= 3 {
-            let fine = decades.flatMap { [$0, $0 * 2, $0 * 5] }.filter { $0 >= min / 1.0001 && $0 <= max * 1.0001 }
-            let withFloor = [decades.last { $0 <= min } ?? lo] + fine
-            return Array(Set(withFloor)).sorted()
+        var decade = 1.0
+        while decade > min { decade /= 10 }
+        while decade * 10 <= min { decade *= 10 }
+        var steps: [Double] = []
+        var d = decade
+        while steps.last.map({ $0 < max * 0.9999 }) ?? true {
+            steps += [d, d * 2, d * 5]
+            d *= 10
         }
-        return decades + [v]
+        let lo = steps.last { $0 <= min * 1.0001 } ?? decade
+        let hi = steps.first { $0 >= max * 0.9999 } ?? steps.last!
+        let fine = steps.filter { $0 >= lo && $0 <= hi }
+        if hi / lo < 1000 { return fine }
+        var powers: [Double] = []
+        var p = decade
+        while powers.last.map({ $0 < max * 0.9999 }) ?? true { powers.append(p); p *= 10 }
+        return powers
     }
 
     /// A gnuplot `set xtics`/`set ytics` list with these labels.

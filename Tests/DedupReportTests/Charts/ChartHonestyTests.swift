@@ -20,7 +20,9 @@ struct ChartHonestyTests {
         #expect(AxisUnit.linearTicks(upTo: 2_530_000) == [0, 1_000_000, 2_000_000, 3_000_000])
         #expect(AxisUnit.linearTicks(upTo: 1_800_000) == [0, 500_000, 1_000_000, 1_500_000, 2_000_000])
         #expect(AxisUnit.linearTicks(upTo: 0.5) == [0, 0.1, 0.2, 0.3, 0.4, 0.5])
-        #expect(AxisUnit.logTicks(from: 10_000, to: 10_000_000) == [10_000, 100_000, 1_000_000, 10_000_000, 100_000_000])
+        #expect(AxisUnit.logTicks(from: 10_000, to: 10_000_000) == [10_000, 100_000, 1_000_000, 10_000_000])
+        #expect(AxisUnit.logTicks(from: 180_000, to: 2_300_000) == [100_000, 200_000, 500_000, 1_000_000, 2_000_000, 5_000_000])
+        #expect(AxisUnit.logTicks(from: 1_700_000, to: 1_600_000_000) == [1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000])
         // gnuplot reads tic labels as formats: a percent sign must be doubled.
         #expect(AxisUnit.percent.tics("x", [0.1]) == "set xtics ('10%%' 0.1)\n")
     }

@@ -14,8 +14,8 @@ set xrange [8695.652173913044:1150000]
 set xtics ('10k' 10000, '100k' 100000, '1M' 1000000)
 set ylabel 'S3 storage cost (USD/month)'
 set logscale y 10
-set yrange [1e-05:0.002]
-set ytics ('$0.00001' 1e-05, '$0.00005' 5e-05, '$0.0001' 0.0001, '$0.0002' 0.0002, '$0.0005' 0.0005, '$0.001' 0.001, '$0.002' 0.002)
+set yrange [2e-05:0.005]
+set ytics ('$0.00002' 2e-05, '$0.00005' 5e-05, '$0.0001' 0.0001, '$0.0002' 0.0002, '$0.0005' 0.0005, '$0.001' 0.001, '$0.002' 0.002, '$0.005' 0.005)
 set label 'bronze_append · records per run 10k: $0.0000279' at 10000, 2.78914e-05 hypertext point pt 7 ps 2 lc rgb '#ff000000'
 set label 'bronze_append · records per run 100k: $0.000278' at 100000, 0.0002781248 hypertext point pt 7 ps 2 lc rgb '#ff000000'
 set label 'bronze_append · records per run 1M: $0.00278' at 1000000, 0.0027804582 hypertext point pt 7 ps 2 lc rgb '#ff000000'

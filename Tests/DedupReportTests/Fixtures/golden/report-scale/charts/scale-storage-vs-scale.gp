@@ -14,8 +14,8 @@ set xrange [8695.652173913044:1150000]
 set xtics ('10k' 10000, '100k' 100000, '1M' 1000000)
 set ylabel 'live table size'
 set logscale y 10
-set yrange [1000000:100000000]
-set ytics ('1 MB' 1000000, '2 MB' 2000000, '5 MB' 5000000, '10 MB' 10000000, '20 MB' 20000000, '50 MB' 50000000, '100 MB' 100000000)
+set yrange [1000000:200000000]
+set ytics ('1 MB' 1000000, '2 MB' 2000000, '5 MB' 5000000, '10 MB' 10000000, '20 MB' 20000000, '50 MB' 50000000, '100 MB' 100000000, '200 MB' 200000000)
 set label 'bronze_append · records per run 10k: 1.3 MB' at 10000, 1302096 hypertext point pt 7 ps 2 lc rgb '#ff000000'
 set label 'bronze_append · records per run 100k: 13 MB' at 100000, 12984096 hypertext point pt 7 ps 2 lc rgb '#ff000000'
 set label 'bronze_append · records per run 1M: 130 MB' at 1000000, 129804096 hypertext point pt 7 ps 2 lc rgb '#ff000000'
