@@ -97,7 +97,7 @@ completions: release         ## shell completions (bash, zsh, fish) → out/comp
 	@echo "completions: source out/completions/dedupbench.bash (or copy the zsh/fish file to your completion directory)" >&2
 
 man:                         ## man page → out/man/dedupbench.1 (ArgumentParser's generate-manual plugin)
-	$(SWIFT) package plugin generate-manual --multi-page=false
+	$(SWIFT) package plugin generate-manual
 	mkdir -p out/man
 	cp .build/plugins/GenerateManual/outputs/dedupbench/dedupbench.1 out/man/dedupbench.1
 	@echo "man: man out/man/dedupbench.1" >&2
