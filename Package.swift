@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way (README, "Layout"): dedupbench (CLI) → DedupReport and DedupHarness →
-// DedupPipeline → DeltaStorage → DedupFormats (JSON, CSV, located errors; no Foundation), with
+// Dependencies point one way (README, "Layout"): dedupbench (CLI) → DedupReport → DedupHarness (price
+// tables for the cost projection) → DedupPipeline → DeltaStorage → DedupFormats (JSON, CSV, located errors; no Foundation), with
 // DedupYAML (the typed YAML layer over Yams) beside DeltaStorage. Every import is declared here;
 // scripts/check-imports.sh (make lint, make test) fails on an undeclared one.
 let settings: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
@@ -44,7 +44,8 @@ let package = Package(
             name: "DedupHarness",
             dependencies: ["DedupPipeline", "DeltaStorage", "DedupFormats", "DedupYAML", "CCrypto"],
             swiftSettings: settings),
-        .target(name: "DedupReport", dependencies: ["DedupPipeline", "DedupFormats"], swiftSettings: settings),
+        .target(
+            name: "DedupReport", dependencies: ["DedupHarness", "DedupPipeline", "DedupFormats"], swiftSettings: settings),
         .executableTarget(
             name: "dedupbench",
             dependencies: [

@@ -81,7 +81,7 @@ public struct ResultSet: Sendable {
     /// The CSV text of the set (header + rows in `columns` order).
     public func csvText() -> String {
         var out = CSV.line(columns)
-        for row in rows { out += CSV.line(row.fields(columns)) }
+        for row in rows { out += CSV.line(ColumnTypes.normalise(row.fields(columns), columns: columns)) }
         return out
     }
 

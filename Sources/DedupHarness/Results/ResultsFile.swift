@@ -57,7 +57,7 @@ final class ResultsFile: @unchecked Sendable {
 
     /// Appends one row (fields in `columns` order) durably.
     func append(_ fields: [String]) throws(ResultsError) {
-        try append(line: CSV.line(fields))
+        try append(line: CSV.line(ColumnTypes.normalise(fields, columns: columns)))
     }
 
     private func append(line: String) throws(ResultsError) {

@@ -77,7 +77,7 @@ public final class ExperimentRunner: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: workRoot, withIntermediateDirectories: true)
         defer { if options.workDirectory == nil { try? FileManager.default.removeItem(atPath: workRoot) } }
 
-        let progress = Progress(total: runs.count, style: progressStyle())
+        let progress = Progress(total: runs.count, style: progressStyle(), color: options.color)
         if summary.skipped > 0 {
             progress.message("resume: \(summary.skipped) of \(all.count) runs already recorded in \(dir)")
         }

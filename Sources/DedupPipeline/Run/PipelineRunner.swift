@@ -53,7 +53,7 @@ public enum PipelineRunner {
             "source produced records",
             metadata: [
                 "source": "\(config.source.kind.rawValue)", "delivered": "\(output.truth.delivered)",
-                "unique": "\(output.truth.uniqueIds)", "seconds": "\(output.seconds)",
+                "unique": "\(output.truth.uniqueIds)", "seconds": "\(String(format: "%.3f", output.seconds))",
             ])
         return RunInput(config: config, seed: seed, output: output)
     }

@@ -71,12 +71,12 @@ struct StrategyDriver: StrategyVisitor {
                 verify(&m, Verifier(expectation: strategy.expectation), t.table, prep: prep, count: count)
             }
         }
-        log.info(
-            "run finished",
-            metadata: [
-                "strategy": "\(S.kind.rawValue)", "status": "\(m.status)", "wall_s": "\(m.wallS)",
-                "error": "\(m.error)",
-            ])
+        // Log lines stay short: seconds to the millisecond, and no empty error field.
+        var metadata: Logger.Metadata = [
+            "strategy": "\(S.kind.rawValue)", "status": "\(m.status)", "wall_s": "\((m.wallS * 1000).rounded() / 1000)",
+        ]
+        if !m.error.isEmpty { metadata["error"] = "\(m.error)" }
+        log.info("run finished", metadata: metadata)
         return m
     }
 

@@ -71,6 +71,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("keep-tables"), help: "Keep each run's Delta tables under <results>/tables/<run id>.")
     var keepTables = false
 
+    @Flag(name: .customLong("no-color"), help: "No colour in progress output (also: the NO_COLOR environment variable).")
+    var noColor = false
+
     @Option(help: "Progress display on stderr: auto (a bar on a terminal), bar, lines or none.")
     var progress: ProgressMode = .auto
 
@@ -109,6 +112,7 @@ struct RunCommand: ParsableCommand {
         options.resume = resume
         options.jobs = jobs
         options.keepTables = keepTables
+        if noColor { options.color = false }
         options.progress =
             switch progress {
             case .auto: .auto
@@ -130,7 +134,8 @@ struct RunCommand: ParsableCommand {
                 + " in \(summary.resultsDirectory)")
         if summary.interrupted {
             HarnessCLI.note(
-                "interrupted: continue with  dedupbench run \(experiment) --resume --results \(summary.resultsDirectory)"
+                "interrupted: continue with  "
+                    + ResumeHint.command(arguments: CommandLine.arguments, resultsDirectory: summary.resultsDirectory)
             )
             throw ExitStatus.interrupted.exitCode
         }

@@ -19,21 +19,31 @@ struct PipelineCommand: ParsableCommand {
 
             """ + ExitStatus.help)
 
+    /// The defaults --help shows: config/pipeline.yaml when present (as a run would load it), else built-in.
+    static let D: PipelineConfig = {
+        let file = FileManager.default.fileExists(atPath: "config/pipeline.yaml") ? "config/pipeline.yaml" : nil
+        if let file, let cfg = try? PipelineConfig.load(path: file, overrides: []) { return cfg }
+        return (try? PipelineConfig.defaults(overrides: [])) ?? { fatalError("built-in pipeline defaults do not load") }()
+    }()
+    static func chaos(_ v: ChaosValue) -> String {
+        v.lowerBound == v.upperBound ? "\(v.lowerBound)" : "\(v.lowerBound)–\(v.upperBound)"
+    }
+
     @Option(help: "Pipeline config (YAML). Default: config/pipeline.yaml if present, else built-in defaults.")
     var config: String?
-    @Option(help: "Source type: synthetic (polars_synthetic), pubsub, file.") var source: String?
-    @Option(help: "Generation mode: speed or chaos.") var mode: String?
-    @Option(help: "Messages to generate.") var scale: Int?
+    @Option(help: "Source type: synthetic (polars_synthetic), pubsub, file (default: \(Self.D.source.kind.rawValue)).") var source: String?
+    @Option(help: "Generation mode: speed or chaos (default: \(Self.D.generation.mode.rawValue)).") var mode: String?
+    @Option(help: "Messages to generate (default: \(Self.D.generation.scale)).") var scale: Int?
     @Option(help: "JSONL file, directory or glob for the file source.") var path: String?
-    @Option(name: .customLong("strategy"), help: "Strategy to run (repeatable). Default: the config's enabled list.")
+    @Option(name: .customLong("strategy"), help: "Strategy to run (repeatable; default: \(Self.D.strategies.enabled.joined(separator: ", "))).")
     var strategies: [String] = []
-    @Option(help: "Hash algorithm: sha256, md5, xxh64 (overrides per-strategy hash_algorithm).") var hash: String?
-    @Option(help: "Hash encoding: hex or binary.") var hashEncoding: String?
-    @Option(help: "Duplicate probability (fixed).") var dupProb: Double?
-    @Option(help: "Out-of-order (slow) probability (fixed).") var slowProb: Double?
-    @Option(help: "Micro-batches per strategy.") var batches: Int?
-    @Option(help: "Parquet codec: snappy, zstd, gzip, none.") var codec: String?
-    @Option(help: "Run seed (same seed → same rows, bytes and checksums).") var seed: UInt64?
+    @Option(help: "Hash algorithm: sha256, md5, xxh64; overrides per-strategy hash_algorithm (default: \(Self.D.hash.algorithm.rawValue)).") var hash: String?
+    @Option(help: "Hash encoding: hex or binary (default: \(Self.D.hash.encoding.rawValue)).") var hashEncoding: String?
+    @Option(help: "Duplicate probability, fixed (default: \(Self.chaos(D.generation.chaos.dupProb))).") var dupProb: Double?
+    @Option(help: "Out-of-order (slow) probability, fixed (default: \(Self.chaos(D.generation.chaos.slowProb))).") var slowProb: Double?
+    @Option(help: "Micro-batches per strategy (default: \(Self.D.batches)).") var batches: Int?
+    @Option(help: "Parquet codec: snappy, zstd, gzip, none (default: \(Self.D.storage.codec.rawValue)).") var codec: String?
+    @Option(help: "Run seed; same seed → same rows, bytes and checksums (default: \(Self.D.effectiveSeed)).") var seed: UInt64?
     @Option(help: "Output directory; tables go to OUT/<strategy>. Default: a fresh directory under ./out.")
     var out: String?
     @Flag(help: "Replace existing tables in OUT.") var force = false
@@ -68,7 +78,7 @@ struct PipelineCommand: ParsableCommand {
             }
             if !json {
                 print(ComparisonTable.render(runs))
-                print("tables: \(outDir)")
+                print(TableLocations.describe(outDir: outDir, strategies: runs.map(\.strategy)))
             }
             if let failed = runs.first(where: { !$0.succeeded }) {
                 throw (failed.failure == .io ? ExitStatus.io : ExitStatus.failed).exitCode
