@@ -65,7 +65,7 @@ let package = Package(
             name: "DedupHarnessTests", dependencies: ["DedupHarness", "DedupPipeline", "DedupFormats"],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "DedupReportTests", dependencies: ["DedupReport", "DedupPipeline", "DedupFormats"],
+            name: "DedupReportTests", dependencies: ["DedupReport", "DedupHarness", "DedupPipeline", "DedupFormats"],
             resources: [.copy("Fixtures")]),
     ]
 )
