@@ -152,7 +152,8 @@ public struct DeltaTable: Sendable {
                 actions.append(
                     .remove(
                         RemoveFile(
-                            path: f.path, deletionTimestamp: now, partitionValues: f.partitionValues, size: f.size)))
+                            path: f.path, deletionTimestamp: now, partitionValues: f.partitionValues, size: f.size,
+                            deletionVector: f.deletionVector)))
             }
             actions += written.files.map { .add($0) }
             let published = try CommitPublisher(log: log, options: options).publish(
