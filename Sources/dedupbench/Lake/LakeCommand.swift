@@ -13,7 +13,7 @@ struct LakeCommand: ParsableCommand {
         commandName: "lake",
         abstract: "Write, inspect and benchmark Delta Lake tables (dedupbench's own Parquet + Delta writer).",
         discussion: LakeExit.help,
-        subcommands: [LakeWriteDemo.self, LakeInspect.self, LakeBench.self])
+        subcommands: [LakeWriteDemo.self, LakeInspect.self, LakeVacuum.self, LakeOptimize.self, LakeBench.self])
 }
 
 /// Maps storage errors to documented exit codes, printing one `Error: …` line on stderr.
