@@ -15,7 +15,9 @@ public struct MaintenanceSettings: Sendable, Equatable {
     /// OPTIMIZE target file size in bytes (nil = delta-rs's 100 MiB default).
     public var targetFileSize: Int?
 
-    public init(optimizeEvery: Int = 0, vacuumAfter: Bool = false, retainHours: Double = 168, targetFileSize: Int? = nil) {
+    public init(
+        optimizeEvery: Int = 0, vacuumAfter: Bool = false, retainHours: Double = 168, targetFileSize: Int? = nil
+    ) {
         self.optimizeEvery = optimizeEvery
         self.vacuumAfter = vacuumAfter
         self.retainHours = retainHours

@@ -57,7 +57,9 @@ struct StrategyDriver: StrategyVisitor {
                     metadata: ["strategy": "\(S.kind.rawValue)", "batch": "\(b)", "rows": "\(batch.rowCount)"])
             }
             if config.maintenance.vacuumAfter, table != nil {
-                let r = try timer.measure(.maintenance) { try table!.vacuum(retainHours: config.maintenance.retainHours) }
+                let r = try timer.measure(.maintenance) {
+                    try table!.vacuum(retainHours: config.maintenance.retainHours)
+                }
                 m.bytesBeforeVacuum = Int(r.bytesOnDiskBefore)
             }
         } catch {

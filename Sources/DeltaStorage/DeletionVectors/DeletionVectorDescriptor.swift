@@ -48,12 +48,14 @@ public struct DeletionVectorDescriptor: Sendable, Equatable, Hashable {
             let chars = Array(pathOrInlineDv.utf8)
             guard chars.count >= 20 else {
                 throw DeltaError(
-                    .corruptLog, "deletionVector.pathOrInlineDv '\(pathOrInlineDv)': expected ≥ 20 characters (prefix + Z85 UUID)")
+                    .corruptLog,
+                    "deletionVector.pathOrInlineDv '\(pathOrInlineDv)': expected ≥ 20 characters (prefix + Z85 UUID)")
             }
             let prefix = String(decoding: chars[..<(chars.count - 20)], as: UTF8.self)
             guard let uuid = Z85.decode(Array(chars[(chars.count - 20)...])), uuid.count == 16 else {
                 throw DeltaError(
-                    .corruptLog, "deletionVector.pathOrInlineDv '\(pathOrInlineDv)': the last 20 characters are not Z85")
+                    .corruptLog, "deletionVector.pathOrInlineDv '\(pathOrInlineDv)': the last 20 characters are not Z85"
+                )
             }
             guard !prefix.contains("/"), prefix != "." && prefix != ".." else {
                 throw DeltaError(.corruptLog, "deletionVector.pathOrInlineDv '\(pathOrInlineDv)': bad random prefix")

@@ -22,17 +22,23 @@ public enum DeletionVectorLoader {
         if let path = try dv.filePath(tablePath: tablePath) {
             guard let offset = dv.offset, offset >= 1 else { throw fail("a DV file needs an offset ≥ 1") }
             let bytes = try FileSystem.readAll(path)
-            guard bytes.first == 1 else { throw fail("\(path) has format version \(bytes.first.map(String.init) ?? "none"), expected 1") }
+            guard bytes.first == 1 else {
+                throw fail("\(path) has format version \(bytes.first.map(String.init) ?? "none"), expected 1")
+            }
             let start = Int(offset)
             guard start <= bytes.count, bytes.count - start >= 8 + size else {
                 throw fail("\(path) is \(bytes.count) bytes, too short for \(size) bytes at offset \(start)")
             }
             let declared = bytes[start..<start + 4].reduce(0) { $0 << 8 | Int($1) }
-            guard declared == size else { throw fail("\(path) records \(declared) bytes at offset \(start), the log says \(size)") }
+            guard declared == size else {
+                throw fail("\(path) records \(declared) bytes at offset \(start), the log says \(size)")
+            }
             data = Array(bytes[(start + 4)..<(start + 4 + size)])
             let stored = bytes[(start + 4 + size)..<(start + 8 + size)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
             let actual = data.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
-            guard stored == actual else { throw fail("\(path): CRC-32 mismatch (stored \(stored), computed \(actual))") }
+            guard stored == actual else {
+                throw fail("\(path): CRC-32 mismatch (stored \(stored), computed \(actual))")
+            }
         } else {
             guard let decoded = Z85.decode(Array(dv.pathOrInlineDv.utf8)) else { throw fail("inline data is not Z85") }
             guard decoded.count >= size, decoded.count - size < 4 else {

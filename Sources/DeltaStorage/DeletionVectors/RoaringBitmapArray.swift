@@ -33,7 +33,8 @@ public struct RoaringBitmapArray: Sendable, Equatable {
             return
         }
         guard magic == Self.magic else {
-            throw Failure(message: "the bitmap starts with \(magic), not Delta's magic number 1681511377 (or 1681511376)")
+            throw Failure(
+                message: "the bitmap starts with \(magic), not Delta's magic number 1681511377 (or 1681511376)")
         }
         let buckets = try r.u64()
         guard buckets <= UInt64(b.count) else { throw Failure(message: "bucket count \(buckets) exceeds the data") }
@@ -52,7 +53,9 @@ public struct RoaringBitmapArray: Sendable, Equatable {
 
     private static func decodeNative(_ r: inout ByteReader) throws(Failure) -> [UInt64] {
         let count = try r.u32().byteSwapped
-        guard count < 0x8000_0000, Int(count) <= r.bytes.count else { throw Failure(message: "bad bitmap count \(count)") }
+        guard count < 0x8000_0000, Int(count) <= r.bytes.count else {
+            throw Failure(message: "bad bitmap count \(count)")
+        }
         var rows: [UInt64] = []
         for key in 0..<UInt64(count) {
             let length = Int(try r.u32().byteSwapped)
@@ -60,7 +63,9 @@ public struct RoaringBitmapArray: Sendable, Equatable {
             for low in try decode32(&r) { rows.append(key << 32 | UInt64(low)) }
             guard r.pos == end else { throw Failure(message: "bitmap \(key) is not \(length) bytes long") }
         }
-        guard r.pos == r.bytes.count else { throw Failure(message: "\(r.bytes.count - r.pos) bytes left after the bitmaps") }
+        guard r.pos == r.bytes.count else {
+            throw Failure(message: "\(r.bytes.count - r.pos) bytes left after the bitmaps")
+        }
         return rows
     }
 
@@ -98,7 +103,9 @@ public struct RoaringBitmapArray: Sendable, Equatable {
                 for _ in 0..<runs {
                     let start = Int(try r.u16())
                     let length = Int(try r.u16())
-                    guard start + length <= 0xFFFF else { throw Failure(message: "a run passes the end of its container") }
+                    guard start + length <= 0xFFFF else {
+                        throw Failure(message: "a run passes the end of its container")
+                    }
                     for v in start...(start + length) { out.append(high | UInt32(v)) }
                 }
             } else if cards[i] <= 4096 {

@@ -140,7 +140,8 @@ extension DeltaAction {
             }
             if let n = add.numRecords, let dv = add.deletionVector, dv.cardinality > Int64(n) {
                 throw DecodeFailure(
-                    message: "add.deletionVector.cardinality: \(dv.cardinality) deleted rows, but stats.numRecords is \(n)")
+                    message:
+                        "add.deletionVector.cardinality: \(dv.cardinality) deleted rows, but stats.numRecords is \(n)")
             }
             self = .add(add)
         case "remove":

@@ -52,7 +52,9 @@ public enum DeltaLogValidation {
         }
         if isAbsolute {
             let root = absolute(tablePath)
-            guard absolute(local).hasPrefix(root + "/") else { return "is an absolute path outside the table root \(root)" }
+            guard absolute(local).hasPrefix(root + "/") else {
+                return "is an absolute path outside the table root \(root)"
+            }
         }
         return nil
     }
@@ -85,7 +87,8 @@ public enum DeltaLogValidation {
         if !path.hasPrefix("/") {
             var buf = [CChar](repeating: 0, count: 4096)
             if getcwd(&buf, buf.count) != nil {
-                full = String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) + "/" + path
+                full =
+                    String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) + "/" + path
             }
         }
         var parts: [Substring] = []

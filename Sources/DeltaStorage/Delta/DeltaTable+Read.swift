@@ -60,7 +60,8 @@ extension DeltaTable {
         // Skip the rows the deletion vector removes (row index = position in the data file).
         guard deleted.last! < UInt64(n) else {
             throw DeltaError(
-                .corruptLog, "\(path): the deletion vector of \(file.path) deletes row \(deleted.last!) of a \(n)-row file")
+                .corruptLog,
+                "\(path): the deletion vector of \(file.path) deletes row \(deleted.last!) of a \(n)-row file")
         }
         var keep: [Int] = []
         keep.reserveCapacity(n - deleted.count)

@@ -137,7 +137,13 @@ public struct DeltaTable: Sendable {
         try checkWritable(snap, removes: !removing.isEmpty)
         let now = options.clock.millis()
         var written = try batch.map { try writeDataFiles($0, snapshot: snap, now: now) } ?? WrittenFiles()
-        if !dataChange { written.files = written.files.map { f in var f = f; f.dataChange = false; return f } }
+        if !dataChange {
+            written.files = written.files.map { f in
+                var f = f
+                f.dataChange = false
+                return f
+            }
+        }
         do {
             var metrics: [String: Int] = [
                 "numAddedFiles": written.files.count, "numRemovedFiles": removing.count,

@@ -18,7 +18,8 @@ extension TableDescription {
             let local = DeltaLogValidation.localPath(f.path, tablePath: path)
             if let size = FileSystem.fileSize(local) {
                 if size != f.size {
-                    problems.append(FileProblem(path: f.path, problem: "is \(size) bytes on disk, the log says \(f.size)"))
+                    problems.append(
+                        FileProblem(path: f.path, problem: "is \(size) bytes on disk, the log says \(f.size)"))
                 }
             } else {
                 problems.append(FileProblem(path: f.path, problem: "is missing (\(local))"))

@@ -29,7 +29,8 @@ extension TableDescription {
         if filesWithDeletionVectors > 0 {
             line(
                 "deleted",
-                "\(Self.grouped(Int(deletedRows))) rows hidden by deletion vectors in \(Self.grouped(filesWithDeletionVectors)) files")
+                "\(Self.grouped(Int(deletedRows))) rows hidden by deletion vectors in \(Self.grouped(filesWithDeletionVectors)) files"
+            )
         }
         line(
             "on disk",

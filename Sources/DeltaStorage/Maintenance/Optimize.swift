@@ -42,14 +42,20 @@ extension DeltaTable {
             var binsHere = 0
             for f in byPartition[key]! {
                 if !current.isEmpty && bytes + f.size > target {
-                    if current.count > 1 { bins.append(current); binsHere += 1 }
+                    if current.count > 1 {
+                        bins.append(current)
+                        binsHere += 1
+                    }
                     current = []
                     bytes = 0
                 }
                 current.append(f)
                 bytes += f.size
             }
-            if current.count > 1 { bins.append(current); binsHere += 1 }
+            if current.count > 1 {
+                bins.append(current)
+                binsHere += 1
+            }
             if binsHere > 0 { partitions += 1 }
         }
         let removing = bins.flatMap { $0 }

@@ -54,7 +54,8 @@ extension DeltaTable {
         let now = options.clock.millis()
         let cutoff = now - Int64(retain * 3_600_000)
         let snap = try snapshot()
-        try ReaderSupport.checkReadable(snap.protocolVersions, configuration: snap.metadata.configuration, tablePath: path)
+        try ReaderSupport.checkReadable(
+            snap.protocolVersions, configuration: snap.metadata.configuration, tablePath: path)
         // Files the retained versions need: live ones, and ones removed at or after the cutoff.
         var needed: Set<String> = []
         func keep(_ logPath: String, _ dv: DeletionVectorDescriptor?) throws {

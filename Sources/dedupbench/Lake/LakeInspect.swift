@@ -53,7 +53,8 @@ struct LakeInspect: ParsableCommand {
                 let shown = problems.prefix(50).map { "  " + $0.description }.joined(separator: "\n")
                 let more = problems.count > 50 ? "\n  … and \(problems.count - 50) more" : ""
                 LakeExit.fail(
-                    "\(table): \(problems.count) of \(d.files.count) live files do not match the log:\n\(shown)\(more)", 65)
+                    "\(table): \(problems.count) of \(d.files.count) live files do not match the log:\n\(shown)\(more)",
+                    65)
             }
         }
     }

@@ -21,7 +21,9 @@ struct LakeVacuum: ParsableCommand {
     @Flag(help: "Print JSON instead of text.") var json = false
 
     func validate() throws {
-        if let h = retainHours, !(h >= 0 && h.isFinite) { throw ValidationError("--retain-hours must be ≥ 0, got \(h)") }
+        if let h = retainHours, !(h >= 0 && h.isFinite) {
+            throw ValidationError("--retain-hours must be ≥ 0, got \(h)")
+        }
     }
 
     func run() throws {
@@ -31,7 +33,8 @@ struct LakeVacuum: ParsableCommand {
             let seconds = DeltaBenchmark.monotonicSeconds() - start
             if json {
                 let fields: [(String, JSONValue)] = [
-                    ("table", .string(table)), ("dryRun", .bool(dryRun)), ("filesDeleted", .int(Int64(r.deleted.count))),
+                    ("table", .string(table)), ("dryRun", .bool(dryRun)),
+                    ("filesDeleted", .int(Int64(r.deleted.count))),
                     ("bytesDeleted", .int(r.deletedBytes)), ("filesKept", .int(Int64(r.keptFiles))),
                     ("bytesKept", .int(r.keptBytes)), ("bytesOnDiskBefore", .int(r.bytesOnDiskBefore)),
                     ("bytesOnDiskAfter", .int(r.bytesOnDiskAfter)), ("seconds", .double(seconds)),

@@ -8,7 +8,9 @@ import Testing
     func decode() throws {
         let c = try PipelineConfig.parse(
             yaml: "maintenance: {optimize_every: 2, vacuum_after: true, retain_hours: 0, target_file_size: 64MiB}")
-        #expect(c.maintenance == MaintenanceSettings(optimizeEvery: 2, vacuumAfter: true, retainHours: 0, targetFileSize: 64 << 20))
+        #expect(
+            c.maintenance
+                == MaintenanceSettings(optimizeEvery: 2, vacuumAfter: true, retainHours: 0, targetFileSize: 64 << 20))
         #expect(PipelineConfig.default.maintenance.isEnabled == false)
         #expect(throws: (any Error).self) { try PipelineConfig.parse(yaml: "maintenance: {retain_hours: -1}") }
         #expect(throws: (any Error).self) { try PipelineConfig.parse(yaml: "maintenance: {optimize: 2}") }

@@ -105,9 +105,12 @@ import Testing
         let text = try DeltaTestSupport.read(v0)
         try DeltaTestSupport.write(
             text.replacingOccurrences(
-                of: #""readerFeatures":["deletionVectors"]"#, with: #""readerFeatures":["deletionVectors","typeWidening"]"#),
+                of: #""readerFeatures":["deletionVectors"]"#,
+                with: #""readerFeatures":["deletionVectors","typeWidening"]"#),
             to: v0)
-        for attempt in [{ _ = try DeltaTable.open(at: dir + "/t").read() }, { _ = try TableDescription.describe(path: dir + "/t") }] {
+        for attempt in [
+            { _ = try DeltaTable.open(at: dir + "/t").read() }, { _ = try TableDescription.describe(path: dir + "/t") },
+        ] {
             #expect {
                 try attempt()
             } throws: { ($0 as? DeltaError)?.kind == .unsupported && "\($0)".contains("'typeWidening'") }

@@ -31,7 +31,8 @@ import Testing
         defer { DeltaTestSupport.cleanup(dir) }
         try DeltaTestSupport.write(L.header, to: dir + "/_delta_log/" + DeltaLog.commitName(0))
         try DeltaTestSupport.write(
-            L.add("p=x/ok.parquet", 1, rows: 1) + "\n" + commit + "\n", to: dir + "/_delta_log/" + DeltaLog.commitName(1))
+            L.add("p=x/ok.parquet", 1, rows: 1) + "\n" + commit + "\n",
+            to: dir + "/_delta_log/" + DeltaLog.commitName(1))
         #expect {
             try DeltaLog(tablePath: dir).state()
         } throws: { error in
@@ -47,7 +48,8 @@ import Testing
         defer { DeltaTestSupport.cleanup(dir) }
         try DeltaTestSupport.write(L.header, to: dir + "/_delta_log/" + DeltaLog.commitName(0))
         try DeltaTestSupport.write(
-            L.add(dir + "/p=x/a.parquet", 1, rows: 1) + "\n" + L.add("file://" + dir + "/p=x/b%20c.parquet", 1, rows: 1),
+            L.add(dir + "/p=x/a.parquet", 1, rows: 1) + "\n"
+                + L.add("file://" + dir + "/p=x/b%20c.parquet", 1, rows: 1),
             to: dir + "/_delta_log/" + DeltaLog.commitName(1))
         #expect(try DeltaLog(tablePath: dir).state().files.count == 2)
         #expect(DeltaLogValidation.pathProblem("p=x/a..b.parquet", tablePath: dir) == nil)
@@ -65,7 +67,8 @@ import Testing
         #expect {
             try DeltaLog(tablePath: dir).state()
         } throws: { error in
-            "\(error)".contains(DeltaLog.commitName(1) + ":1:") && "\(error)".contains("column \(at + 1): invalid UTF-8")
+            "\(error)".contains(DeltaLog.commitName(1) + ":1:")
+                && "\(error)".contains("column \(at + 1): invalid UTF-8")
         }
         #expect(DeltaLogValidation.invalidUTF8Column(Array("ok ü €".utf8)) == nil)
         #expect(DeltaLogValidation.invalidUTF8Column([0x61, 0xFF]) == 2)
@@ -99,6 +102,8 @@ import Testing
         try h.close()
         let problems = try TableDescription.describe(path: table.path).checkFiles()
         #expect(problems.map(\.path) == [r.added[0].path, r.added[1].path])
-        #expect(problems[0].problem.hasPrefix("is missing") && problems[1].problem.contains("the log says \(r.added[1].size)"))
+        #expect(
+            problems[0].problem.hasPrefix("is missing")
+                && problems[1].problem.contains("the log says \(r.added[1].size)"))
     }
 }

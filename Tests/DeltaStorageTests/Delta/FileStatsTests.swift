@@ -35,16 +35,30 @@ import Testing
     @Test(arguments: [
         // (value, min bound, max bound)
         (String(repeating: "a", count: 32), String(repeating: "a", count: 32), String(repeating: "a", count: 32)),
-        (String(repeating: "a", count: 33), String(repeating: "a", count: 32), String(repeating: "a", count: 32) + "\u{FFFD}"),
+        (
+            String(repeating: "a", count: 33), String(repeating: "a", count: 32),
+            String(repeating: "a", count: 32) + "\u{FFFD}"
+        ),
         // a 64-char hex hash: 32 kept, the rest replaced by the tie-breaker
-        (String(repeating: "f0", count: 32), String(repeating: "f0", count: 16), String(repeating: "f0", count: 16) + "\u{FFFD}"),
+        (
+            String(repeating: "f0", count: 32), String(repeating: "f0", count: 16),
+            String(repeating: "f0", count: 16) + "\u{FFFD}"
+        ),
         // multi-byte characters count once each
-        (String(repeating: "ü", count: 40), String(repeating: "ü", count: 32), String(repeating: "ü", count: 32) + "\u{FFFD}"),
+        (
+            String(repeating: "ü", count: 40), String(repeating: "ü", count: 32),
+            String(repeating: "ü", count: 32) + "\u{FFFD}"
+        ),
         // characters ≥ U+FFFD after the cut are kept (an emoji sorts above U+FFFD in UTF-8)
-        (String(repeating: "x", count: 32) + "\u{FFFD}😀b", String(repeating: "x", count: 32),
-         String(repeating: "x", count: 32) + "\u{FFFD}😀\u{FFFD}"),
+        (
+            String(repeating: "x", count: 32) + "\u{FFFD}😀b", String(repeating: "x", count: 32),
+            String(repeating: "x", count: 32) + "\u{FFFD}😀\u{FFFD}"
+        ),
         // nothing below U+FFFD after the cut: the value is its own bound
-        (String(repeating: "x", count: 32) + "😀😀", String(repeating: "x", count: 32), String(repeating: "x", count: 32) + "😀😀"),
+        (
+            String(repeating: "x", count: 32) + "😀😀", String(repeating: "x", count: 32),
+            String(repeating: "x", count: 32) + "😀😀"
+        ),
         ("", "", ""),
     ])
     func stringBoundsArePrefixes(value: String, min: String, max: String) {

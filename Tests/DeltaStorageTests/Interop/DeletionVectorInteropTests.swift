@@ -44,7 +44,9 @@ struct DeletionVectorInteropTests {
         try Data(shared.bytes).write(to: URL(fileURLWithPath: sharedPath))
         try Data(root.bytes).write(to: URL(fileURLWithPath: rootPath))
         try Data(absolute.bytes).write(to: URL(fileURLWithPath: absolutePath))
-        func dv(_ type: DeletionVectorDescriptor.StorageType, _ text: String, _ offset: Int64?, _ k: Int) -> DeletionVectorDescriptor {
+        func dv(_ type: DeletionVectorDescriptor.StorageType, _ text: String, _ offset: Int64?, _ k: Int)
+            -> DeletionVectorDescriptor
+        {
             DeletionVectorDescriptor(
                 storageType: type, pathOrInlineDv: text, offset: offset, sizeInBytes: Int64(bytes[k].count),
                 cardinality: Int64(bitmaps[k].count))
@@ -63,7 +65,9 @@ struct DeletionVectorInteropTests {
                     writerFeatures: ["deletionVectors"]))
         ]
         for (f, d) in zip(files, descriptors) {
-            actions.append(.remove(RemoveFile(path: f.path, deletionTimestamp: 1, partitionValues: f.partitionValues, size: f.size)))
+            actions.append(
+                .remove(
+                    RemoveFile(path: f.path, deletionTimestamp: 1, partitionValues: f.partitionValues, size: f.size)))
             var withDV = f
             withDV.deletionVector = d
             actions.append(.add(withDV))

@@ -39,14 +39,16 @@ import Testing
         #expect(try DeltaOracle.run(bin, ["lake", "inspect", t, "--no-check"]).status == 0)
 
         // A bad action: exit 65 naming file, line and field.
-        try DeltaTestSupport.write(DeltaLogTests.add("../x.parquet", 1, rows: 1) + "\n", to: t + "/_delta_log/" + DeltaLog.commitName(5))
+        try DeltaTestSupport.write(
+            DeltaLogTests.add("../x.parquet", 1, rows: 1) + "\n", to: t + "/_delta_log/" + DeltaLog.commitName(5))
         let bad = try DeltaOracle.run(bin, ["lake", "inspect", t])
         #expect(bad.status == 65 && bad.stderr.contains(DeltaLog.commitName(5) + ":1: add.path"), "\(bad.stderr)")
         try FileManager.default.removeItem(atPath: t + "/_delta_log/" + DeltaLog.commitName(5))
 
         // A reader feature we do not implement: exit 69 naming it.
         try DeltaTestSupport.write(
-            #"{"protocol":{"minReaderVersion":3,"minWriterVersion":7,"readerFeatures":["v2Checkpoint"],"writerFeatures":["v2Checkpoint"]}}"# + "\n",
+            #"{"protocol":{"minReaderVersion":3,"minWriterVersion":7,"readerFeatures":["v2Checkpoint"],"writerFeatures":["v2Checkpoint"]}}"#
+                + "\n",
             to: t + "/_delta_log/" + DeltaLog.commitName(5))
         let refused = try DeltaOracle.run(bin, ["lake", "inspect", t])
         #expect(refused.status == 69 && refused.stderr.contains("'v2Checkpoint'"), "\(refused.stderr)")

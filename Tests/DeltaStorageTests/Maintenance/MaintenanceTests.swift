@@ -20,7 +20,9 @@ import Testing
     }
 
     static func ids(_ table: DeltaTable, version: Int? = nil) throws -> [Int64] {
-        guard case .int64(let v) = try table.read(version: version, columns: ["id"]).columns[0].values else { return [] }
+        guard case .int64(let v) = try table.read(version: version, columns: ["id"]).columns[0].values else {
+            return []
+        }
         return v.sorted()
     }
 
@@ -93,7 +95,8 @@ import Testing
         // Date the files back to t0, so only the tombstone rule can protect them.
         for f in try FileSystem.walk(table.path) where f.path.hasSuffix(".parquet") {
             try FileManager.default.setAttributes(
-                [.modificationDate: Date(timeIntervalSince1970: Double(t0) / 1000)], ofItemAtPath: table.path + "/" + f.path)
+                [.modificationDate: Date(timeIntervalSince1970: Double(t0) / 1000)],
+                ofItemAtPath: table.path + "/" + f.path)
         }
         // 15 hours after t0: v1's file was removed 5 h ago → needed for a 12 h retention.
         table.options.clock = .fixed(t0 + 15 * 3_600_000)
