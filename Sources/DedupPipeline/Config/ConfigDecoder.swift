@@ -6,6 +6,7 @@ import DeltaStorage
 enum ConfigDecoder {
     static let sections = [
         "source", "generation", "pubsub", "synthetic", "file", "batches", "hash", "strategies", "storage", "logging",
+        "maintenance",
     ]
     static let sectionHints = [
         "chaos": "chaos settings go under generation.chaos",
@@ -45,6 +46,7 @@ enum ConfigDecoder {
         }
         if let r = top["strategies"] { c.strategies = try decodeStrategies(r) }
         if let r = top["storage"] { c.storage = try decodeStorage(r) }
+        if let r = top["maintenance"] { c.maintenance = try MaintenanceSettings.decode(r) }
         if let r = top["logging"] {
             let m = try r.mapping(allowed: ["level"])
             if let l = m["level"] {

@@ -16,6 +16,8 @@ public struct PipelineConfig: Sendable, Equatable {
     public var hash: HashSettings
     public var strategies: StrategySettings
     public var storage: StorageSettings
+    /// Table maintenance inside each strategy's run (`maintenance:`; off by default).
+    public var maintenance = MaintenanceSettings()
     /// Log level from `logging.level` (the CLI and `LOG_LEVEL` may override it).
     public var logLevel: String?
     /// The file this config was loaded from (nil for `default`).

@@ -36,6 +36,11 @@ public struct RunMetrics: Sendable, Equatable {
     public var bytesWritten = 0
     public var tableBytes = 0
     public var liveBytes = 0
+    /// Bytes on disk before the maintenance vacuum (not a CSV column yet; equals `tableBytes`
+    /// without one). With `maintenance.vacuum_after`, `tableBytes` is what is left after it.
+    public var bytesBeforeVacuum = 0
+    /// Seconds of the maintenance phase (OPTIMIZE + VACUUM; not a CSV column yet).
+    public var maintenanceS = 0.0
     public var putRequests = 0
     public var getRequests = 0
 

@@ -47,14 +47,27 @@ struct StrategyDriver: StrategyVisitor {
                 if b + 1 < count { prep.prefetch(b + 1) }  // hash b+1 while b is written
                 defer { next = b + 1 < count ? prep.take() : nil }
                 try strategy.process(batch, &table!, &timer)
+                let every = config.maintenance.optimizeEvery
+                if every > 0 && (b + 1) % every == 0 {
+                    try timer.measure(.maintenance) {
+                        try table!.optimize(targetFileBytes: config.maintenance.targetFileSize.map { Int64($0) })
+                    }
+                }
                 log.debug(
                     "batch written",
                     metadata: ["strategy": "\(S.kind.rawValue)", "batch": "\(b)", "rows": "\(batch.rowCount)"])
+            }
+            if config.maintenance.vacuumAfter, table != nil {
+                let r = try timer.measure(.maintenance) {
+                    try table!.vacuum(retainHours: config.maintenance.retainHours)
+                }
+                m.bytesBeforeVacuum = Int(r.bytesOnDiskBefore)
             }
         } catch {
             m.fail(error)
         }
         m.wallS = ResourceClock.now() - t0
+        m.maintenanceS = timer[.maintenance]
         m.cpuS = ResourceClock.cpuSeconds() - cpu0
         m.peakRssBytes = ResourceClock.peakRSSBytes()  // before verification, which needs memory of its own
         m.hashS = prep.seconds
@@ -75,6 +88,10 @@ struct StrategyDriver: StrategyVisitor {
         var metadata: Logger.Metadata = [
             "strategy": "\(S.kind.rawValue)", "status": "\(m.status)", "wall_s": "\((m.wallS * 1000).rounded() / 1000)",
         ]
+        if m.maintenanceS > 0 {
+            metadata["maintenance_s"] = "\((m.maintenanceS * 1000).rounded() / 1000)"
+            metadata["bytes_before_vacuum"] = "\(m.bytesBeforeVacuum)"
+        }
         if !m.error.isEmpty { metadata["error"] = "\(m.error)" }
         log.info("run finished", metadata: metadata)
         return m
@@ -88,6 +105,7 @@ struct StrategyDriver: StrategyVisitor {
         do {
             let usage = try table.usage()
             m.tableBytes = Int(usage.bytesOnDisk)
+            if m.bytesBeforeVacuum == 0 { m.bytesBeforeVacuum = m.tableBytes }
             m.liveBytes = Int(usage.liveBytes)
             let r = try verifier.verify(contents(table), truth: input.output.truth)
             m.apply(r)

@@ -88,6 +88,9 @@ public struct DeltaLog: Sendable {
             var body = line
             if body.last == UInt8(ascii: "\r") { body = body.dropLast() }
             if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            if let column = DeltaLogValidation.invalidUTF8Column(body) {
+                throw .brokenLog(file, line: lineNo, "column \(column): invalid UTF-8 (a commit must be UTF-8 JSON)")
+            }
             let json: JSONValue
             do {
                 json = try JSONParser.parse(Array(body))
@@ -98,6 +101,9 @@ public struct DeltaLog: Sendable {
                 actions.append(try DeltaAction(json: json))
             } catch {
                 throw .brokenLog(file, line: lineNo, error.message)
+            }
+            if let problem = DeltaLogValidation.problem(actions[actions.count - 1], commitFile: file) {
+                throw .brokenLog(file, line: lineNo, problem)
             }
         }
         return actions

@@ -82,11 +82,11 @@ struct LogReplay {
                 summary.changedMetadata = true
             case .add(let a):
                 if let t = tombstoneIndex.removeValue(forKey: a.path) { tombstones[t] = nil }
-                if let i = index[a.path] {
+                if let i = index[a.logicalKey] {
                     if files[i] == nil { liveCount += 1 }
                     files[i] = a
                 } else {
-                    index[a.path] = files.count
+                    index[a.logicalKey] = files.count
                     files.append(a)
                     liveCount += 1
                 }
@@ -94,7 +94,7 @@ struct LogReplay {
                 summary.addedBytes += a.size
                 summary.addedRows = a.numRecords.flatMap { n in summary.addedRows.map { $0 + n } }
             case .remove(let r):
-                if let i = index[r.path], files[i] != nil {
+                if let i = index[r.logicalKey], files[i] != nil {
                     summary.removedBytes += files[i]!.size
                     files[i] = nil
                     liveCount -= 1

@@ -132,13 +132,21 @@ public struct DeltaTable: Sendable {
 
     // MARK: - commit assembly
 
-    private func commit(
+    /// `dataChange: false` marks a rewrite that changes no rows (OPTIMIZE), on adds and removes.
+    func commit(
         _ snap: DeltaSnapshot, removing: [AddFile], adding batch: ColumnBatch?, operation: String,
-        parameters: [(String, String)], blindAppend: Bool, metrics extra: [String: Int]
+        parameters: [(String, String)], blindAppend: Bool, metrics extra: [String: Int], dataChange: Bool = true
     ) throws -> CommitResult {
         try checkWritable(snap, removes: !removing.isEmpty)
         let now = options.clock.millis()
-        let written = try batch.map { try writeDataFiles($0, snapshot: snap, now: now) } ?? WrittenFiles()
+        var written = try batch.map { try writeDataFiles($0, snapshot: snap, now: now) } ?? WrittenFiles()
+        if !dataChange {
+            written.files = written.files.map { f in
+                var f = f
+                f.dataChange = false
+                return f
+            }
+        }
         do {
             var metrics: [String: Int] = [
                 "numAddedFiles": written.files.count, "numRemovedFiles": removing.count,
@@ -155,7 +163,9 @@ public struct DeltaTable: Sendable {
                 actions.append(
                     .remove(
                         RemoveFile(
-                            path: f.path, deletionTimestamp: now, partitionValues: f.partitionValues, size: f.size)))
+                            path: f.path, deletionTimestamp: now, dataChange: dataChange,
+                            partitionValues: f.partitionValues, size: f.size,
+                            deletionVector: f.deletionVector)))
             }
             actions += written.files.map { .add($0) }
             let published = try CommitPublisher(log: log, options: options).publish(

@@ -8,5 +8,8 @@ struct LakeCommand: ParsableCommand {
         commandName: "lake",
         abstract: "Write, inspect and benchmark Delta Lake tables (dedupbench's own Parquet + Delta writer).",
         discussion: ExitStatus.help,
-        subcommands: [LakeWriteDemo.self, LakeInspect.self, LakeBench.self, LakeBenchSnapshot.self])
+        subcommands: [
+            LakeWriteDemo.self, LakeInspect.self, LakeVacuum.self, LakeOptimize.self, LakeBench.self,
+            LakeBenchSnapshot.self,
+        ])
 }
