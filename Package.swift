@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way: dedupbench (CLI) → DedupReport → DedupHarness → DedupPipeline → DeltaStorage.
-let settings: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+let settings: [SwiftSetting] = []
 
 let package = Package(
     name: "dedupbench",

@@ -50,6 +50,13 @@ struct FingerprintSet {
         }
     }
 
+    /// How many of this set's fingerprints `other` lacks.
+    func countMissing(from other: FingerprintSet) -> Int {
+        var missing = hasZero && !other.contains(0) ? 1 : 0
+        for fp in slots where fp != 0 && !other.contains(fp) { missing += 1 }
+        return missing
+    }
+
     private mutating func grow() {
         let old = slots
         slots = Array(repeating: 0, count: old.count * 2)

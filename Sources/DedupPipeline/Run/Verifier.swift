@@ -25,39 +25,72 @@ public struct VerificationResult: Sendable, Equatable {
 }
 
 /// Checks a strategy's table against the ground truth. The runner feeds it every delivered
-/// micro-batch in the table's shape (records + hash columns + partition_date), before the
-/// strategy sees it; afterwards `verify` reads the table back and compares: row count, the
-/// order-independent checksum (`RowDigest`) of the expected rows vs the table's, duplicates left
-/// and records lost.
+/// micro-batch in the table's shape (records + hash columns + partition_date) as the batch is
+/// prepared, before the strategy sees it; the expected side is folded in per batch (no delivered
+/// row is kept), so its memory is one fingerprint set over the keys. Afterwards `verify` reads the
+/// table back and compares: row count, the order-independent checksum (`RowDigest`) of the
+/// expected rows vs the table's, duplicates left and records lost.
 public struct Verifier {
     public let expectation: TableExpectation
     /// The column holding each record's identity (the composite hash).
     public let identityColumn: String
-    private var digests: [UInt64] = []
-    private var identities: [UInt64] = []
-    private var keys: [UInt64] = []
-    private var sortKeys: ReferenceSortKeys?
-    private var batchStarts: [Int] = []
     private var columns: [String]?
-
-    public init(expectation: TableExpectation, identityColumn: String = "composite_hash") {
-        self.expectation = expectation
-        self.identityColumn = identityColumn
+    private var delivered = 0
+    private var deliveredIds: FingerprintSet
+    private var expectedSum: UInt64 = 0
+    private var expectedCount = 0
+    /// Expected identities when they differ from the delivered ones (first-per-key on another key).
+    private var expectedIds: FingerprintSet?
+    /// First per key: the keys seen.
+    private var seenKeys: FingerprintSet?
+    /// Batch winner per key: key → (row digest, identity) of the row the table must hold.
+    private var winners: [UInt64: Winner] = [:]
+    private struct Winner {
+        var digest: UInt64
+        var identity: UInt64
     }
 
-    /// Records one delivered micro-batch (in the table's shape).
+    /// `expectedRows`: the delivered records (sizes the sets; a wrong guess only costs growth).
+    public init(expectation: TableExpectation, identityColumn: String = "composite_hash", expectedRows: Int = 0) {
+        self.expectation = expectation
+        self.identityColumn = identityColumn
+        deliveredIds = FingerprintSet(expected: expectedRows)
+        switch expectation {
+        case .everyRecord: break
+        case .firstPerKey(let key):
+            seenKeys = FingerprintSet(expected: expectedRows)
+            if key != [identityColumn] { expectedIds = FingerprintSet(expected: expectedRows) }
+        case .batchWinnerPerKey: winners.reserveCapacity(expectedRows)
+        }
+    }
+
+    /// Folds one delivered micro-batch (in the table's shape) into the expected side.
     public mutating func observe(_ batch: ColumnBatch) {
         if columns == nil { columns = batch.schema.names }
-        batchStarts.append(digests.count)
-        digests += RowDigest.digests(batch)
-        identities += RowDigest.digests(batch.selecting([identityColumn]))
-        if let key = expectation.key {
-            keys +=
-                key == [identityColumn] ? identities.suffix(batch.rowCount) : RowDigest.digests(batch.selecting(key))
+        let n = batch.rowCount
+        delivered += n
+        let digests = RowDigest.digests(batch)
+        let identities = RowDigest.digests(batch.selecting([identityColumn]))
+        for id in identities { deliveredIds.insert(id) }
+        guard let key = expectation.key else {
+            expectedSum &+= RowDigest.sum(digests)
+            expectedCount += n
+            return
         }
-        if let s = expectation.sortBy, let c = batch.column(s) {
-            let k = ReferenceSortKeys(c)
-            if sortKeys == nil { sortKeys = k } else { sortKeys!.append(k) }
+        let keys = key == [identityColumn] ? identities : RowDigest.digests(batch.selecting(key))
+        switch expectation {
+        case .everyRecord: break
+        case .firstPerKey:
+            for i in 0..<n where seenKeys!.insert(keys[i]) {
+                expectedSum &+= digests[i]
+                expectedCount += 1
+                expectedIds?.insert(identities[i])
+            }
+        case .batchWinnerPerKey(_, let sortBy, let keepLast):
+            let sortKeys = sortBy.flatMap { batch.column($0) }.map { ReferenceSortKeys($0) }
+            for i in ReferenceModel.batchWinners(keys: keys, sortKeys: sortKeys, keepLast: keepLast) {
+                winners[keys[i]] = Winner(digest: digests[i], identity: identities[i])
+            }
         }
     }
 
@@ -65,19 +98,23 @@ public struct Verifier {
     /// cross-checked against what was actually delivered.
     public func verify(_ table: some TableContents, truth: GroundTruth) throws -> VerificationResult {
         var r = VerificationResult()
-        let n = digests.count
-        let expected = ReferenceModel.expectedRows(
-            expectation, count: n, keys: expectation.key == nil ? [] : keys, sortKeys: sortKeys,
-            batchStarts: batchStarts)
-        r.rowsExpected = expected.count
-        var expectedSum: UInt64 = 0
-        for i in expected { expectedSum &+= digests[i] }
-        var delivered = FingerprintSet(expected: n)
-        for id in identities { delivered.insert(id) }
-        r.uniqueDelivered = delivered.count
+        var expectedSum = self.expectedSum
+        var expectedCount = self.expectedCount
+        var expectedIds = self.expectedIds
+        if case .batchWinnerPerKey = expectation {
+            var ids = FingerprintSet(expected: winners.count)
+            for w in winners.values {
+                expectedSum &+= w.digest
+                ids.insert(w.identity)
+            }
+            expectedCount = winners.count
+            expectedIds = ids
+        }
+        r.rowsExpected = expectedCount
+        r.uniqueDelivered = deliveredIds.count
         r.expectedChecksum = RowDigest.format(expectedSum)
 
-        var tableIds = FingerprintSet(expected: expected.count)
+        var tableIds = FingerprintSet(expected: expectedCount)
         var sum: UInt64 = 0
         try table.forEachBatch(columns: columns ?? []) { batch in
             r.rowsWritten += batch.rowCount
@@ -87,12 +124,11 @@ public struct Verifier {
         r.checksum = RowDigest.format(sum)
         r.duplicatesLeft = r.rowsWritten - tableIds.count
         // missing keys, not rows: bronze expects several rows of one key
-        var missing = FingerprintSet(expected: 16)
-        for i in expected where !tableIds.contains(identities[i]) { missing.insert(identities[i]) }
-        r.lostRecords = missing.count
+        r.lostRecords = (expectedIds ?? deliveredIds).countMissing(from: tableIds)
 
-        if n != truth.delivered {
-            r.failures.append("the source reported \(truth.delivered) delivered records but the pipeline received \(n)")
+        if delivered != truth.delivered {
+            r.failures.append(
+                "the source reported \(truth.delivered) delivered records but the pipeline received \(delivered)")
         }
         if r.uniqueDelivered != truth.uniqueIds {
             r.failures.append(
