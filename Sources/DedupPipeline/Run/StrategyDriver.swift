@@ -79,7 +79,11 @@ struct StrategyDriver: StrategyVisitor {
             if m.succeeded {
                 let v0 = ResourceClock.now()
                 verify(&m, feed.verifier, t.table, truth: stream.truth)
-                m.verifyS = feed.observeSeconds + (ResourceClock.now() - v0)
+                let readBack = ResourceClock.now() - v0
+                m.verifyS = feed.observeSeconds + readBack
+                log.debug(
+                    "verified",
+                    metadata: ["observe_s": "\(feed.observeSeconds)", "read_back_s": "\(readBack)"])
             }
         }
         m.totalS = ResourceClock.now() - started + input.sharedSeconds

@@ -67,18 +67,20 @@ enum ReferenceModel {
     /// Rows (indices into one micro-batch) that win their key within the batch: by `sortKeys`
     /// (nil = arrival order), the last (`keepLast`) or first, ties broken by arrival.
     static func batchWinners(keys: [UInt64], sortKeys: ReferenceSortKeys?, keepLast: Bool) -> [Int] {
-        var winner: [UInt64: Int] = [:]
-        winner.reserveCapacity(keys.count)
+        var winner = FingerprintMap(expected: keys.count)
         for i in keys.indices {
-            guard let w = winner[keys[i]] else {
-                winner[keys[i]] = i
+            guard let w = winner.get(keys[i]).map({ Int($0) }) else {
+                winner.set(keys[i], UInt64(i))
                 continue
             }
             // rows arrive in order (i > w): sort ties go to the later row for `last`
             let c = sortKeys.map { $0.compare(i, w) } ?? 1
-            if keepLast ? c >= 0 : c < 0 { winner[keys[i]] = i }
+            if keepLast ? c >= 0 : c < 0 { winner.set(keys[i], UInt64(i)) }
         }
-        return winner.values.sorted()
+        var rows: [Int] = []
+        rows.reserveCapacity(winner.count)
+        winner.forEach { _, row in rows.append(Int(row)) }
+        return rows.sorted()
     }
 
     /// Indices (into the whole delivered stream) of the expected rows, ascending (tests use it to

@@ -1,4 +1,5 @@
 import DeltaStorage
+import Dispatch
 
 /// The table content a verifier checks, one batch at a time (a file at a time for Delta tables,
 /// so verifying 10M rows never holds the whole table). Tests substitute a faulty reader here.
@@ -43,12 +44,10 @@ public struct Verifier {
     private var expectedIds: FingerprintSet?
     /// First per key: the keys seen.
     private var seenKeys: FingerprintSet?
-    /// Batch winner per key: key → (row digest, identity) of the row the table must hold.
-    private var winners: [UInt64: Winner] = [:]
-    private struct Winner {
-        var digest: UInt64
-        var identity: UInt64
-    }
+    /// Batch winner per key: key → row digest of the row the table must hold, and key → its
+    /// identity (fingerprint maps: 32 bytes a key at most, no per-entry allocation).
+    private var winnerDigests = FingerprintMap(expected: 0)
+    private var winnerIds = FingerprintMap(expected: 0)
 
     /// `expectedRows`: the delivered records (sizes the sets; a wrong guess only costs growth).
     public init(expectation: TableExpectation, identityColumn: String = "composite_hash", expectedRows: Int = 0) {
@@ -60,7 +59,9 @@ public struct Verifier {
         case .firstPerKey(let key):
             seenKeys = FingerprintSet(expected: expectedRows)
             if key != [identityColumn] { expectedIds = FingerprintSet(expected: expectedRows) }
-        case .batchWinnerPerKey: winners.reserveCapacity(expectedRows)
+        case .batchWinnerPerKey:
+            winnerDigests = FingerprintMap(expected: expectedRows)
+            winnerIds = FingerprintMap(expected: expectedRows)
         }
     }
 
@@ -89,7 +90,8 @@ public struct Verifier {
         case .batchWinnerPerKey(_, let sortBy, let keepLast):
             let sortKeys = sortBy.flatMap { batch.column($0) }.map { ReferenceSortKeys($0) }
             for i in ReferenceModel.batchWinners(keys: keys, sortKeys: sortKeys, keepLast: keepLast) {
-                winners[keys[i]] = Winner(digest: digests[i], identity: identities[i])
+                winnerDigests.set(keys[i], digests[i])
+                winnerIds.set(keys[i], identities[i])
             }
         }
     }
@@ -102,12 +104,10 @@ public struct Verifier {
         var expectedCount = self.expectedCount
         var expectedIds = self.expectedIds
         if case .batchWinnerPerKey = expectation {
-            var ids = FingerprintSet(expected: winners.count)
-            for w in winners.values {
-                expectedSum &+= w.digest
-                ids.insert(w.identity)
-            }
-            expectedCount = winners.count
+            var ids = FingerprintSet(expected: winnerIds.count)
+            winnerDigests.forEach { _, digest in expectedSum &+= digest }
+            winnerIds.forEach { _, id in ids.insert(id) }
+            expectedCount = winnerDigests.count
             expectedIds = ids
         }
         r.rowsExpected = expectedCount
@@ -146,7 +146,9 @@ public struct Verifier {
     }
 }
 
-/// A Delta table's current version, read one data file at a time.
+/// A Delta table's current version, read one data file at a time; the next file is read and
+/// decoded on a background thread while `body` digests the current one (both cores busy, at most
+/// two files in memory).
 public struct DeltaTableContents: TableContents {
     public let table: DeltaTable
 
@@ -155,6 +157,47 @@ public struct DeltaTableContents: TableContents {
     public func forEachBatch(columns: [String], _ body: (ColumnBatch) throws -> Void) throws {
         let snap = try table.snapshot()
         let names = columns.isEmpty ? snap.schema.names : columns
-        for f in snap.files { try body(try table.read(files: [f], columns: names)) }
+        let files = snap.files
+        guard !files.isEmpty else { return }
+        let reader = FileReadAhead(table: table, columns: names)
+        reader.start(files[0])
+        for i in files.indices {
+            let batch = try reader.take()
+            if i + 1 < files.count { reader.start(files[i + 1]) }
+            do { try body(batch) } catch {
+                reader.wait()
+                throw error
+            }
+        }
     }
+}
+
+/// One data file read in the background (`start`, then `take`).
+private final class FileReadAhead: @unchecked Sendable {
+    let table: DeltaTable
+    let columns: [String]
+    private let group = DispatchGroup()
+    // written by the worker before `group.leave()`, read after `group.wait()`
+    private var result: Result<ColumnBatch, Error>?
+
+    init(table: DeltaTable, columns: [String]) {
+        self.table = table
+        self.columns = columns
+    }
+
+    func start(_ file: AddFile) {
+        group.enter()
+        DispatchQueue.global().async {
+            self.result = Result { try self.table.read(files: [file], columns: self.columns) }
+            self.group.leave()
+        }
+    }
+
+    func take() throws -> ColumnBatch {
+        group.wait()
+        defer { result = nil }
+        return try result!.get()
+    }
+
+    func wait() { group.wait() }
 }
