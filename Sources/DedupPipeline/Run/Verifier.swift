@@ -42,7 +42,7 @@ public struct Verifier {
     private var expectedCount = 0
     /// Expected identities when they differ from the delivered ones (first-per-key on another key).
     private var expectedIds: FingerprintSet?
-    /// First per key: the keys seen.
+    /// First per key on a key other than the identity: the keys seen.
     private var seenKeys: FingerprintSet?
     /// Batch winner per key: key → row digest of the row the table must hold, and key → its
     /// identity (fingerprint maps: 32 bytes a key at most, no per-entry allocation).
@@ -57,8 +57,10 @@ public struct Verifier {
         switch expectation {
         case .everyRecord: break
         case .firstPerKey(let key):
-            seenKeys = FingerprintSet(expected: expectedRows)
-            if key != [identityColumn] { expectedIds = FingerprintSet(expected: expectedRows) }
+            if key != [identityColumn] {
+                seenKeys = FingerprintSet(expected: expectedRows)
+                expectedIds = FingerprintSet(expected: expectedRows)
+            }
         case .batchWinnerPerKey:
             winnerDigests = FingerprintMap(expected: expectedRows)
             winnerIds = FingerprintMap(expected: expectedRows)
@@ -70,9 +72,9 @@ public struct Verifier {
         if columns == nil { columns = batch.schema.names }
         let n = batch.rowCount
         delivered += n
-        let digests = RowDigest.digests(batch)
-        let identities = RowDigest.digests(batch.selecting([identityColumn]))
-        for id in identities { deliveredIds.insert(id) }
+        let (digests, identities) = RowDigest.digests(batch, identity: identityColumn)
+        var firstDelivery = [Bool](repeating: false, count: n)
+        for i in 0..<n { firstDelivery[i] = deliveredIds.insert(identities[i]) }
         guard let key = expectation.key else {
             expectedSum &+= RowDigest.sum(digests)
             expectedCount += n
@@ -82,7 +84,8 @@ public struct Verifier {
         switch expectation {
         case .everyRecord: break
         case .firstPerKey:
-            for i in 0..<n where seenKeys!.insert(keys[i]) {
+            // keyed by identity, the delivered set is the seen set: no second set
+            for i in 0..<n where seenKeys == nil ? firstDelivery[i] : seenKeys!.insert(keys[i]) {
                 expectedSum &+= digests[i]
                 expectedCount += 1
                 expectedIds?.insert(identities[i])
@@ -118,8 +121,9 @@ public struct Verifier {
         var sum: UInt64 = 0
         try table.forEachBatch(columns: columns ?? []) { batch in
             r.rowsWritten += batch.rowCount
-            sum &+= RowDigest.sum(RowDigest.digests(batch))
-            for id in RowDigest.digests(batch.selecting([identityColumn])) { tableIds.insert(id) }
+            let (rows, ids) = RowDigest.digests(batch, identity: identityColumn)
+            sum &+= RowDigest.sum(rows)
+            for id in ids { tableIds.insert(id) }
         }
         r.checksum = RowDigest.format(sum)
         r.duplicatesLeft = r.rowsWritten - tableIds.count

@@ -125,6 +125,19 @@ struct FaultyContents: TableContents {
         #expect(m.value("status") == .string("failed"))
     }
 
+    @Test("row and identity digests in one pass equal the separate computations")
+    func onePassIdentity() {
+        let batch = ColumnBatch(
+            schema: Schema([Field("s", .string), Field("n", .long)]),
+            columns: [
+                Column(.bytes(ByteColumn(["a", "b", "a"])), validity: [true, true, false]), Column(.int64([1, 2, 3])),
+            ])
+        let (rows, ids) = RowDigest.digests(batch, identity: "s")
+        #expect(rows == RowDigest.digests(batch))
+        #expect(ids == RowDigest.digests(batch.selecting(["s"])))
+        #expect(RowDigest.digests(batch, identity: "n").identity == RowDigest.digests(batch.selecting(["n"])))
+    }
+
     @Test("a failed verification makes the run failed with the reason in error")
     func runStatus() {
         var m = RunMetrics()
