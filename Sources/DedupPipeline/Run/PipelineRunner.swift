@@ -27,6 +27,7 @@ public enum PipelineRunner {
     ) throws -> [RunMetrics] {
         let dirs = strategies.map { tableDirectory(outDir: outDir, strategy: $0) }
         for d in dirs { try checkTableDirectory(d, force: force) }
+        try MemoryEstimate.check(config, strategies: strategies)
         let input = try produce(config: config, seed: seed ?? config.effectiveSeed)
         var results: [RunMetrics] = []
         for (kind, dir) in zip(strategies, dirs) {
