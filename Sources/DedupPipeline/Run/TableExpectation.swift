@@ -66,21 +66,22 @@ enum ReferenceSortKeys {
 enum ReferenceModel {
     /// Rows (indices into one micro-batch) that win their key within the batch: by `sortKeys`
     /// (nil = arrival order), the last (`keepLast`) or first, ties broken by arrival.
+    /// In no particular order (the keys differ).
     static func batchWinners(keys: [UInt64], sortKeys: ReferenceSortKeys?, keepLast: Bool) -> [Int] {
         var winner = FingerprintMap(expected: keys.count)
         for i in keys.indices {
-            guard let w = winner.get(keys[i]).map({ Int($0) }) else {
-                winner.set(keys[i], UInt64(i))
+            guard let w = winner.get(keys[i]).map({ Int($0.0) }) else {
+                winner.set(keys[i], (UInt64(i), 0))
                 continue
             }
             // rows arrive in order (i > w): sort ties go to the later row for `last`
             let c = sortKeys.map { $0.compare(i, w) } ?? 1
-            if keepLast ? c >= 0 : c < 0 { winner.set(keys[i], UInt64(i)) }
+            if keepLast ? c >= 0 : c < 0 { winner.set(keys[i], (UInt64(i), 0)) }
         }
         var rows: [Int] = []
         rows.reserveCapacity(winner.count)
-        winner.forEach { _, row in rows.append(Int(row)) }
-        return rows.sorted()
+        winner.forEach { _, row in rows.append(Int(row.0)) }
+        return rows
     }
 
     /// Indices (into the whole delivered stream) of the expected rows, ascending (tests use it to

@@ -44,10 +44,9 @@ public struct Verifier {
     private var expectedIds: FingerprintSet?
     /// First per key on a key other than the identity: the keys seen.
     private var seenKeys: FingerprintSet?
-    /// Batch winner per key: key → row digest of the row the table must hold, and key → its
-    /// identity (fingerprint maps: 32 bytes a key at most, no per-entry allocation).
-    private var winnerDigests = FingerprintMap(expected: 0)
-    private var winnerIds = FingerprintMap(expected: 0)
+    /// Batch winner per key: key → (row digest, identity) of the row the table must hold (a
+    /// fingerprint map: one 24-byte slot a key, no per-entry allocation).
+    private var winners = FingerprintMap(expected: 0)
 
     /// `expectedRows`: the delivered records (sizes the sets; a wrong guess only costs growth).
     public init(expectation: TableExpectation, identityColumn: String = "composite_hash", expectedRows: Int = 0) {
@@ -62,8 +61,7 @@ public struct Verifier {
                 expectedIds = FingerprintSet(expected: expectedRows)
             }
         case .batchWinnerPerKey:
-            winnerDigests = FingerprintMap(expected: expectedRows)
-            winnerIds = FingerprintMap(expected: expectedRows)
+            winners = FingerprintMap(expected: expectedRows)
         }
     }
 
@@ -93,8 +91,7 @@ public struct Verifier {
         case .batchWinnerPerKey(_, let sortBy, let keepLast):
             let sortKeys = sortBy.flatMap { batch.column($0) }.map { ReferenceSortKeys($0) }
             for i in ReferenceModel.batchWinners(keys: keys, sortKeys: sortKeys, keepLast: keepLast) {
-                winnerDigests.set(keys[i], digests[i])
-                winnerIds.set(keys[i], identities[i])
+                winners.set(keys[i], (digests[i], identities[i]))
             }
         }
     }
@@ -107,10 +104,12 @@ public struct Verifier {
         var expectedCount = self.expectedCount
         var expectedIds = self.expectedIds
         if case .batchWinnerPerKey = expectation {
-            var ids = FingerprintSet(expected: winnerIds.count)
-            winnerDigests.forEach { _, digest in expectedSum &+= digest }
-            winnerIds.forEach { _, id in ids.insert(id) }
-            expectedCount = winnerDigests.count
+            var ids = FingerprintSet(expected: winners.count)
+            winners.forEach { _, w in
+                expectedSum &+= w.0
+                ids.insert(w.1)
+            }
+            expectedCount = winners.count
             expectedIds = ids
         }
         r.rowsExpected = expectedCount
