@@ -50,12 +50,23 @@ struct FingerprintSet {
         }
     }
 
-    /// How many of this set's fingerprints `other` lacks.
-    func countMissing(from other: FingerprintSet) -> Int {
-        var missing = hasZero && !other.contains(0) ? 1 : 0
-        for fp in slots where fp != 0 && !other.contains(fp) { missing += 1 }
-        return missing
+    /// A stable position for each member (valid until the next insert): `capacity` for the
+    /// fingerprint 0, a slot index otherwise; nil for non-members. Lets a caller mark members in a
+    /// bitmap of `capacity + 1` bits instead of building a second set.
+    func position(of fp: UInt64) -> Int? {
+        if fp == 0 { return hasZero ? slots.count : nil }
+        return slots.withUnsafeBufferPointer { s in
+            var i = Int(truncatingIfNeeded: fp) & mask
+            while true {
+                if s[i] == fp { return i }
+                if s[i] == 0 { return nil }
+                i = (i + 1) & mask
+            }
+        }
     }
+
+    /// Positions range over 0...capacity.
+    var capacity: Int { slots.count }
 
     private mutating func grow() {
         let old = slots
