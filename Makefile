@@ -22,7 +22,7 @@ CI_THRESHOLD ?= 75%
 # Phase times of a 20k-record run are a few milliseconds: judge them more loosely than wall time.
 CI_PHASE_THRESHOLDS ?= --threshold-metric gen_s=200% --threshold-metric hash_s=200% --threshold-metric dedup_s=200% --threshold-metric write_s=200%
 
-.PHONY: setup build release test lint bench sweep report publish compare ci ci-bench ci-ab baseline bench-storage bench-snapshot bench-pipeline bench-core bench-harness clean clean-out completions man
+.PHONY: setup build release test lint bench sweep report publish compare ci ci-bench ci-ab baseline bench-storage bench-snapshot bench-pipeline bench-reference reference-setup bench-core bench-harness clean clean-out completions man
 
 setup:                       ## system libraries, gnuplot and the Python readers (idempotent)
 	@bash scripts/setup.sh
@@ -49,10 +49,19 @@ bench-snapshot: release      ## snapshot load time after 10, 100, 1,000 and 5,00
 	$(RELEASE_BIN) lake bench-snapshot --workload append --commits 10 --commits 100 --commits 1000 --commits 5000 --out out/bench-snapshot
 	$(RELEASE_BIN) lake bench-snapshot --workload replace --commits 10 --commits 100 --commits 1000 --commits 5000 --out out/bench-snapshot
 
-PIPELINE_BENCH := --source synthetic --mode speed --dup-prob 0.1 --slow-prob 0.1 --batches 10 --hash sha256 --hash-encoding hex --codec snappy --seed 42 --force --json --log-level warning
-bench-pipeline: release      ## pipeline figures: 1M records per strategy (own process each), then 10M bronze
-	for s in bronze_append eager_dedup polars_merge delta_merge; do $(RELEASE_BIN) pipeline --scale 1000000 --strategy $$s --out out/bench-pipeline $(PIPELINE_BENCH) || exit $$?; done
-	$(RELEASE_BIN) pipeline --scale 10000000 --strategy bronze_append --out out/bench-pipeline-10m $(PIPELINE_BENCH)
+# End-to-end figures (scripts/reference/bench.py): each run its own process, median of BENCH_REPEATS.
+BENCH_SCALES  ?= 1000000,10000000
+BENCH_REPEATS ?= 3
+REFERENCE_PY  := $(CURDIR)/.venv-reference/bin/python
+bench-pipeline: release      ## per strategy at 1M and 10M: total_s, wall_s (ingest), verify_s, peak RSS
+	python3 scripts/reference/bench.py $(RELEASE_BIN) out/bench-pipeline --scales $(BENCH_SCALES) --repeats $(BENCH_REPEATS)
+
+reference-setup:             ## the Python reference stack (.venv-reference, pinned; not part of make test)
+	@[ -x $(REFERENCE_PY) ] || python3.11 -m venv .venv-reference
+	@cmp -s scripts/reference/requirements-reference.txt .venv-reference/.stamp || { .venv-reference/bin/pip install -q --disable-pip-version-check -r scripts/reference/requirements-reference.txt && cp scripts/reference/requirements-reference.txt .venv-reference/.stamp; }
+
+bench-reference: release reference-setup  ## dedupbench vs the Python reference, alternating, medians, ratios
+	python3 scripts/reference/bench.py $(RELEASE_BIN) out/bench-reference --reference $(REFERENCE_PY) --scales $(BENCH_SCALES) --repeats $(BENCH_REPEATS)
 
 bench-core: release         ## generation, delivery models and hash columns on their own
 	$(RELEASE_BIN) bench-core

@@ -2,10 +2,11 @@
 import PackageDescription
 
 // Dependencies point one way (README, "Layout"): dedupbench (CLI) → DedupReport → DedupHarness (price
-// tables for the cost projection) → DedupPipeline → DeltaStorage → DedupFormats (JSON, CSV, located errors; no Foundation), with
-// DedupYAML (the typed YAML layer over Yams) beside DeltaStorage. Every import is declared here;
-// scripts/check-imports.sh (make lint, make test) fails on an undeclared one.
-let settings: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+// tables for the cost projection) → DedupPipeline → DeltaStorage → DedupFormats (JSON, CSV, located
+// errors; no Foundation), with DedupYAML (the typed YAML layer over Yams) beside DeltaStorage. Every
+// import is declared here; scripts/check-imports.sh (make lint, make test) fails on an undeclared one.
+// Release builds keep overflow and bounds checks (no -Ounchecked): published figures come from them.
+let settings: [SwiftSetting] = []
 
 let package = Package(
     name: "dedupbench",

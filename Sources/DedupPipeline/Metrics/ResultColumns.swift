@@ -2,7 +2,7 @@
 /// in their fixed, documented order (see docs/RESULTS.md).
 /// Bump `schemaVersion` whenever a column is added, removed, renamed or reordered.
 public enum ResultColumns {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// Identity of the run within its experiment.
     public static let identity = ["experiment", "cell_id", "run_id", "repeat", "seed"]
@@ -31,7 +31,8 @@ public enum ResultColumns {
 
     /// Timings and resources (noisy).
     public static let timing = [
-        "wall_s", "gen_s", "hash_s", "dedup_s", "write_s", "throughput_rps", "peak_rss_bytes", "cpu_s",
+        "wall_s", "gen_s", "hash_s", "dedup_s", "write_s", "verify_s", "total_s", "throughput_rps", "peak_rss_bytes",
+        "cpu_s",
     ]
 
     /// Output checksum (deterministic), outcome and error text.

@@ -50,6 +50,11 @@ public struct RunMetrics: Sendable, Equatable {
     public var hashS = 0.0
     public var dedupS = 0.0
     public var writeS = 0.0
+    /// The verifier's own seconds: folding in delivered batches (overlapped with the run) plus
+    /// reading the table back and comparing.
+    public var verifyS = 0.0
+    /// End to end in-process: opening the source, every batch, verification (docs/RESULTS.md).
+    public var totalS = 0.0
     public var throughputRps = 0.0
     public var peakRssBytes = 0
     public var cpuS = 0.0
@@ -117,6 +122,8 @@ public struct RunMetrics: Sendable, Equatable {
         case "hash_s": .double(hashS)
         case "dedup_s": .double(dedupS)
         case "write_s": .double(writeS)
+        case "verify_s": .double(verifyS)
+        case "total_s": .double(totalS)
         case "throughput_rps": .double(throughputRps)
         case "peak_rss_bytes": .int(Int64(peakRssBytes))
         case "cpu_s": .double(cpuS)

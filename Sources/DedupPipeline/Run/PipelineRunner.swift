@@ -27,6 +27,7 @@ public enum PipelineRunner {
     ) throws -> [RunMetrics] {
         let dirs = strategies.map { tableDirectory(outDir: outDir, strategy: $0) }
         for d in dirs { try checkTableDirectory(d, force: force) }
+        try MemoryEstimate.check(config, strategies: strategies)
         let input = try produce(config: config, seed: seed ?? config.effectiveSeed)
         var results: [RunMetrics] = []
         for (kind, dir) in zip(strategies, dirs) {
@@ -42,10 +43,13 @@ public enum PipelineRunner {
         (outDir.hasSuffix("/") ? outDir : outDir + "/") + strategy.rawValue
     }
 
-    /// Runs the configured source once.
+    /// Prepares the configured source: a replayable source (synthetic, pubsub on the virtual clock)
+    /// is opened afresh by every strategy run and generates batch by batch; any other (the file
+    /// source, realtime pubsub) is produced once here and shared.
     public static func produce(config: PipelineConfig, seed: UInt64) throws -> RunInput {
         let log = Logger(label: "dedupbench.pipeline")
         let source = try SourceRegistry.make(config, seed: seed)
+        if source.replayable { return RunInput(config: config, seed: seed, source: source) }
         let t0 = ResourceClock.now()
         var output = try source.produce()
         if output.seconds == 0 { output.seconds = ResourceClock.now() - t0 }
@@ -95,36 +99,50 @@ public enum PipelineRunner {
     }
 }
 
-/// The records one invocation produced, shared by all its strategy runs, already cut into the
-/// `config.batches` contiguous micro-batches a subscriber would hand over (the cut is part of
-/// producing the stream: it counts in `gen_s`, not in a strategy's `wall_s`).
-public struct RunInput: Sendable {
+/// The input of an invocation's strategy runs: a source each run opens afresh (streamed, so a run
+/// holds about one micro-batch of records at a time), or one materialised output they share.
+public struct RunInput {
     public var config: PipelineConfig
     public var seed: UInt64
-    /// The source's output with `records` emptied (the rows live in `batches` only, so a large
-    /// run does not hold them twice).
-    public var output: SourceOutput
-    /// The delivered records in delivery order, as micro-batches (empty ones left out).
-    public var batches: [ColumnBatch]
-    public var recordSchema: Schema
-    public var recordCount: Int
+    private let source: (any RecordSource)?
+    private let output: SourceOutput?
 
-    public init(config: PipelineConfig, seed: UInt64, output: SourceOutput) {
-        let t0 = ResourceClock.now()
-        var out = output
-        let records = out.records
-        let n = records.rowCount
-        let count = max(1, config.batches)
-        batches = (0..<count).map { b in (b * n / count)..<((b + 1) * n / count) }.filter { !$0.isEmpty }
-            .map { records.rowSlice($0) }
-        recordSchema = records.schema
-        recordCount = n
-        out.records = .empty(records.schema)
-        out.seconds += ResourceClock.now() - t0
+    init(config: PipelineConfig, seed: UInt64, source: any RecordSource) {
         self.config = config
         self.seed = seed
-        self.output = out
+        self.source = source
+        output = nil
     }
+
+    init(config: PipelineConfig, seed: UInt64, output: SourceOutput) {
+        self.config = config
+        self.seed = seed
+        source = nil
+        self.output = output
+    }
+
+    /// One pass over the records in `config.batches` micro-batches (`BatchCut`). The stream's
+    /// `seconds` include the shared production, if any.
+    public func open() throws -> any RecordStream {
+        if let output { return MaterializedStream(output, batches: config.batches) }
+        return try source!.open(batches: config.batches)
+    }
+
+    /// Seconds spent producing the shared output before any run (0 for streamed sources): part
+    /// of every run's `total_s`, as the user waited for it.
+    public var sharedSeconds: Double { output?.seconds ?? 0 }
+
+    /// Every micro-batch of one pass (tests; holds the whole stream).
+    public func batches() throws -> [ColumnBatch] {
+        let s = try open()
+        var out: [ColumnBatch] = []
+        while let b = try s.next() { out.append(b) }
+        return out
+    }
+
+    /// The records' schema and the ground truth (opens a pass without reading it).
+    public var recordSchema: Schema { get throws { try open().schema } }
+    public var truth: GroundTruth { get throws { try open().truth } }
 }
 
 /// A problem that stops a pipeline invocation before (or instead of) its runs.

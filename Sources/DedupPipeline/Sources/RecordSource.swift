@@ -30,5 +30,19 @@ public struct SourceOutput: Sendable {
 /// A producer of records. Implementations are deterministic for a given config and seed
 /// (except the pubsub source in `realtime` mode, whose order depends on real timing).
 public protocol RecordSource {
+    /// Every record at once (tests, the core benchmark, sources that cannot stream).
     func produce() throws -> SourceOutput
+    /// One pass over the records as `batches` micro-batches (`BatchCut`), produced lazily where the
+    /// source can. The default materialises `produce()` and slices it.
+    func open(batches: Int) throws -> any RecordStream
+    /// Whether every `open` yields the same records, so each strategy run may open its own pass
+    /// instead of sharing one materialised output.
+    var replayable: Bool { get }
+}
+
+extension RecordSource {
+    public func open(batches: Int) throws -> any RecordStream {
+        MaterializedStream(try produce(), batches: batches)
+    }
+    public var replayable: Bool { false }
 }
