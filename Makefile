@@ -16,7 +16,7 @@ CI_THRESHOLD ?= 75%
 # Phase times of a 20k-record run are a few milliseconds: judge them more loosely than wall time.
 CI_PHASE_THRESHOLDS ?= --threshold-metric gen_s=200% --threshold-metric hash_s=200% --threshold-metric dedup_s=200% --threshold-metric write_s=200%
 
-.PHONY: setup build release test lint bench sweep report compare ci ci-bench baseline bench-storage bench-pipeline bench-core bench-harness clean
+.PHONY: setup build release test test-release lint bench sweep report compare ci ci-bench baseline bench-storage bench-pipeline bench-core bench-harness clean
 
 setup:                       ## system libraries, gnuplot and the Python readers (idempotent)
 	@bash scripts/setup.sh
@@ -30,6 +30,10 @@ release: setup               ## optimised build used by benchmarks
 test: setup                  ## unit, round-trip and interop tests
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
+
+test-release: setup          ## the same tests in the release configuration (the one that publishes numbers)
+	$(SWIFT) build -c release --build-tests
+	$(SWIFT) test -c release --skip-build --parallel
 
 lint:                        ## formatting check with the committed .swift-format
 	$(SWIFT) format lint --recursive --configuration .swift-format Sources Tests Package.swift

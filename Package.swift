@@ -2,7 +2,9 @@
 import PackageDescription
 
 // Dependencies point one way: dedupbench (CLI) → DedupReport → DedupHarness → DedupPipeline → DeltaStorage.
-let settings: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+// No -Ounchecked: overflow and bounds checks stay on in the build that produces published numbers
+// (issue 9 §4); hot loops that measurably need it use wrapping operators or unsafe buffers locally.
+let settings: [SwiftSetting] = []
 
 let package = Package(
     name: "dedupbench",

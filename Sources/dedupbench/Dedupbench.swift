@@ -1,4 +1,5 @@
 import ArgumentParser
+import DedupHarness
 
 @main
 struct Dedupbench: ParsableCommand {
@@ -6,4 +7,10 @@ struct Dedupbench: ParsableCommand {
         commandName: "dedupbench",
         abstract: "Benchmark and compare deduplication strategies for pub/sub messages landing in Delta Lake.",
         subcommands: [LakeCommand.self, PipelineCommand.self, ListCommand.self, BenchCoreCommand.self, RunCommand.self, ValidateCommand.self, MergeCommand.self, ReportCommand.self, CompareCommand.self])
+
+    /// Exits with the harness that started this process, then runs the command.
+    static func main() {
+        Lifeline.watch()
+        main(nil)
+    }
 }

@@ -33,6 +33,10 @@ struct YAMLReader {
         guard let node else {
             throw SpecError(file: file, line: 1, column: 1, key: "", value: nil, expected: "the document is empty")
         }
+        if let at = YAMLNodeBudget.excess(node) {
+            throw SpecError(
+                file: file, line: at.line, column: at.column, key: "", value: nil, expected: YAMLNodeBudget.expected)
+        }
         return node
     }
 

@@ -27,9 +27,10 @@ enum ConfigDecoder {
             if let msg = m["message"] { c.synthetic.message = try decodeMessage(msg) }
         }
         if let r = top["file"] {
-            let m = try r.mapping(allowed: ["path", "quarantine_path"])
+            let m = try r.mapping(allowed: ["path", "quarantine_path", "max_quarantined"])
             if let p = m["path"] { c.file.path = try p.string() }
             if let q = m["quarantine_path"] { c.file.quarantinePath = try q.string() }
+            if let q = m["max_quarantined"] { c.file.maxQuarantined = try QuarantineLimit.decode(q) }
         }
         // The seed's `source.path` (and the CLI's --path) wins over `file.path`.
         if let p = top["source"].flatMap({ try? $0.mapping(allowed: sourceKeys)["path"] }) {
@@ -229,6 +230,32 @@ enum ConfigDecoder {
 
     /// Rules that span sections.
     static func crossCheck(_ c: PipelineConfig, _ top: [String: ConfigReader]) throws {
+        func generation(_ key: String) -> ConfigReader {
+            let r =
+                (try? top["generation"]?.mapping(allowed: ["scale", "mode", "seed", "start", "rate", "chaos"])[key])
+                ?? top["generation"]
+            return r ?? ConfigReader(.emptyMapping(ConfigOrigin()), path: "generation.\(key)")
+        }
+        if c.source.kind != .file {
+            // Fail in milliseconds, never in the allocator: the run's memory, estimated up front.
+            if let problem = MemoryBudget.problem(records: c.generation.scale) {
+                throw generation("scale").fail("a scale this machine can hold: \(problem)", value: String(c.generation.scale))
+            }
+            // Event time must stay where Delta readers can read it (years 0001-9999).
+            let g = c.generation
+            let last = Double(g.startMicros) + Double(max(0, g.scale - 1)) * 1e6 / g.rate
+            if !Timestamp.deltaRange.contains(g.startMicros) {
+                throw generation("start").fail(
+                    "a start within years 0001-9999", value: Timestamp.formatISO8601(micros: g.startMicros))
+            }
+            if last > Double(Timestamp.deltaRange.upperBound) {
+                throw generation("rate").fail(
+                    "a start, rate and scale whose event times stay before 10000-01-01 (the last of \(g.scale) "
+                        + "events at \(Scalar.format(g.rate))/s from \(Timestamp.formatISO8601(micros: g.startMicros)) "
+                        + "would be past year 9999)",
+                    value: Scalar.format(g.rate))
+            }
+        }
         let message = c.source.kind == .pubsub ? c.pubsub.message : c.synthetic.message
         var capacity = 1
         for _ in 0..<message.idLength { capacity = capacity.multipliedReportingOverflow(by: 36).partialValue }

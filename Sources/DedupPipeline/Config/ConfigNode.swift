@@ -45,6 +45,9 @@ struct ConfigNode: Sendable {
             throw ConfigNode.syntaxError(error, file: file)
         }
         guard let node else { return .emptyMapping(ConfigOrigin(file: file, line: 1, column: 1)) }
+        if let at = YAMLNodeBudget.excess(node) {
+            throw ConfigError(file: file, line: at.line, column: at.column, keyPath: "", expected: YAMLNodeBudget.expected)
+        }
         return try convert(node, file: file, path: "")
     }
 

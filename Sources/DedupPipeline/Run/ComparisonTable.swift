@@ -2,14 +2,15 @@
 /// table: one row per strategy run.
 public enum ComparisonTable {
     static let headers = [
-        "strategy", "records", "rows written", "dup left", "lost", "seconds", "throughput/s", "table MB", "status",
+        "strategy", "records", "quarantined", "rows written", "dup left", "lost", "seconds", "throughput/s", "table MB",
+        "status",
     ]
 
     /// The table as text lines (no trailing newline), columns aligned; errors listed below it.
     public static func render(_ runs: [RunMetrics]) -> String {
         let rows: [[String]] = runs.map { m in
             [
-                m.strategy, String(m.recordsIn), String(m.rowsWritten), String(m.duplicatesLeft), String(m.lostRecords),
+                m.strategy, String(m.recordsIn), String(m.quarantined), String(m.rowsWritten), String(m.duplicatesLeft), String(m.lostRecords),
                 fixed(m.wallS, 3), fixed(m.throughputRps, 0), fixed(Double(m.tableBytes) / 1e6, 1), m.status,
             ]
         }

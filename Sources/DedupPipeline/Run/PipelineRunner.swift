@@ -27,7 +27,7 @@ public enum PipelineRunner {
     ) throws -> [RunMetrics] {
         let dirs = strategies.map { tableDirectory(outDir: outDir, strategy: $0) }
         for d in dirs { try checkTableDirectory(d, force: force) }
-        let input = try produce(config: config, seed: seed ?? config.effectiveSeed)
+        let input = try produce(config: config, seed: seed ?? config.effectiveSeed, outDir: outDir)
         var results: [RunMetrics] = []
         for (kind, dir) in zip(strategies, dirs) {
             let m = try run(input, strategy: kind, tableDir: dir, force: force)
@@ -42,10 +42,11 @@ public enum PipelineRunner {
         (outDir.hasSuffix("/") ? outDir : outDir + "/") + strategy.rawValue
     }
 
-    /// Runs the configured source once.
-    public static func produce(config: PipelineConfig, seed: UInt64) throws -> RunInput {
+    /// Runs the configured source once; `outDir` is where the run's tables (and the file source's
+    /// quarantine file) go. Quarantined lines are announced at warning level with the file's path.
+    public static func produce(config: PipelineConfig, seed: UInt64, outDir: String? = nil) throws -> RunInput {
         let log = Logger(label: "dedupbench.pipeline")
-        let source = try SourceRegistry.make(config, seed: seed)
+        let source = try SourceRegistry.make(config, seed: seed, outDir: outDir)
         let t0 = ResourceClock.now()
         var output = try source.produce()
         if output.seconds == 0 { output.seconds = ResourceClock.now() - t0 }
@@ -55,6 +56,11 @@ public enum PipelineRunner {
                 "source": "\(config.source.kind.rawValue)", "delivered": "\(output.truth.delivered)",
                 "unique": "\(output.truth.uniqueIds)", "seconds": "\(output.seconds)",
             ])
+        if output.quarantined > 0 {
+            log.warning(
+                "\(output.quarantined) input lines quarantined",
+                metadata: ["quarantine": "\(output.quarantinePath ?? "-")", "limit": "\(config.file.maxQuarantined)"])
+        }
         return RunInput(config: config, seed: seed, output: output)
     }
 
@@ -90,7 +96,7 @@ public enum PipelineRunner {
             throw RunnerError(.usage, "\(dir) already holds files; choose another --out or pass --force to replace it")
         }
         do { try fm.removeItem(atPath: dir) } catch {
-            throw RunnerError(.io, "cannot remove \(dir): \(error.localizedDescription)")
+            throw RunnerError(.io, "cannot remove \(dir): \(SystemErrorText.describe(error))")
         }
     }
 }

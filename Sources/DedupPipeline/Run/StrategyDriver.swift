@@ -22,6 +22,13 @@ struct StrategyDriver: StrategyVisitor {
         var m = parameters(kind: S.kind, hash: hash)
         m.tablePath = tableDir
         let log = Logger(label: "dedupbench.pipeline")
+        if let rejection = input.output.rejection {  // the input itself fails the run: no table
+            m.status = ResultColumns.statusFailed
+            m.error = rejection
+            m.failure = .input
+            log.error("run failed", metadata: ["strategy": "\(S.kind.rawValue)", "error": "\(rejection)"])
+            return m
+        }
 
         var timer = PhaseTimer()
         var table: StrategyTable?
@@ -70,8 +77,9 @@ struct StrategyDriver: StrategyVisitor {
                 verify(&m, Verifier(expectation: strategy.expectation), t.table, prep: prep, count: count)
             }
         }
-        log.info(
-            "run finished",
+        // A failed write or verification is an error, not news: it shows at the default level.
+        log.log(
+            level: m.succeeded ? .info : .error, "run finished",
             metadata: [
                 "strategy": "\(S.kind.rawValue)", "status": "\(m.status)", "wall_s": "\(m.wallS)",
                 "error": "\(m.error)",
@@ -117,6 +125,7 @@ struct StrategyDriver: StrategyVisitor {
         m.uniqueIn = out.truth.uniqueIds
         m.duplicatesIn = out.truth.duplicatesInjected
         m.droppedIn = out.truth.dropped
+        m.quarantined = out.quarantined
         m.genS = out.seconds
         return m
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DedupPipeline
 import DeltaStorage
 
 /// `dedupbench lake bench`: times writing the bronze table once per codec.
@@ -35,6 +36,8 @@ struct LakeBench: ParsableCommand {
     }
 
     func run() throws {
+        // Refuse what the machine cannot hold before allocating it (exit 2, the estimate and the limit).
+        if let problem = MemoryBudget.problem(records: rows) { LakeExit.fail("--rows: \(problem)", 2) }
         try LakeExit.run {
             let batch = DeltaBenchmark.bronzeBatch(rows: rows, seed: seed)
             let inputMB = Double(DeltaBenchmark.inputBytes(batch)) / 1e6

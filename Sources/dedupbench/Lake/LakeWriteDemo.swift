@@ -1,4 +1,5 @@
 import ArgumentParser
+import DedupPipeline
 import DeltaStorage
 
 #if canImport(Glibc)
@@ -48,6 +49,8 @@ struct LakeWriteDemo: ParsableCommand {
     }
 
     func run() throws {
+        // Refuse what the machine cannot hold before allocating it (exit 2, the estimate and the limit).
+        if let problem = MemoryBudget.problem(records: rows) { LakeExit.fail("--rows: \(problem)", 2) }
         try LakeExit.run {
             let batch = DeltaBenchmark.bronzeBatch(rows: rows, seed: seed ?? 1)
             var options = DeltaWriteOptions(

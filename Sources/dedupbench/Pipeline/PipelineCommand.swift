@@ -86,7 +86,11 @@ struct PipelineCommand: ParsableCommand {
         } catch let e as DeltaError {
             Self.fail(e.message, e.kind == .io ? 3 : 1)
         } catch let e as SourceError {
-            Self.fail(e.description, 2)
+            Self.fail(e.description, e.isIO ? 3 : 2)
+        } catch let e as ExitCode {
+            throw e
+        } catch {  // anything else in words (never a Foundation dump); the file system failing is I/O
+            Self.fail(SystemErrorText.describe(error), SystemErrorText.isIO(error) ? 3 : 1)
         }
     }
 

@@ -111,7 +111,7 @@ struct CompareCommand: ParsableCommand {
         let text = format == "json" ? comparison.json() : markdown
         if let out {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-                FileHandle.standardError.write(Data("dedupbench compare: cannot write \(out): \(error.localizedDescription)\n".utf8))
+                FileHandle.standardError.write(Data("dedupbench compare: cannot write \(out): \(SystemErrorText.describe(error))\n".utf8))
                 throw ExitCode(Comparison.ExitStatus.badInput.rawValue)
             }
         } else {
