@@ -11,14 +11,18 @@ import Testing
         let pidFile = dir.appendingPathComponent("child.pid").path
         // A wrapper that starts a child and waits for it (this used to hang `report` forever).
         let wrapper = dir.appendingPathComponent("wrapper.sh").path
-        try "#!/bin/sh\nsleep 300 &\necho $! > '\(pidFile)'\nwait\n".write(
-            toFile: wrapper, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper)
+        // Written through a close-on-exec descriptor: a child spawned meanwhile by a parallel test
+        // must not inherit it, or exec would fail with "Text file busy".
+        let text = Array("#!/bin/sh\nsleep 300 &\necho $! > '\(pidFile)'\nwait\n".utf8)
+        let fd = open(wrapper, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        try #require(fd >= 0)
+        _ = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
         let start = Date()
         let error = #expect(throws: GnuplotRunner.Failure.self) {
             try GnuplotRunner(executable: wrapper, timeout: 1).render(script: "x.gp", in: dir.path, outputs: ["x.svg"])
         }
-        #expect(error?.message.contains("its process group was killed") == true)
+        #expect(error?.message.contains("its process group was killed") == true, "\(error?.message ?? "")")
         #expect(Date().timeIntervalSince(start) < 10)
         let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         var alive = true
@@ -40,8 +44,9 @@ import Testing
         let label = TextEscaping.gnuplotString("'x' axis")
         #expect(title == "\"'\".'Fast'' strategy'")
         try """
-        set terminal dumb size 80,20
+        set terminal dumb size 120,20
         set output 'chart.txt'
+        set key outside right
         set title \(title)
         set xlabel \(label)
         plot x title \(TextEscaping.gnuplotString("'line'"))
