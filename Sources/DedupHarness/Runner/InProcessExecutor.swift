@@ -22,7 +22,7 @@ public struct InProcessExecutor: RunExecutor {
             }
             return RunAttempt(outcome: .completed(o), seconds: Monotonic.now() - start)
         } catch {
-            return RunAttempt(outcome: .failed("\(error)"), seconds: Monotonic.now() - start)
+            return RunAttempt(outcome: .failed(SystemErrorText.describe(error)), seconds: Monotonic.now() - start)
         }
     }
 }

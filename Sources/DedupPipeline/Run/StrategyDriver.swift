@@ -165,7 +165,7 @@ extension RunMetrics {
     /// Marks the run failed with `error`'s text.
     mutating func fail(_ error: Error) {
         status = ResultColumns.statusFailed
-        let text = "\(error)"
+        let text = SystemErrorText.describe(error)  // in words, never a Foundation dump
         self.error = self.error.isEmpty ? text : self.error + "; " + text
         if let d = error as? DeltaError, d.kind == .io { failure = .io } else if failure == nil { failure = .error }
     }

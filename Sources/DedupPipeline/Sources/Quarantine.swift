@@ -28,6 +28,15 @@ struct Quarantine {
         out += Array("}\n".utf8)
     }
 
+    /// mkdir -p with the errno of the first failure (FileManager's error would lose it).
+    static func makeDirectories(_ dir: String) -> Int32? {
+        var st = stat()
+        if stat(dir, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFDIR ? nil : ENOTDIR }
+        let parent = (dir as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != dir, let code = makeDirectories(parent) { return code }
+        return mkdir(dir, 0o755) == 0 || errno == EEXIST ? nil : errno
+    }
+
     /// Writes the file; returns the path it went to (nil when nothing was rejected).
     func write() throws -> String? {
         guard count > 0 else { return nil }
@@ -35,11 +44,9 @@ struct Quarantine {
         func failure(_ what: String, _ code: Int32) -> SourceError {
             SourceError(path: path, problem: "cannot \(what) the quarantine file: \(String(cString: strerror(code)))", isIO: true)
         }
-        if !dir.isEmpty {
-            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                throw SourceError(
-                    path: dir, problem: "cannot create the quarantine directory: \(SystemErrorText.describe(error))", isIO: true)
-            }
+        if !dir.isEmpty, let code = Quarantine.makeDirectories(dir) {
+            throw SourceError(
+                path: dir, problem: "cannot create the quarantine directory: \(String(cString: strerror(code)))", isIO: true)
         }
         let tmp = path + ".tmp-\(getpid())"
         guard let f = fopen(tmp, "wb") else { throw failure("create", errno) }

@@ -20,7 +20,7 @@ enum HarnessCLI {
         case let e as ExitCode: return e
         default: code = 1
         }
-        printError("\(error)")
+        printError(SystemErrorText.describe(error))
         return ExitCode(code)
     }
 

@@ -22,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
             do {
                 print(try check(file))
             } catch {
-                HarnessCLI.printError("\(error)")
+                HarnessCLI.printError(SystemErrorText.describe(error))
                 failed = true
             }
         }
