@@ -32,8 +32,7 @@ test: setup                  ## unit, round-trip and interop tests
 	$(SWIFT) test --skip-build --parallel
 
 test-release: setup          ## the same tests in the release configuration (the one that publishes numbers)
-	$(SWIFT) build -c release --build-tests
-	$(SWIFT) test -c release --skip-build --parallel
+	$(SWIFT) test -c release --parallel  # swift test builds with -enable-testing (@testable imports)
 
 lint:                        ## formatting check with the committed .swift-format
 	$(SWIFT) format lint --recursive --configuration .swift-format Sources Tests Package.swift

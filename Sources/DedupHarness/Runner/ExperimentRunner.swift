@@ -66,14 +66,18 @@ public final class ExperimentRunner: @unchecked Sendable {
 
         // Run tables live under the results folder, not /tmp: a killed run leaves them there, and
         // the next run or --resume of this folder removes them before it starts.
-        let workRoot = options.workDirectory ?? (dir as NSString).appendingPathComponent(Self.workFolder)
-        if options.workDirectory == nil, FileManager.default.fileExists(atPath: workRoot) {
-            do { try FileManager.default.removeItem(atPath: workRoot) } catch {
-                throw ResultsError.io(path: workRoot, operation: "remove the tables a killed run left", errno: EIO)
+        // One folder per harness process (`<pid>`), so a second process on the same folder (a shard)
+        // never removes tables in flight; folders of processes that are gone are removed.
+        let inFlight = (dir as NSString).appendingPathComponent(Self.workFolder)
+        let workRoot = options.workDirectory ?? (inFlight as NSString).appendingPathComponent(String(getpid()))
+        if options.workDirectory == nil { try Self.removeLeftTables(in: inFlight) }
+        try FileManager.default.createDirectory(atPath: workRoot, withIntermediateDirectories: true)
+        defer {
+            if options.workDirectory == nil {
+                try? FileManager.default.removeItem(atPath: workRoot)
+                _ = rmdir(inFlight)  // only when no other process still uses it
             }
         }
-        try FileManager.default.createDirectory(atPath: workRoot, withIntermediateDirectories: true)
-        defer { if options.workDirectory == nil { try? FileManager.default.removeItem(atPath: workRoot) } }
 
         let progress = Progress(total: runs.count, style: progressStyle())
         if summary.skipped > 0 {
@@ -110,8 +114,22 @@ public final class ExperimentRunner: @unchecked Sendable {
         return summary
     }
 
-    /// The folder inside a results folder where runs write their tables.
+    /// The folder inside a results folder where runs write their tables (`<pid>/<run id>-a<n>`).
     public static let workFolder = ".tables-in-flight"
+
+    /// Removes what killed harnesses left under `inFlight`: every entry that is not the folder of
+    /// a live process.
+    static func removeLeftTables(in inFlight: String) throws {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: inFlight)) ?? [] {
+            if let pid = pid_t(name), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
+            let path = (inFlight as NSString).appendingPathComponent(name)
+            do { try fm.removeItem(atPath: path) } catch {
+                throw ResultsError.unreadable(
+                    path: path, reason: "cannot remove the tables a killed run left: \(SystemErrorText.describe(error))")
+            }
+        }
+    }
 
     /// Refuses to append to results recorded for another experiment, other `--set` overrides, another
     /// seed or another base config: one results.csv must never mix them (e.g. a resume that forgot

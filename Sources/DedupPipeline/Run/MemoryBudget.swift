@@ -8,13 +8,13 @@
 /// `--scale` (or `lake bench --rows`) is refused with the estimate and the limit (exit 2) instead
 /// of dying in the allocator.
 ///
-/// The estimate is the measured worst case per record plus a fixed base: `results/published/scale`
-/// peaks at 603 bytes/record (eager_dedup, 1M, dup-sweep) and 412 at 10M, so 700 bytes/record +
-/// 64 MiB is an upper bound with margin. The limit is the physical memory, or the cgroup's
+/// The estimate is the measured worst case per record plus a fixed base: the published results peak
+/// at 603 bytes/record all included (eager_dedup, 1M, dup-sweep; about 570 without the process's
+/// ~35 MB base) and 412 at 10M, so 600 bytes/record + 64 MiB bounds every published run. The limit is the physical memory, or the cgroup's
 /// `memory.max` when that is lower; `DEDUPBENCH_MEMORY_LIMIT` (bytes) overrides it (tests, or a
 /// machine shared with other work).
 public enum MemoryBudget {
-    public static let bytesPerRecord = 700
+    public static let bytesPerRecord = 600
     public static let baseBytes = 64 << 20
 
     /// Estimated peak bytes for `records` records (saturating, never wraps).

@@ -126,7 +126,8 @@ import Testing
     @Test func runTablesLiveUnderTheResultsFolderAndAreCleanedNextTime() throws {
         let dir = TestSupport.temporaryDirectory("workdir")
         defer { TestSupport.remove(dir) }
-        let leftover = dir + "/" + ExperimentRunner.workFolder + "/old-run-a1"
+        // What a SIGKILLed harness (a pid that no longer runs) left behind.
+        let leftover = dir + "/" + ExperimentRunner.workFolder + "/999999999/old-run-a1"
         try FileManager.default.createDirectory(atPath: leftover, withIntermediateDirectories: true)
         let spec = try ExperimentSpec.load(path: TestSupport.fixture("specs/fixture.yaml"))
         let plan = try ExperimentPlan(spec: spec, overrides: [try .parse("strategy=bronze_append")])
@@ -185,7 +186,9 @@ final class DirectoryWatch: @unchecked Sendable {
     private(set) var sawRunFolder = false
     init(_ path: String) { self.path = path }
     func poll() -> Bool {
-        if let names = try? FileManager.default.contentsOfDirectory(atPath: path), names.contains(where: { $0.hasSuffix("-a1") }) {
+        let fm = FileManager.default
+        let own = (path as NSString).appendingPathComponent(String(getpid()))
+        if let names = try? fm.contentsOfDirectory(atPath: own), names.contains(where: { $0.hasSuffix("-a1") }) {
             sawRunFolder = true
         }
         return false
