@@ -58,7 +58,8 @@ public struct FileSource: RecordSource {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         var out = SourceOutput(
             records: records, truth: truth, quarantined: quarantine.count, quarantinePath: written, seconds: seconds)
-        out.rejection = rejection(loaded: records.rowCount, quarantined: quarantine.count, first: firstReject, at: written)
+        out.rejection = rejection(
+            loaded: records.rowCount, quarantined: quarantine.count, first: firstReject, at: written)
         return out
     }
 
@@ -71,7 +72,8 @@ public struct FileSource: RecordSource {
         }
         guard limit.allows(rejected: quarantined, of: loaded + quarantined) else {
             let lines = loaded + quarantined
-            return "\(quarantined) of \(lines) input lines quarantined, more than file.max_quarantined allows (\(limit))"
+            return
+                "\(quarantined) of \(lines) input lines quarantined, more than file.max_quarantined allows (\(limit))"
                 + detail
         }
         return nil

@@ -42,11 +42,14 @@ struct Quarantine {
         guard count > 0 else { return nil }
         let dir = (path as NSString).deletingLastPathComponent
         func failure(_ what: String, _ code: Int32) -> SourceError {
-            SourceError(path: path, problem: "cannot \(what) the quarantine file: \(String(cString: strerror(code)))", isIO: true)
+            SourceError(
+                path: path, problem: "cannot \(what) the quarantine file: \(String(cString: strerror(code)))",
+                isIO: true)
         }
         if !dir.isEmpty, let code = Quarantine.makeDirectories(dir) {
             throw SourceError(
-                path: dir, problem: "cannot create the quarantine directory: \(String(cString: strerror(code)))", isIO: true)
+                path: dir, problem: "cannot create the quarantine directory: \(String(cString: strerror(code)))",
+                isIO: true)
         }
         let tmp = path + ".tmp-\(getpid())"
         guard let f = fopen(tmp, "wb") else { throw failure("create", errno) }
