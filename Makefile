@@ -22,7 +22,7 @@ CI_THRESHOLD ?= 75%
 # Phase times of a 20k-record run are a few milliseconds: judge them more loosely than wall time.
 CI_PHASE_THRESHOLDS ?= --threshold-metric gen_s=200% --threshold-metric hash_s=200% --threshold-metric dedup_s=200% --threshold-metric write_s=200%
 
-.PHONY: setup build release test lint bench sweep report publish compare ci ci-bench ci-ab baseline bench-storage bench-snapshot bench-pipeline bench-reference reference-setup bench-core bench-harness clean clean-out completions man
+.PHONY: setup build release test test-release lint bench sweep report publish compare ci ci-bench ci-ab baseline bench-storage bench-snapshot bench-pipeline bench-reference reference-setup bench-core bench-harness clean clean-out completions man
 
 setup:                       ## system libraries, gnuplot and the Python readers (idempotent)
 	@bash scripts/setup.sh
@@ -37,6 +37,9 @@ test: setup                  ## unit, round-trip and interop tests
 	bash scripts/check-imports.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
+
+test-release: setup          ## the same tests in the release configuration (the one that publishes numbers)
+	$(SWIFT) test -c release --parallel  # swift test builds with -enable-testing (@testable imports)
 
 lint:                        ## formatting check with the committed .swift-format, declared imports
 	bash scripts/check-imports.sh

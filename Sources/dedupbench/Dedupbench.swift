@@ -1,4 +1,6 @@
 import ArgumentParser
+import DedupHarness
+import DedupPipeline
 import Foundation
 
 @main
@@ -16,6 +18,7 @@ struct Dedupbench: ParsableCommand {
     /// Parses, runs, and turns whatever a command throws into one `dedupbench <cmd>: error: …` line
     /// on stderr and the exit code of `ExitStatus.of` (the only `exit` in the program).
     static func main() {
+        Lifeline.watch()  // exit with the harness that started this process (see Lifeline)
         let arguments = Array(CommandLine.arguments.dropFirst())
         let name = commandName(arguments)
         var command: any ParsableCommand
@@ -38,7 +41,7 @@ struct Dedupbench: ParsableCommand {
             {
                 exitForParseError(error, name: name)
             }
-            Console.error(name, "\(error)")
+            Console.error(name, SystemErrorText.describe(error))
             Foundation.exit(ExitStatus.of(error).rawValue)
         }
     }

@@ -96,6 +96,34 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 }
 
 enum MatrixExpander {
+    /// The most cells a matrix may expand to (product plus includes). A bigger matrix is refused
+    /// before any cell is built: 10^6 cells already take hours at a second per run, and the
+    /// product of a few large axes would otherwise take longer to expand than to read.
+    static let maxCells = 1_000_000
+
+    /// The product of the axis sizes plus the include entries, checked for overflow and against
+    /// `maxCells`; the error names every axis and its size.
+    static func cellCount(_ sizes: [Int], dims: [[String]], includes: Int, spec: ExperimentSpec) throws(SpecError) -> Int {
+        var total = 1
+        var over = false
+        for s in sizes {
+            let (p, o) = total.multipliedReportingOverflow(by: s)
+            if o || p > maxCells { over = true }
+            total = o ? Int.max : min(p, Int.max / 2)
+        }
+        if over || total + includes > maxCells {
+            let axes = zip(dims, sizes).map { "\($0.joined(separator: "+")) (\($1))" }.joined(separator: " × ")
+            let product = over ? "more than \(maxCells)" : "\(total + includes)"
+            throw SpecError(
+                file: spec.file, line: spec.axes.first?.line ?? 0, column: spec.axes.first?.column ?? 0, key: "matrix",
+                value: "\(product) cells",
+                expected:
+                    "at most \(maxCells) cells; the axes are \(axes)\(includes > 0 ? " plus \(includes) include entries" : "") — split the experiment or drop values"
+            )
+        }
+        return total
+    }
+
     static func expand(_ spec: ExperimentSpec, overrides: [ExperimentPlan.Override]) throws(SpecError) -> [Cell] {
         var forced: [String: JSONValue] = [:]
         var forcedOrder: [String] = []
@@ -157,7 +185,7 @@ enum MatrixExpander {
         let tupleTexts = dims.map { $0.tuples.map { $0.map(\.canonicalJSON) } }
         let excludes = spec.exclude.map { pattern in pattern.map { (slotOf[$0.key] ?? -1, $0.value.canonicalJSON) } }
         let sizes = dims.map(\.tuples.count)
-        let total = sizes.reduce(1, *)
+        let total = try cellCount(sizes, dims: dims.map(\.keys), includes: spec.include.count, spec: spec)
         var counters = [Int](repeating: 0, count: dims.count)
         for _ in 0..<total {
             var slot = 0

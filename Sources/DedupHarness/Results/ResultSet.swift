@@ -11,6 +11,9 @@ public struct ResultSet: Sendable {
     public var manifest: Manifest?
     /// The results.csv path the rows came from (nil for sets built in memory).
     public var csvPath: String?
+    /// The line of a torn last row that `load` left out (a run killed while writing), if any:
+    /// readers that combine sets say so instead of dropping it silently.
+    public var tornLine: Int?
 
     public init(
         columns: [String] = ResultColumns.all, rows: [ResultRow] = [], manifest: Manifest? = nil,
@@ -57,7 +60,9 @@ public struct ResultSet: Sendable {
         }
         let manifest =
             FileManager.default.fileExists(atPath: manifestPath) ? try Manifest.load(path: manifestPath) : nil
-        return ResultSet(columns: header, rows: rows, manifest: manifest, csvPath: csvPath)
+        var set = ResultSet(columns: header, rows: rows, manifest: manifest, csvPath: csvPath)
+        if parsed.isTorn { set.tornLine = parsed.records.count + 1 }
+        return set
     }
 
     /// The rows sorted by run key (experiment, cell id, repeat, run id).
@@ -90,7 +95,7 @@ public struct ResultSet: Sendable {
     public func write(directory: String) throws(ResultsError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch { throw .unreadable(path: directory, reason: "cannot create directory: \(error.localizedDescription)") }
+        } catch { throw .unreadable(path: directory, reason: "cannot create directory: \(SystemErrorText.describe(error))") }
         let csvPath = (directory as NSString).appendingPathComponent("results.csv")
         let tmp = csvPath + ".tmp"
         guard FileManager.default.createFile(atPath: tmp, contents: Data(csvText().utf8)) else {

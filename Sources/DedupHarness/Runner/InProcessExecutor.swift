@@ -21,7 +21,7 @@ public struct InProcessExecutor: RunExecutor {
             // Typed values straight from RunMetrics: no JSON text in between.
             return RunAttempt(outcome: .completed(metrics.values), seconds: Monotonic.now() - start)
         } catch {
-            return RunAttempt(outcome: .failed("\(error)"), seconds: Monotonic.now() - start)
+            return RunAttempt(outcome: .failed(SystemErrorText.describe(error)), seconds: Monotonic.now() - start)
         }
     }
 }

@@ -30,9 +30,10 @@ enum ConfigDecoder {
             if let msg = m["message"] { c.synthetic.message = try decodeMessage(msg) }
         }
         if let r = top["file"] {
-            let m = try r.mapping(allowed: ["path", "quarantine_path"])
+            let m = try r.mapping(allowed: ["path", "quarantine_path", "max_quarantined"])
             if let p = m["path"] { c.file.path = try p.string() }
             if let q = m["quarantine_path"] { c.file.quarantinePath = try q.string() }
+            if let q = m["max_quarantined"] { c.file.maxQuarantined = try QuarantineLimit.decode(q) }
         }
         // The seed's `source.path` (and the CLI's --path) wins over `file.path`.
         if let p = top["source"].flatMap({ try? $0.mapping(allowed: sourceKeys)["path"] }) {
@@ -233,6 +234,29 @@ enum ConfigDecoder {
 
     /// Rules that span sections.
     static func crossCheck(_ c: PipelineConfig, _ top: [String: YAMLReader]) throws {
+        if c.source.kind != .file {
+            // Event time must stay where Delta readers can read it (years 0001-9999). (Memory is
+            // estimated before the run by MemoryEstimate, from the streaming batch size.)
+            func fail(_ key: String, _ expected: String, value: String) -> InputError {
+                let g = top["generation"]
+                let r = (try? g?.mapping(allowed: ["scale", "mode", "seed", "start", "rate", "chaos"])[key]) ?? g
+                return r.map { $0.fail(expected, value: value) }
+                    ?? InputError(file: "<config>", key: "generation.\(key)", value: value, expected: expected)
+            }
+            let g = c.generation
+            let last = Double(g.startMicros) + Double(max(0, g.scale - 1)) * 1e6 / g.rate
+            if !Timestamp.deltaRange.contains(g.startMicros) {
+                throw fail("start", "a start within years 0001-9999", value: Timestamp.formatISO8601(micros: g.startMicros))
+            }
+            if last > Double(Timestamp.deltaRange.upperBound) {
+                throw fail(
+                    "rate",
+                    "a start, rate and scale whose event times stay before 10000-01-01 (the last of \(g.scale) "
+                        + "events at \(NumberText.short(g.rate))/s from \(Timestamp.formatISO8601(micros: g.startMicros)) "
+                        + "would be past year 9999)",
+                    value: NumberText.short(g.rate))
+            }
+        }
         let message = c.source.kind == .pubsub ? c.pubsub.message : c.synthetic.message
         var capacity = 1
         for _ in 0..<message.idLength { capacity = capacity.multipliedReportingOverflow(by: 36).partialValue }

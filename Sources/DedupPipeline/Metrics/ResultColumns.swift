@@ -17,7 +17,7 @@ public enum ResultColumns {
     /// Ground truth from the source and what the strategy left in the table (deterministic).
     public static let correctness = [
         "records_in", "unique_in", "duplicates_in", "dropped_in", "rows_written", "duplicates_left",
-        "lost_records",
+        "lost_records", "quarantined",
     ]
 
     /// Storage and requests (deterministic for a given seed).
@@ -48,6 +48,6 @@ public enum ResultColumns {
 
     /// Values of `status`.
     public static let statusOK = "ok"            // ran and verified against ground truth
-    public static let statusFailed = "failed"    // error, or verification found lost/left duplicates
+    public static let statusFailed = "failed"    // error, rejected input, or verification found lost/left duplicates
     public static let statusTimeout = "timeout"  // killed after the per-run timeout
 }

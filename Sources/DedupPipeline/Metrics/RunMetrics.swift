@@ -29,6 +29,8 @@ public struct RunMetrics: Sendable, Equatable {
     public var rowsWritten = 0
     public var duplicatesLeft = 0
     public var lostRecords = 0
+    /// Input lines the source rejected into its quarantine file (file source; 0 elsewhere).
+    public var quarantined = 0
 
     // storage and requests
     public var filesWritten = 0
@@ -77,6 +79,8 @@ public struct RunMetrics: Sendable, Equatable {
         case io
         /// Anything else (e.g. a malformed file met while reading back).
         case error
+        /// The input fails the run (file source: nothing loaded, or too many lines quarantined).
+        case input
     }
 
     public init() {}
@@ -110,6 +114,7 @@ public struct RunMetrics: Sendable, Equatable {
         case "rows_written": .int(Int64(rowsWritten))
         case "duplicates_left": .int(Int64(duplicatesLeft))
         case "lost_records": .int(Int64(lostRecords))
+        case "quarantined": .int(Int64(quarantined))
         case "files_written": .int(Int64(filesWritten))
         case "commits": .int(Int64(commits))
         case "bytes_written": .int(Int64(bytesWritten))

@@ -30,7 +30,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     }
 
     @inlinable
-    func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 &- k)) }
+    func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x &<< k) | (x &>> (64 &- k)) }  // masking shifts: k is 7 or 45
 
     /// A double in [0, 1) with 53 random bits (platform independent, unlike `Double.random(in:)`'s
     /// unspecified algorithm).

@@ -28,7 +28,7 @@ public enum PipelineRunner {
         let dirs = strategies.map { tableDirectory(outDir: outDir, strategy: $0) }
         for d in dirs { try checkTableDirectory(d, force: force) }
         try MemoryEstimate.check(config, strategies: strategies)
-        let input = try produce(config: config, seed: seed ?? config.effectiveSeed)
+        let input = try produce(config: config, seed: seed ?? config.effectiveSeed, outDir: outDir)
         var results: [RunMetrics] = []
         for (kind, dir) in zip(strategies, dirs) {
             let m = try run(input, strategy: kind, tableDir: dir, force: force)
@@ -45,10 +45,12 @@ public enum PipelineRunner {
 
     /// Prepares the configured source: a replayable source (synthetic, pubsub on the virtual clock)
     /// is opened afresh by every strategy run and generates batch by batch; any other (the file
-    /// source, realtime pubsub) is produced once here and shared.
-    public static func produce(config: PipelineConfig, seed: UInt64) throws -> RunInput {
+    /// source, realtime pubsub) is produced once here and shared. `outDir` is where the run's
+    /// tables (and the file source's quarantine file) go; quarantined lines are announced at
+    /// warning level with the file's path.
+    public static func produce(config: PipelineConfig, seed: UInt64, outDir: String? = nil) throws -> RunInput {
         let log = Logger(label: "dedupbench.pipeline")
-        let source = try SourceRegistry.make(config, seed: seed)
+        let source = try SourceRegistry.make(config, seed: seed, outDir: outDir)
         if source.replayable { return RunInput(config: config, seed: seed, source: source) }
         let t0 = ResourceClock.now()
         var output = try source.produce()
@@ -59,6 +61,11 @@ public enum PipelineRunner {
                 "source": "\(config.source.kind.rawValue)", "delivered": "\(output.truth.delivered)",
                 "unique": "\(output.truth.uniqueIds)", "seconds": "\(String(format: "%.3f", output.seconds))",
             ])
+        if output.quarantined > 0 {
+            log.warning(
+                "\(output.quarantined) input lines quarantined",
+                metadata: ["quarantine": "\(output.quarantinePath ?? "-")", "limit": "\(config.file.maxQuarantined)"])
+        }
         return RunInput(config: config, seed: seed, output: output)
     }
 
@@ -94,7 +101,7 @@ public enum PipelineRunner {
             throw RunnerError(.usage, "\(dir) already holds files; choose another --out or pass --force to replace it")
         }
         do { try fm.removeItem(atPath: dir) } catch {
-            throw RunnerError(.io, "cannot remove \(dir): \(error.localizedDescription)")
+            throw RunnerError(.io, "cannot remove \(dir): \(SystemErrorText.describe(error))")
         }
     }
 }
@@ -131,6 +138,12 @@ public struct RunInput {
     /// Seconds spent producing the shared output before any run (0 for streamed sources): part
     /// of every run's `total_s`, as the user waited for it.
     public var sharedSeconds: Double { output?.seconds ?? 0 }
+
+    /// Input lines the file source quarantined (0 for generated sources).
+    public var quarantined: Int { output?.quarantined ?? 0 }
+
+    /// Why the input itself fails every run (e.g. more quarantined lines than allowed), if it does.
+    public var rejection: String? { output?.rejection }
 
     /// Every micro-batch of one pass (tests; holds the whole stream).
     public func batches() throws -> [ColumnBatch] {

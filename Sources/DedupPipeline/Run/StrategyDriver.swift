@@ -28,6 +28,13 @@ struct StrategyDriver: StrategyVisitor {
         var m = parameters(kind: S.kind, hash: hash, stream: stream)
         m.tablePath = tableDir
         let log = Logger(label: "dedupbench.pipeline")
+        if let rejection = input.rejection {  // the input itself fails the run: no table
+            m.status = ResultColumns.statusFailed
+            m.error = rejection
+            m.failure = .input
+            log.error("run failed", metadata: ["strategy": "\(S.kind.rawValue)", "error": "\(rejection)"])
+            return m
+        }
 
         var timer = PhaseTimer()
         var table: StrategyTable?
@@ -115,7 +122,8 @@ struct StrategyDriver: StrategyVisitor {
             metadata["bytes_before_vacuum"] = "\(m.bytesBeforeVacuum)"
         }
         if !m.error.isEmpty { metadata["error"] = "\(m.error)" }
-        log.info("run finished", metadata: metadata)
+        // A failed write or verification is an error, not news: it shows at the default level.
+        log.log(level: m.succeeded ? .info : .error, "run finished", metadata: metadata)
         return m
     }
 
@@ -156,6 +164,7 @@ struct StrategyDriver: StrategyVisitor {
         m.uniqueIn = out.truth.uniqueIds
         m.duplicatesIn = out.truth.duplicatesInjected
         m.droppedIn = out.truth.dropped
+        m.quarantined = input.quarantined
         return m
     }
 
@@ -194,7 +203,7 @@ extension RunMetrics {
     /// Marks the run failed with `error`'s text.
     mutating func fail(_ error: Error) {
         status = ResultColumns.statusFailed
-        let text = "\(error)"
+        let text = SystemErrorText.describe(error)  // in words, never a Foundation dump
         self.error = self.error.isEmpty ? text : self.error + "; " + text
         if let d = error as? DeltaError, d.kind == .io { failure = .io } else if failure == nil { failure = .error }
     }

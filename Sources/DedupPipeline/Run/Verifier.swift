@@ -159,6 +159,10 @@ public struct Verifier {
             r.failures.append("the table has \(r.rowsWritten) rows, expected \(r.rowsExpected)")
         }
         if r.lostRecords > 0 { r.failures.append("\(r.lostRecords) records lost") }
+        // A dedup strategy promises one row per key: a duplicate left is a failure, never a data point.
+        if expectation.key != nil, r.duplicatesLeft > 0 {
+            r.failures.append("\(r.duplicatesLeft) duplicate keys left in the table of a dedup strategy")
+        }
         if r.checksum != r.expectedChecksum {
             r.failures.append("table checksum \(r.checksum) differs from the expected \(r.expectedChecksum)")
         }

@@ -9,6 +9,9 @@ public struct SourceOutput: Sendable {
     public var quarantined: Int
     /// Where rejected lines were written, if any were.
     public var quarantinePath: String?
+    /// Set when the input fails every run (file source: nothing loaded, or more lines
+    /// quarantined than `file.max_quarantined` allows); the runs report it as their error.
+    public var rejection: String?
     /// The chaos values this run used (ranges already sampled), for sources with a delivery model.
     public var chaos: ResolvedChaos?
     /// Wall-clock seconds spent producing the records.

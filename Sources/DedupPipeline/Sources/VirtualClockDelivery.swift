@@ -69,12 +69,17 @@ struct VirtualClockDelivery: DeliveryStream {
             let fate = fates.next()
             let p = Int(generator.partition(of: i))
             var t = max(clock, generator.createdAt(i) - start, lastPublish[p] &+ fate.gap)
-            while let top = heap.min, top.time <= t { deliver(heap.pop()) }
+            while let top = heap.min, top.time <= t {
+                let e = heap.pop()
+                order.append(e.seq)
+                arrival.append(start &+ e.time)
+            }
             let need = min(capacity, fate.dropped ? 0 : (fate.redelivery == nil ? 1 : 2))
             while heap.count + need > capacity {
                 let e = heap.pop()
                 t = max(t, e.time)
-                deliver(e)
+                order.append(e.seq)
+                arrival.append(start &+ e.time)
             }
             clock = t
             lastPublish[p] = t

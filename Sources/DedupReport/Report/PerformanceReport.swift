@@ -1,3 +1,5 @@
+import DedupPipeline
+import DedupHarness
 import Foundation
 
 /// `dedupbench report`: result files → markdown with tables, findings and gnuplot charts.
@@ -53,7 +55,7 @@ public enum PerformanceReport {
         let chartsDirectory = outputDirectory.appendingPathComponentOrSelf("charts")
         let fm = FileManager.default
         do { try fm.createDirectory(atPath: chartsDirectory, withIntermediateDirectories: true) } catch {
-            throw WriteError(path: chartsDirectory, message: "cannot create the charts directory: \(error.localizedDescription)")
+            throw WriteError(path: chartsDirectory, message: "cannot create the charts directory: \(SystemErrorText.describe(error))")
         }
         let experiments = ExperimentResults.group(files, resamples: options.resamples)
         let outcomes = try renderCharts(experiments, into: chartsDirectory, png: options.png, gnuplot: options.gnuplot)
@@ -129,7 +131,7 @@ public enum PerformanceReport {
             }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw WriteError(path: path, message: "cannot write: \(error.localizedDescription)")
+            throw WriteError(path: path, message: "cannot write: \(SystemErrorText.describe(error))")
         }
     }
 }

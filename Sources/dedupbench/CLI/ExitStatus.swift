@@ -40,7 +40,8 @@ enum ExitStatus: Int32 {
     static func of(_ error: any Error) -> ExitStatus {
         switch error {
         case let e as ExitCode: ExitStatus(rawValue: e.rawValue) ?? .failed
-        case is InputError, is ReportInputError, is StrategyError, is ParquetError, is SourceError: .badInput
+        case let e as SourceError: e.isIO ? .io : .badInput
+        case is InputError, is ReportInputError, is StrategyError, is ParquetError: .badInput
         case let e as RunnerError: e.kind == .io ? .io : .badInput
         case let e as ResultsError:
             switch e {
@@ -54,7 +55,7 @@ enum ExitStatus: Int32 {
             default: .badInput
             }
         case is PerformanceReport.WriteError, is OutputError: .io
-        default: .failed
+        default: SystemErrorText.isIO(error) ? .io : .failed  // the file system failing is I/O
         }
     }
 }

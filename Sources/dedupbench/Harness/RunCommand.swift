@@ -100,14 +100,16 @@ struct RunCommand: ParsableCommand {
         options.timeout = timeout
         options.retries = retries
         options.retryBackoff = retryBackoff
-        if dryRun {
-            try printDryRun(plan, options: options, seconds: Monotonic.now() - start)
-            return
-        }
+        // The same checks as `validate`, before anything runs — and before --dry-run lists runs,
+        // so a listing never shows runs that `run` would refuse.
         let pricesFile = prices ?? spec.prices
         let table = try pricesFile.map { f throws(SpecError) in try PriceTable.load(path: f) } ?? .awsS3StandardUSEast1
         // A custom --executable (tests) speaks its own config dialect: only dedupbench's is checked.
         if executable == nil { try PlanValidator.check(plan) }
+        if dryRun {
+            try printDryRun(plan, options: options, seconds: Monotonic.now() - start)
+            return
+        }
         options.resultsDirectory = results
         options.resume = resume
         options.jobs = jobs

@@ -24,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
             do {
                 print(try check(file))
             } catch {
-                Console.error("validate", "\(error)")
+                Console.error("validate", SystemErrorText.describe(error))
                 failed = true
             }
         }

@@ -1,5 +1,6 @@
 import DedupFormats
 import ArgumentParser
+import DedupPipeline
 import DeltaStorage
 
 /// `dedupbench lake bench`: times writing the bronze table once per codec.
@@ -36,6 +37,8 @@ struct LakeBench: ParsableCommand {
     }
 
     func run() throws {
+        // Refuse what the machine cannot hold before allocating it (exit 2, the estimate and the limit).
+        if let problem = MemoryBudget.problem(records: rows) { throw DeltaError(.invalidInput, "--rows: \(problem)") }
         do {  // errors reach Dedupbench.main (ExitStatus.of)
             let batch = DeltaBenchmark.bronzeBatch(rows: rows, seed: seed)
             let inputMB = Double(DeltaBenchmark.inputBytes(batch)) / 1e6

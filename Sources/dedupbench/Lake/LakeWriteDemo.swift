@@ -1,5 +1,6 @@
 import DedupFormats
 import ArgumentParser
+import DedupPipeline
 import DeltaStorage
 
 #if canImport(Glibc)
@@ -49,6 +50,8 @@ struct LakeWriteDemo: ParsableCommand {
     }
 
     func run() throws {
+        // Refuse what the machine cannot hold before allocating it (exit 2, the estimate and the limit).
+        if let problem = MemoryBudget.problem(records: rows) { throw DeltaError(.invalidInput, "--rows: \(problem)") }
         do {  // errors reach Dedupbench.main (ExitStatus.of)
             let batch = DeltaBenchmark.bronzeBatch(rows: rows, seed: seed ?? 1)
             var options = DeltaWriteOptions(

@@ -111,7 +111,7 @@ struct CompareCommand: ParsableCommand {
         let text = format == "json" ? comparison.json() : markdown
         if let out {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-                throw OutputError(path: out, reason: error.localizedDescription)
+                throw OutputError(path: out, reason: SystemErrorText.describe(error))
             }
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
