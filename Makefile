@@ -16,7 +16,7 @@ CI_THRESHOLD ?= 75%
 # Phase times of a 20k-record run are a few milliseconds: judge them more loosely than wall time.
 CI_PHASE_THRESHOLDS ?= --threshold-metric gen_s=200% --threshold-metric hash_s=200% --threshold-metric dedup_s=200% --threshold-metric write_s=200%
 
-.PHONY: setup build release test lint bench sweep report compare ci ci-bench baseline bench-storage bench-pipeline bench-core bench-harness clean
+.PHONY: setup build release test lint bench sweep report compare ci ci-bench baseline bench-storage bench-pipeline bench-core bench-harness serve clean
 
 setup:                       ## system libraries, gnuplot and the Python readers (idempotent)
 	@bash scripts/setup.sh
@@ -74,6 +74,10 @@ baseline: release            ## re-record the CI baseline (commit results/baseli
 
 bench-harness: release       ## harness overhead per run and 10,000-cell expansion time
 	bash experiments/tools/bench-harness.sh $(RELEASE_BIN)
+
+SERVE_PORT   ?= 8080
+serve: release               ## dashboard of the published results on http://127.0.0.1:$(SERVE_PORT)/ (docs/SERVE.md)
+	$(RELEASE_BIN) serve --results $(PUBLISHED) --port $(SERVE_PORT) $(SERVE_ARGS)
 
 clean:
 	rm -rf .build out

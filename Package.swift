@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Debian's C libraries, linked through module maps (installed by `make setup`).
@@ -35,10 +36,13 @@ let package = Package(
             swiftSettings: settings),
         .target(name: "DedupHarness", dependencies: ["DedupPipeline"], swiftSettings: settings),
         .target(name: "DedupReport", dependencies: ["DedupHarness"], swiftSettings: settings),
+        .target(
+            name: "DedupServe", dependencies: ["DedupReport", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: settings),
         .executableTarget(
             name: "dedupbench",
             dependencies: [
-                "DedupReport", "DedupHarness", "DedupPipeline", "DeltaStorage",
+                "DedupReport", "DedupHarness", "DedupPipeline", "DeltaStorage", "DedupServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -48,5 +52,6 @@ let package = Package(
         .testTarget(name: "DedupPipelineTests", dependencies: ["DedupPipeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DedupHarnessTests", dependencies: ["DedupHarness"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DedupReportTests", dependencies: ["DedupReport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DedupServeTests", dependencies: ["DedupServe"]),
     ]
 )

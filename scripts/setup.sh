@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(gnuplot-nox zlib1g-dev libzstd-dev libsnappy-dev libssl-dev libyaml-dev libxxhash-dev)
+APT_PACKAGES=(gnuplot-nox zlib1g-dev libzstd-dev libsnappy-dev libssl-dev libyaml-dev libxxhash-dev chromium)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
