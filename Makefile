@@ -4,9 +4,15 @@ RELEASE_BIN  := .build/release/dedupbench
 DEBUG_BIN    := .build/debug/dedupbench
 ORACLE_PY    := $(CURDIR)/.venv-oracle/bin/python
 export DEDUPBENCH_ORACLE_PYTHON := $(ORACLE_PY)
-# Published results (committed) feed reports/PERFORMANCE.md; `make bench` refreshes them.
+# Published results (committed) feed reports/PERFORMANCE.md (+ .html). `make bench`/`make sweep` write
+# only to untracked results/local and reports/local, so git status stays clean; `make publish` copies
+# local results into results/published and regenerates the committed report, deliberately.
 PUBLISHED    := results/published
+LOCAL        := results/local
+LOCAL_REPORT := reports/local
 REPORT_RESULTS ?= $(PUBLISHED)/*/results.csv
+# Which local experiments `make publish` copies (those present under results/local).
+PUBLISH      ?= $(notdir $(wildcard $(LOCAL)/*))
 BASELINE     ?= results/baseline/ci
 CANDIDATE    ?= results/ci/latest
 # CI machines are shared and noisy: deterministic metrics carry the verdict there, timings only fail
@@ -16,7 +22,7 @@ CI_THRESHOLD ?= 75%
 # Phase times of a 20k-record run are a few milliseconds: judge them more loosely than wall time.
 CI_PHASE_THRESHOLDS ?= --threshold-metric gen_s=200% --threshold-metric hash_s=200% --threshold-metric dedup_s=200% --threshold-metric write_s=200%
 
-.PHONY: setup build release test lint bench sweep report compare ci ci-bench baseline bench-storage bench-pipeline bench-core bench-harness serve clean
+.PHONY: setup build release test lint bench sweep report publish compare ci ci-bench baseline bench-storage bench-pipeline bench-core bench-harness clean clean-out completions man serve
 
 setup:                       ## system libraries, gnuplot and the Python readers (idempotent)
 	@bash scripts/setup.sh
@@ -45,18 +51,25 @@ bench-pipeline: release      ## pipeline figures: 1M records per strategy (own p
 bench-core: release         ## generation, delivery models and hash columns on their own
 	$(RELEASE_BIN) bench-core
 
-bench: release               ## default experiment (release build) → results/published/default → report
-	rm -rf $(PUBLISHED)/default
-	$(RELEASE_BIN) run experiments/default.yaml --results $(PUBLISHED)/default --progress lines
-	$(RELEASE_BIN) report $(REPORT_RESULTS) --out reports/PERFORMANCE.md --png
+bench: release               ## default experiment → results/local/default → reports/local (untracked; see publish)
+	rm -rf $(LOCAL)/default
+	$(RELEASE_BIN) run experiments/default.yaml --results $(LOCAL)/default --progress lines
+	$(RELEASE_BIN) report $(LOCAL)/*/results.csv --out $(LOCAL_REPORT)/PERFORMANCE.md --html --png
 
-sweep: release               ## duplicate rate 0 → 0.5 for every strategy → results/published/dup-sweep → report
-	rm -rf $(PUBLISHED)/dup-sweep
-	$(RELEASE_BIN) run experiments/dup-sweep.yaml --results $(PUBLISHED)/dup-sweep --progress lines
-	$(RELEASE_BIN) report $(REPORT_RESULTS) --out reports/PERFORMANCE.md --png
+sweep: release               ## duplicate rate 0 → 0.5 for every strategy → results/local/dup-sweep → reports/local
+	rm -rf $(LOCAL)/dup-sweep
+	$(RELEASE_BIN) run experiments/dup-sweep.yaml --results $(LOCAL)/dup-sweep --progress lines
+	$(RELEASE_BIN) report $(LOCAL)/*/results.csv --out $(LOCAL_REPORT)/PERFORMANCE.md --html --png
 
-report: release              ## reports/PERFORMANCE.md + charts from REPORT_RESULTS (no rerun)
-	$(RELEASE_BIN) report $(REPORT_RESULTS) --out reports/PERFORMANCE.md --png
+publish: release             ## copy results/local/<exp> → results/published/<exp> (PUBLISH="default ..."), regenerate the committed report
+	@test -n "$(PUBLISH)" || { echo "publish: nothing under $(LOCAL)/ — run make bench or make sweep first" >&2; exit 2; }
+	for e in $(PUBLISH); do test -f $(LOCAL)/$$e/results.csv || { echo "publish: no $(LOCAL)/$$e/results.csv" >&2; exit 2; }; done
+	for e in $(PUBLISH); do rm -rf $(PUBLISHED)/$$e && mkdir -p $(PUBLISHED) && cp -R $(LOCAL)/$$e $(PUBLISHED)/$$e; done
+	$(RELEASE_BIN) report $(REPORT_RESULTS) --out reports/PERFORMANCE.md --html --png
+	@echo "publish: review and commit results/published/ and reports/ (git status)" >&2
+
+report: release              ## reports/PERFORMANCE.md + .html + charts from the committed results (no rerun)
+	$(RELEASE_BIN) report $(REPORT_RESULTS) --out reports/PERFORMANCE.md --html --png
 
 compare: release             ## CANDIDATE vs BASELINE results; exit 1 on a regression (docs/COMPARE.md)
 	$(RELEASE_BIN) compare --baseline $(BASELINE) --candidate $(CANDIDATE)
@@ -81,3 +94,6 @@ serve: release               ## dashboard of the published results on http://127
 
 clean:
 	rm -rf .build out
+
+clean-out:                   ## delete pipeline tables (out/) and local results/reports; keeps committed ones
+	rm -rf out $(LOCAL) $(LOCAL_REPORT)

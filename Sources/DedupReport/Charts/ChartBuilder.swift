@@ -69,9 +69,10 @@ struct ChartBuilder {
             script += "set logscale x 10\n"
         }
         let interval = ResultColumns.noisy.contains(request.metric) ? "95% bootstrap interval of the median" : "min–max over repeats"
-        let plots = series.enumerated().map { i, s in
+        var plots = series.enumerated().map { i, s in
             "\(i == 0 ? quoted(name + ".dat") : "''") index \(i) using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title \(TextEscaping.gnuplotString(s.label))"
         }
+        plots += series.indices.map { hoverLayer(index: $0, label: series[$0].label, xLabel: positions == nil ? x : nil) }
         script += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
         return artifact(name, request, script: script, data: data,
                         caption: "Median \(MetricInfo.label(request.metric)) per \(seriesAxes.isEmpty ? "run set" : seriesAxes.joined(separator: " × ")) against \(x); error bars: \(interval).")
@@ -191,6 +192,14 @@ struct ChartBuilder {
         let t = request.kind == .phases ? (request.title ?? "Time by phase — \(experiment.name)")
             : request.kind == .hash ? (request.title ?? "Hash algorithm × encoding — \(experiment.name)") : title(request)
         return ChartArtifact(name: name, title: t, caption: caption, script: script, data: data, png: png)
+    }
+
+    /// Invisible points carrying each value as hypertext; `SVGInliner` turns them into `<title>`
+    /// tooltips ("series, x = 0.1: 1.23M"). Values go through `gprintf`, so they read like the ticks.
+    private func hoverLayer(index: Int, label: String, xLabel: String?) -> String {
+        let text = xLabel.map { "sprintf('%s, %s = %s: %s (n = %d)', \(TextEscaping.gnuplotString(label)), \(TextEscaping.gnuplotString($0)), gprintf('%g', $1), gprintf('%.3s%c', $2), int($5))" }
+            ?? "sprintf('%s: %s (n = %d)', \(TextEscaping.gnuplotString(label)), gprintf('%.3s%c', $2), int($5))"
+        return "'' index \(index) using 1:2:(\(text)) with labels hypertext point pt 7 ps 1.6 lc rgb '#ff000000' notitle"
     }
 
     private func header(_ name: String, _ request: ChartRequest, columns: String) -> String {

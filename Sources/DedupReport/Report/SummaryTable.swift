@@ -1,20 +1,25 @@
 /// The per-cell results table of one experiment: the varying parameters, then throughput with its
-/// interval, wall time, correctness, storage, cost and the run status counts.
+/// interval, wall time, correctness, storage, cost and the run status counts. `headers` and `rows`
+/// are plain text shared by the markdown and HTML renderers.
 struct SummaryTable {
     let experiment: ExperimentResults
 
-    func render() -> String {
+    var keyHeaders: [String] {
         let axes = experiment.axes.map(\.name)
-        let keyHeaders = axes.isEmpty ? ["cell"] : axes
-        let headers = keyHeaders.map(TextEscaping.markdownCell) + [
-            "throughput rec/s [95% CI]", "wall s (min–max)", "rows written", "dups left", "lost (max)",
-            "live MB", "on disk MB", "S3 USD/month", "ok/failed/timeout",
-        ]
-        var md = "| " + headers.joined(separator: " | ") + " |\n"
-        md += "|" + String(repeating: "---|", count: keyHeaders.count) + String(repeating: "---:|", count: 9) + "\n"
-        for cell in experiment.cells {
-            let keys = axes.isEmpty ? [String(cell.cellId.prefix(12))] : axes.map { cell.axisValues[$0] ?? "" }
-            var fields = keys.map(TextEscaping.markdownCell)
+        return axes.isEmpty ? ["cell"] : axes
+    }
+
+    /// Value columns (after the key columns), right-aligned.
+    static let valueHeaders = [
+        "throughput rec/s [95% CI]", "wall s (min–max)", "rows written", "dups left", "lost (max)",
+        "live MB", "on disk MB", "S3 USD/month", "ok/failed/timeout",
+    ]
+
+    /// One row per cell: the key columns, then `valueHeaders.count` values.
+    func rows() -> [[String]] {
+        let axes = experiment.axes.map(\.name)
+        return experiment.cells.map { cell in
+            var fields = axes.isEmpty ? [String(cell.cellId.prefix(12))] : axes.map { cell.axisValues[$0] ?? "" }
             fields.append(throughput(cell))
             fields.append(cell.metrics["wall_s"].map {
                 "\(NumberFormat.fixed($0.stats.median, 3)) (\(NumberFormat.fixed($0.stats.min, 3))–\(NumberFormat.fixed($0.stats.max, 3)))"
@@ -26,7 +31,18 @@ struct SummaryTable {
             fields.append(cell.median("table_bytes").map(NumberFormat.megabytes) ?? "—")
             fields.append(cell.median("s3_storage_usd_month").map(NumberFormat.usd) ?? "—")
             fields.append("\(cell.okCount)/\(cell.failedCount)/\(cell.timeoutCount)")
-            md += "| " + fields.joined(separator: " | ") + " |\n"
+            return fields
+        }
+    }
+
+    func render() -> String {
+        let keys = keyHeaders
+        var md = "| " + (keys.map(TextEscaping.markdownCell) + Self.valueHeaders).joined(separator: " | ") + " |\n"
+        md += "|" + String(repeating: "---|", count: keys.count) + String(repeating: "---:|", count: Self.valueHeaders.count) + "\n"
+        for row in rows() {
+            // Values are numbers this table formatted; only the keys come from user input.
+            let cells = row.prefix(keys.count).map(TextEscaping.markdownCell) + row.dropFirst(keys.count)
+            md += "| " + cells.joined(separator: " | ") + " |\n"
         }
         return md
     }

@@ -27,6 +27,12 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "Also render PNG images next to the SVGs.")
     var png = false
 
+    @Flag(name: .long, help: "Also write a self-contained HTML report (inline SVG charts, tables; no external requests).")
+    var html = false
+
+    @Option(name: .long, help: "HTML file to write with --html (default: --out with .html).")
+    var htmlOut: String?
+
     @Option(name: .long, help: "Report title (first heading).")
     var title: String = "Performance report"
 
@@ -54,21 +60,27 @@ struct ReportCommand: ParsableCommand {
         if gnuplot == nil {
             FileHandle.standardError.write(Data("dedupbench report: gnuplot not found; writing tables only — \(GnuplotRunner.installHint)\n".utf8))
         }
+        let htmlPath = html || htmlOut != nil ? (htmlOut ?? Self.htmlPath(forMarkdown: out)) : nil
         let output: PerformanceReport.Output
         do {
             output = try PerformanceReport.write(
-                files: files, to: out, options: .init(title: title, png: png, gnuplot: gnuplot))
+                files: files, to: out, options: .init(title: title, png: png, gnuplot: gnuplot, htmlPath: htmlPath))
         } catch {
             FileHandle.standardError.write(Data("dedupbench report: \(error)\n".utf8))
             throw ExitCode(1)
         }
         let rendered = output.charts.filter { $0.status == .rendered }.count
-        FileHandle.standardError.write(Data("dedupbench report: wrote \(out) (\(rendered) chart(s) rendered)\n".utf8))
+        FileHandle.standardError.write(Data("dedupbench report: wrote \(out)\(htmlPath.map { " and \($0)" } ?? "") (\(rendered) chart(s) rendered)\n".utf8))
         for failure in output.failures {
             if case let .failed(message) = failure.status {
                 FileHandle.standardError.write(Data("dedupbench report: chart \(failure.name) failed: \(message)\n".utf8))
             }
         }
         if !output.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// `reports/PERFORMANCE.md` → `reports/PERFORMANCE.html`.
+    static func htmlPath(forMarkdown path: String) -> String {
+        (path.hasSuffix(".md") ? String(path.dropLast(3)) : path) + ".html"
     }
 }

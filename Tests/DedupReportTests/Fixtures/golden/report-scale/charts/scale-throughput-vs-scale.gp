@@ -12,5 +12,7 @@ set xlabel 'scale'
 set offsets graph 0.04, graph 0.04, 0, 0
 set logscale x 10
 plot 'scale-throughput-vs-scale.dat' index 0 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'bronze_append', \
-     '' index 1 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'delta_merge'
+     '' index 1 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'delta_merge', \
+     '' index 0 using 1:2:(sprintf('%s, %s = %s: %s (n = %d)', 'bronze_append', 'scale', gprintf('%g', $1), gprintf('%.3s%c', $2), int($5))) with labels hypertext point pt 7 ps 1.6 lc rgb '#ff000000' notitle, \
+     '' index 1 using 1:2:(sprintf('%s, %s = %s: %s (n = %d)', 'delta_merge', 'scale', gprintf('%g', $1), gprintf('%.3s%c', $2), int($5))) with labels hypertext point pt 7 ps 1.6 lc rgb '#ff000000' notitle
 unset output
