@@ -32,7 +32,7 @@ public struct SweepProgress: Sendable {
         public var attempts: String
     }
 
-    static let iso: ISO8601DateFormatter = {
+    nonisolated(unsafe) static let iso: ISO8601DateFormatter = {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return f

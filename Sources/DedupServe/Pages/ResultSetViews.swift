@@ -76,10 +76,13 @@ public final class ResultSetViews: @unchecked Sendable {
         } catch {
             notes += "<p class=\"note\">Chart sources could not be written: \(HTML.escape(error.description))</p>"
         }
-        return View(html: notes + reportHTML(file), chartFiles: chartFiles)
-    }
-
-    private func reportHTML(_ file: ResultFile) -> String {
-        "<p class=\"note\">The HTML report renderer is not available in this build.</p>"
+        let report: String
+        do {
+            report = try HTMLReport.renderBody(
+                files: [file], options: .init(title: entry.id, gnuplot: gnuplot, resamples: resamples, baseDirectory: entry.root))
+        } catch {
+            report = "<p class=\"failed\">The report could not be rendered: \(HTML.escape(error.description))</p>"
+        }
+        return View(html: "<style>\(HTMLReport.stylesheet)</style>\n" + notes + report, chartFiles: chartFiles)
     }
 }

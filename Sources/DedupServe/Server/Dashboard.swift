@@ -51,7 +51,7 @@ public final class Dashboard: @unchecked Sendable {
         return "\(t)s"
     }
 
-    static let isoFormatter: ISO8601DateFormatter = ISO8601DateFormatter()
+    nonisolated(unsafe) static let isoFormatter: ISO8601DateFormatter = ISO8601DateFormatter()
     static func iso(_ date: Date?) -> String { date.map { isoFormatter.string(from: $0) } ?? "" }
 
     /// A CSV cell as JSON: text columns as strings, numeric ones as numbers, empty cells as null,

@@ -56,7 +56,7 @@ public final class DashboardServer: Sendable {
         let port = options.port
         func route(_ path: String, _ handler: @escaping @Sendable (Request, BasicRequestContext) -> Reply) {
             router.get(RouterPath(path)) { request, context -> Response in
-                if loopback, !Self.allowedHost(request.headers[.host], port: port) {
+                if loopback, !Self.allowedHost(request.head.authority, port: port) {
                     // A page on another site must not read this one through DNS rebinding.
                     return Self.response(.text("Host header not allowed: use http://127.0.0.1:\(port)/\n", status: 403))
                 }
@@ -66,13 +66,7 @@ public final class DashboardServer: Sendable {
                 return Self.response(reply)
             }
         }
-        func p(_ c: BasicRequestContext, _ name: String) -> String {
-            let raw = c.parameters.get(name) ?? ""
-            return raw.removingPercentEncoding ?? raw
-        }
-        func q(_ r: Request, _ name: String) -> String? {
-            r.uri.queryParameters.get(name).map { String($0).removingPercentEncoding ?? String($0) }
-        }
+        let p = Self.parameter, q = Self.query
         route("/") { _, _ in d.indexPage() }
         route("/sets/:set") { _, c in d.setPage(p(c, "set")) }
         route("/sets/:set/files/:name") { _, c in d.setFile(p(c, "set"), p(c, "name")) }
@@ -95,6 +89,16 @@ public final class DashboardServer: Sendable {
         return router
     }
 
+    /// A path parameter, percent-decoded (so `..%2f` is compared as `../`, and never matches an id).
+    @Sendable static func parameter(_ c: BasicRequestContext, _ name: String) -> String {
+        let raw = c.parameters.get(name) ?? ""
+        return raw.removingPercentEncoding ?? raw
+    }
+
+    @Sendable static func query(_ r: Request, _ name: String) -> String? {
+        r.uri.queryParameters.get(name).map { String($0).removingPercentEncoding ?? String($0) }
+    }
+
     static func allowedHost(_ header: String?, port: Int) -> Bool {
         guard let header else { return true }  // HTTP/1.0 clients send none
         let name = header.hasPrefix("[") ? String(header.prefix { $0 != "]" }) + "]"
@@ -106,9 +110,9 @@ public final class DashboardServer: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = reply.contentType
         headers[.cacheControl] = "no-store"
-        headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        headers[.init("X-Content-Type-Options")!] = "nosniff"
         // Pages load nothing from other origins; inline styles, the progress script and SVG only.
-        headers[HTTPField.Name("Content-Security-Policy")!] =
+        headers[.init("Content-Security-Policy")!] =
             "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; form-action 'self'; base-uri 'none'"
         return Response(status: .init(code: reply.status), headers: headers,
                         body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))

@@ -164,9 +164,14 @@ import Testing
         let targets = ["/", "/api/sets", "/sets/default", "/api/sets/default/runs", "/sets/ci-base/progress",
                        "/api/compare?baseline=ci-base&candidate=ci-cand", "/sets/default/files/results.csv", "/nope"]
         let total = 320, threads = 16
-        let lock = NSLock()
-        var statuses: [Int: Int] = [:]
-        var failures: [String] = []
+        final class Tally: @unchecked Sendable {
+            let lock = NSLock()
+            var statuses: [Int: Int] = [:]
+            var failures: [String] = []
+            func status(_ s: Int) { lock.withLock { statuses[s, default: 0] += 1 } }
+            func fail(_ f: String) { lock.withLock { failures.append(f) } }
+        }
+        let tally = Tally()
         let start = Date()
         let group = DispatchGroup()
         for t in 0..<threads {
@@ -176,11 +181,11 @@ import Testing
                     let target = targets[i % targets.count]
                     do {
                         let r = try RawHTTP.get(port: s.port, target, timeout: 60)
-                        lock.lock(); statuses[r.status, default: 0] += 1; lock.unlock()
+                        tally.status(r.status)
                         let expected = target == "/nope" ? 404 : 200
-                        if r.status != expected { lock.lock(); failures.append("\(target) → \(r.status)"); lock.unlock() }
+                        if r.status != expected { tally.fail("\(target) → \(r.status)") }
                     } catch {
-                        lock.lock(); failures.append("\(target): \(error)"); lock.unlock()
+                        tally.fail("\(target): \(error)")
                     }
                 }
                 group.leave()
@@ -188,8 +193,8 @@ import Testing
         }
         #expect(group.wait(timeout: .now() + 120) == .success, "the load did not finish within 120 s")
         let seconds = Date().timeIntervalSince(start)
-        #expect(failures.isEmpty, "\(failures.prefix(5))")
-        #expect(statuses.values.reduce(0, +) == total)
+        #expect(tally.failures.isEmpty, "\(tally.failures.prefix(5))")
+        #expect(tally.statuses.values.reduce(0, +) == total)
         #expect(seconds < 120)
     }
 }
