@@ -15,17 +15,22 @@ extension Dashboard {
             }
             options.threshold = t
         }
-        let b: ResultFile, c: ResultFile
+        let b: (ResultSetEntry, ResultFile), c: (ResultSetEntry, ResultFile)
         switch lookup(baseline, api: api) {
         case .failure(let e): return .failure(e)
-        case .success(let v): b = v.1
+        case .success(let v): b = v
         }
         switch lookup(candidate, api: api) {
         case .failure(let e): return .failure(e)
-        case .success(let v): c = v.1
+        case .success(let v): c = v
         }
+        // The bootstrap intervals make a comparison cost ~0.1–1 s: keep the last few per file version.
+        let key = [b.0.id, ViewStamp.of(b.0, b.1), c.0.id, ViewStamp.of(c.0, c.1), String(options.threshold)].joined(separator: "|")
+        if let hit = comparisons.get(key) { return .success(hit) }
         do {
-            return .success(try Comparator.compare(baseline: [b], candidate: [c], options: options))
+            let result = try Comparator.compare(baseline: [b.1], candidate: [c.1], options: options)
+            comparisons.put(key, result)
+            return .success(result)
         } catch {
             return .failure(ReplyError(reply: api
                 ? .json(.object([("error", .string(error.description))]), status: 422)

@@ -32,7 +32,7 @@ public final class ResultSetViews: @unchecked Sendable {
     /// The view of a set, rendered once per version of its files (concurrent requests wait for the
     /// one rendering instead of starting gnuplot again).
     func view(entry: ResultSetEntry, file: ResultFile) -> View {
-        let stamp = "\(file.table.rows.count)|\(entry.modified.timeIntervalSince1970)|\(entry.finished ?? "")"
+        let stamp = ViewStamp.of(entry, file)
         lock.lock()
         while true {
             if let hit = cache[entry.id], hit.stamp == stamp {
@@ -84,5 +84,31 @@ public final class ResultSetViews: @unchecked Sendable {
             report = "<p class=\"failed\">The report could not be rendered: \(HTML.escape(error.description))</p>"
         }
         return View(html: "<style>\(HTMLReport.stylesheet)</style>\n" + notes + report, chartFiles: chartFiles)
+    }
+}
+
+/// What identifies one version of a set's files (rows, results.csv time, manifest finish time).
+enum ViewStamp {
+    static func of(_ entry: ResultSetEntry, _ file: ResultFile) -> String {
+        "\(file.table.rows.count)|\(entry.modified.timeIntervalSince1970)|\(entry.finished ?? "")"
+    }
+}
+
+/// A small thread-safe cache that forgets the oldest entry past `limit`.
+final class SmallCache<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [(String, Value)] = []
+    let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    func get(_ key: String) -> Value? { lock.withLock { items.first { $0.0 == key }?.1 } }
+
+    func put(_ key: String, _ value: Value) {
+        lock.withLock {
+            items.removeAll { $0.0 == key }
+            items.append((key, value))
+            if items.count > limit { items.removeFirst(items.count - limit) }
+        }
     }
 }

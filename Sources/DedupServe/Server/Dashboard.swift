@@ -11,6 +11,7 @@ public final class Dashboard: @unchecked Sendable {
     public let scheduler: ExperimentScheduler?
     let clock: @Sendable () -> Date
     let sets: ResultSetViews
+    let comparisons = SmallCache<Comparison>(limit: 16)
 
     public init(catalog: ResultCatalog, scheduler: ExperimentScheduler?, renderer: ResultSetViews,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
