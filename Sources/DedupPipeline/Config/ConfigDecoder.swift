@@ -3,7 +3,7 @@ import DeltaStorage
 /// Turns a merged config tree into a `PipelineConfig`, validating every key and value.
 enum ConfigDecoder {
     static let sections = [
-        "source", "generation", "pubsub", "synthetic", "file", "batches", "hash", "strategies", "storage", "logging",
+        "source", "generation", "pubsub", "synthetic", "file", "batches", "hash", "strategies", "storage", "logging", "prefect",
     ]
     static let sectionHints = [
         "chaos": "chaos settings go under generation.chaos",
@@ -53,6 +53,7 @@ enum ConfigDecoder {
                 c.logLevel = s
             }
         }
+        if let r = top["prefect"] { c.prefect = try PrefectSettings.decode(r) }
         try crossCheck(c, top)
         return c
     }

@@ -44,7 +44,7 @@ extension Dashboard {
             facts.append(["chart sources (gnuplot)", view.chartFiles.keys.sorted().filter { !$0.hasSuffix(".svg") && !$0.hasSuffix(".png") }
                 .map { "<a href=\"\(base)/charts/\(HTML.urlComponent($0))\">\(HTML.escape($0))</a>" }.joined(separator: " · ")])
         }
-        body += HTML.table(["", ""], facts.map { [HTML.escape($0[0]), $0[1]] }, id: "facts")
+        body += HTML.table([], facts.map { ["<b>\(HTML.escape($0[0]))</b>", $0[1]] }, id: "facts")
         body += "<section id=\"report\">\n" + view.html + "\n</section>\n"
         body += "<h2>Runs</h2>\n" + runsTable(entry, file)
         return .html(HTML.page(title: "Result set \(entry.id)", body: body))

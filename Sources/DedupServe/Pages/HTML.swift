@@ -32,10 +32,11 @@ enum HTML {
         return out
     }
 
-    /// A table from a header and rows of already-escaped cell HTML.
+    /// A table from a header (none when empty) and rows of already-escaped cell HTML.
     static func table(_ header: [String], _ rows: [[String]], id: String? = nil, numericFrom: Int = Int.max) -> String {
-        var out = "<table" + (id.map { " id=\"\(escape($0))\"" } ?? "") + "><thead><tr>"
-        out += header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        var out = "<table" + (id.map { " id=\"\(escape($0))\"" } ?? "") + ">"
+        if !header.isEmpty { out += "<thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>" }
+        out += "<tbody>\n"
         for row in rows {
             out += "<tr>" + row.enumerated().map { i, cell in i >= numericFrom ? "<td class=\"num\">\(cell)</td>" : "<td>\(cell)</td>" }
                 .joined() + "</tr>\n"

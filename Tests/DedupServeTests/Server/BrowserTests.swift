@@ -46,10 +46,10 @@ import Testing
         #expect(svgs >= 1, "the report's inline SVG charts are in the rendered page")
         #expect(set.contains("<polyline") || set.contains("<path"), "a chart draws lines")
 
-        for (name, path) in [("dashboard", "/"), ("result-set", "/sets/dup-sweep")] {
+        for (name, path, height) in [("dashboard", "/", 900), ("result-set", "/sets/dup-sweep", 4200)] {
             let file = "\(shots)/\(name).png"
             try? FileManager.default.removeItem(atPath: file)
-            _ = try Self.chromium(["--screenshot=\(file)", "--window-size=1280,1800"], url: base + path)
+            _ = try Self.chromium(["--screenshot=\(file)", "--window-size=1280,\(height)"], url: base + path)
             let bytes = FileManager.default.contents(atPath: file).map(Array.init) ?? []
             #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(file) is a PNG")
             #expect(bytes.count > 20_000, "\(file) shows more than a blank page (\(bytes.count) bytes)")
