@@ -87,7 +87,7 @@ extension Dashboard {
         guard let retries else { return (nil, timeout, backoff, "not recorded (no manifest with experiment.retries)") }
         var text = "up to \(retries + 1) attempt(s) per run (\(retries) retr\(retries == 1 ? "y" : "ies")) after a crash or timeout"
         if let backoff {
-            text += ", first retry after \(NumberFormat.shortest(backoff)) s, doubling, at most 60 s"
+            text += ", first retry after \(NumberFormat.shortest(backoff)) s (doubling each time, capped at 60 s)"
         } else {
             text += ", retry delay not recorded"
         }
