@@ -24,7 +24,9 @@ public struct PrefectSettings: Sendable, Equatable {
         if let e = m["execution"] {
             let execution = try e.mapping(allowed: ["max_retries", "retry_delay_seconds"])
             if let v = execution["max_retries"] { p.maxRetries = try v.int(in: 0...10) }
-            if let v = execution["retry_delay_seconds"] { p.retryDelaySeconds = try v.double(in: 0...3600, what: "a number of seconds") }
+            if let v = execution["retry_delay_seconds"] {
+                p.retryDelaySeconds = try v.double(in: 0...3600, what: "a number of seconds")
+            }
         }
         if let s = m["schedule"] {
             let schedule = try s.mapping(allowed: ["cron"])

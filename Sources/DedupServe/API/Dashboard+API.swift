@@ -13,26 +13,35 @@ extension Dashboard {
             ("runs", .number(String(e.runs))), ("ok", .number(String(e.ok))), ("failed", .number(String(e.failed))),
             ("timeout", .number(String(e.timedOut))), ("planned", e.planned.map { .number(String($0)) } ?? .null),
             ("error", str(e.loadError)),
-            ("links", .object([
-                ("page", .string("/sets/\(HTML.urlComponent(e.id))")),
-                ("runs", .string("/api/sets/\(HTML.urlComponent(e.id))/runs")),
-                ("progress", .string("/api/sets/\(HTML.urlComponent(e.id))/progress")),
-                ("results_csv", .string("/sets/\(HTML.urlComponent(e.id))/files/results.csv")),
-                ("manifest", .string("/sets/\(HTML.urlComponent(e.id))/files/manifest.json")),
-            ])),
+            (
+                "links",
+                .object([
+                    ("page", .string("/sets/\(HTML.urlComponent(e.id))")),
+                    ("runs", .string("/api/sets/\(HTML.urlComponent(e.id))/runs")),
+                    ("progress", .string("/api/sets/\(HTML.urlComponent(e.id))/progress")),
+                    ("results_csv", .string("/sets/\(HTML.urlComponent(e.id))/files/results.csv")),
+                    ("manifest", .string("/sets/\(HTML.urlComponent(e.id))/files/manifest.json")),
+                ])
+            ),
         ])
     }
 
     /// `GET /api/`: the routes.
     public func apiIndex() -> Reply {
-        .json(.object([
-            ("format", .string("dedupbench-serve/1")),
-            ("routes", .array([
-                "/api/sets", "/api/sets/{id}", "/api/sets/{id}/runs", "/api/sets/{id}/runs/{run_id}",
-                "/api/sets/{id}/progress", "/api/compare?baseline={id}&candidate={id}[&threshold=10%][&format=markdown]",
-                "/api/schedules",
-            ].map(JSON.string))),
-        ]))
+        .json(
+            .object([
+                ("format", .string("dedupbench-serve/1")),
+                (
+                    "routes",
+                    .array(
+                        [
+                            "/api/sets", "/api/sets/{id}", "/api/sets/{id}/runs", "/api/sets/{id}/runs/{run_id}",
+                            "/api/sets/{id}/progress",
+                            "/api/compare?baseline={id}&candidate={id}[&threshold=10%][&format=markdown]",
+                            "/api/schedules",
+                        ].map(JSON.string))
+                ),
+            ]))
     }
 
     /// `GET /api/sets`.
@@ -48,12 +57,16 @@ extension Dashboard {
         case .success(let (entry, file)):
             guard case .object(var members) = setJSON(entry, now: clock()) else { return .json(.null) }
             let policy = retryPolicy(file)
-            members.append(("retry_policy", .object([
-                ("retries", policy.retries.map { .number(String($0)) } ?? .null),
-                ("retry_backoff_s", policy.backoff.map { .number(NumberFormat.shortest($0)) } ?? .null),
-                ("timeout_s", policy.timeout.map { .number(NumberFormat.shortest($0)) } ?? .null),
-                ("text", .string(policy.text)),
-            ])))
+            members.append(
+                (
+                    "retry_policy",
+                    .object([
+                        ("retries", policy.retries.map { .number(String($0)) } ?? .null),
+                        ("retry_backoff_s", policy.backoff.map { .number(NumberFormat.shortest($0)) } ?? .null),
+                        ("timeout_s", policy.timeout.map { .number(NumberFormat.shortest($0)) } ?? .null),
+                        ("text", .string(policy.text)),
+                    ])
+                ))
             members.append(("columns", .array(file.table.columns.map(JSON.string))))
             members.append(("manifest", file.manifest?.json ?? .null))
             return .json(.object(members))
@@ -65,7 +78,10 @@ extension Dashboard {
         switch lookup(id, api: true) {
         case .failure(let e): return e.reply
         case .success(let (_, file)):
-            return .json(.object([("id", .string(id)), ("runs", .array(file.table.rows.map { Dashboard.runJSON(file.table, $0) }))]))
+            return .json(
+                .object([
+                    ("id", .string(id)), ("runs", .array(file.table.rows.map { Dashboard.runJSON(file.table, $0) })),
+                ]))
         }
     }
 
@@ -102,12 +118,22 @@ extension Dashboard {
     /// `GET /api/schedules`.
     public func apiSchedules() -> Reply {
         let status = scheduler?.status() ?? []
-        return .json(.object([("schedules", .array(status.map { s in
+        return .json(
             .object([
-                ("experiment", .string(s.schedule.experimentName)), ("file", .string(s.schedule.experimentFile)),
-                ("cron", .string(s.schedule.cron.text)), ("next_fire", s.nextFire.map { .string(Dashboard.iso($0)) } ?? .null),
-                ("last", s.last.map(Dashboard.outcomeJSON) ?? .null), ("outcomes", .array(s.outcomes.map(Dashboard.outcomeJSON))),
-            ])
-        }))]))
+                (
+                    "schedules",
+                    .array(
+                        status.map { s in
+                            .object([
+                                ("experiment", .string(s.schedule.experimentName)),
+                                ("file", .string(s.schedule.experimentFile)),
+                                ("cron", .string(s.schedule.cron.text)),
+                                ("next_fire", s.nextFire.map { .string(Dashboard.iso($0)) } ?? .null),
+                                ("last", s.last.map(Dashboard.outcomeJSON) ?? .null),
+                                ("outcomes", .array(s.outcomes.map(Dashboard.outcomeJSON))),
+                            ])
+                        })
+                )
+            ]))
     }
 }

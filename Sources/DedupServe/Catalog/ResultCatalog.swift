@@ -31,7 +31,9 @@ public final class ResultCatalog: @unchecked Sendable {
     }
 
     static func absolute(_ path: String) -> String {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+        let url =
+            path.hasPrefix("/")
+            ? URL(fileURLWithPath: path)
             : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
         return url.standardizedFileURL.path
     }
@@ -72,7 +74,8 @@ public final class ResultCatalog: @unchecked Sendable {
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
         let modified = attributes?[.modificationDate] as? Date ?? .distantPast
         let manifestPath = (csvPath as NSString).deletingLastPathComponent + "/manifest.json"
-        let manifestModified = (try? FileManager.default.attributesOfItem(atPath: manifestPath))?[.modificationDate] as? Date
+        let manifestModified =
+            (try? FileManager.default.attributesOfItem(atPath: manifestPath))?[.modificationDate] as? Date
         let stamp = max(modified, manifestModified ?? .distantPast)
         if let cached = files[csvPath], cached.size == size, cached.modified == stamp { return cached }
         var result: (size: Int, modified: Date, file: ResultFile?, error: String?)
@@ -95,7 +98,8 @@ public final class ResultCatalog: @unchecked Sendable {
         if let last = bytes.lastIndex(of: 0x0A), last != bytes.count - 1 { bytes.removeSubrange((last + 1)...) }
         let table = try ResultTable.parse(bytes: bytes, path: csvPath)
         let manifestPath = (csvPath as NSString).deletingLastPathComponent + "/manifest.json"
-        let manifest = FileManager.default.fileExists(atPath: manifestPath) ? try RunManifest.load(path: manifestPath) : nil
+        let manifest =
+            FileManager.default.fileExists(atPath: manifestPath) ? try RunManifest.load(path: manifestPath) : nil
         return ResultFile(table: table, manifest: manifest)
     }
 
@@ -116,7 +120,8 @@ public final class ResultCatalog: @unchecked Sendable {
                 for name in names.sorted() where !name.hasPrefix(".") && !Self.skippedFolders.contains(name) {
                     let child = relative.isEmpty ? name : relative + "/" + name
                     var isDirectory: ObjCBool = false
-                    guard fm.fileExists(atPath: root + "/" + child, isDirectory: &isDirectory), isDirectory.boolValue else {
+                    guard fm.fileExists(atPath: root + "/" + child, isDirectory: &isDirectory), isDirectory.boolValue
+                    else {
                         continue
                     }
                     if fm.fileExists(atPath: root + "/" + child + "/results.csv") {
@@ -138,19 +143,24 @@ public final class ResultCatalog: @unchecked Sendable {
             }
             used.insert(id)
             let loaded = loadLocked(item.directory + "/results.csv")
-            let modified = (try? fm.attributesOfItem(atPath: item.directory + "/results.csv"))?[.modificationDate] as? Date ?? .distantPast
-            out.append(ResultSetEntry(id: id, directory: item.directory, root: item.root, file: loaded.file,
-                                      modified: modified, loadError: loaded.error))
+            let modified =
+                (try? fm.attributesOfItem(atPath: item.directory + "/results.csv"))?[.modificationDate] as? Date
+                ?? .distantPast
+            out.append(
+                ResultSetEntry(
+                    id: id, directory: item.directory, root: item.root, file: loaded.file,
+                    modified: modified, loadError: loaded.error))
         }
         return out.sorted { ($0.modified, $1.id) > ($1.modified, $0.id) }
     }
 
     /// `a/b c` → `a~b_c`: letters, digits, `.`, `_`, `-` kept; `/` written as `~`; anything else `_`.
     static func slug(_ relative: String) -> String {
-        String(relative.map { c -> Character in
-            if c == "/" { return "~" }
-            if c.isASCII && (c.isLetter || c.isNumber || c == "." || c == "_" || c == "-") { return c }
-            return "_"
-        })
+        String(
+            relative.map { c -> Character in
+                if c == "/" { return "~" }
+                if c.isASCII && (c.isLetter || c.isNumber || c == "." || c == "_" || c == "-") { return c }
+                return "_"
+            })
     }
 }

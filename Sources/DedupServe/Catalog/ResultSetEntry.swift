@@ -56,8 +56,15 @@ public struct ResultSetEntry: Sendable {
         self.loadError = loadError
         hasManifest = FileManager.default.fileExists(atPath: directory + "/manifest.json")
         let m = file?.manifest
-        let rows = file.map { f in f.table.rows.map { RunRecord(path: f.table.path, line: $0.line, text: Self.texts(f.table, $0), numbers: [:]) } } ?? []
-        experiment = rows.first?.experiment ?? m?.string(["experiment.name", "experiment"]) ?? (directory as NSString).lastPathComponent
+        let rows =
+            file.map { f in
+                f.table.rows.map {
+                    RunRecord(path: f.table.path, line: $0.line, text: Self.texts(f.table, $0), numbers: [:])
+                }
+            } ?? []
+        experiment =
+            rows.first?.experiment ?? m?.string(["experiment.name", "experiment"])
+            ?? (directory as NSString).lastPathComponent
         machine = m?.machineSignature
         host = m?.host
         commit = m?.gitCommit

@@ -46,7 +46,9 @@ public struct SweepProgress: Sendable {
     }
 
     /// Progress of `entry` at `now`.
-    public static func compute(entry: ResultSetEntry, file: ResultFile?, now: Date, staleAfter: TimeInterval) -> SweepProgress {
+    public static func compute(entry: ResultSetEntry, file: ResultFile?, now: Date, staleAfter: TimeInterval)
+        -> SweepProgress
+    {
         let table = file?.table
         let rows = table.map { t in t.rows.map { row in (t, row) } } ?? []
         var p = SweepProgress(
@@ -61,11 +63,14 @@ public struct SweepProgress: Sendable {
             p.eta = elapsed / Double(p.done) * Double(max(0, total - p.done))
         }
         for (t, row) in rows where t.text(row, "status") != "ok" {
-            let params = RunRecord(path: t.path, line: row.line, text: ["params": t.text(row, "params")], numbers: [:]).params
-            p.failures.append(Failure(
-                runId: t.text(row, "run_id"),
-                cell: params.isEmpty ? t.text(row, "cell_id") : params.map { "\($0.0)=\($0.1.text)" }.joined(separator: ", "),
-                status: t.text(row, "status"), error: t.text(row, "error"), attempts: t.text(row, "attempts")))
+            let params = RunRecord(path: t.path, line: row.line, text: ["params": t.text(row, "params")], numbers: [:])
+                .params
+            p.failures.append(
+                Failure(
+                    runId: t.text(row, "run_id"),
+                    cell: params.isEmpty
+                        ? t.text(row, "cell_id") : params.map { "\($0.0)=\($0.1.text)" }.joined(separator: ", "),
+                    status: t.text(row, "status"), error: t.text(row, "error"), attempts: t.text(row, "attempts")))
         }
         if p.state == "running" {
             let recorded = Set(rows.map { $0.0.text($0.1, "run_id") })

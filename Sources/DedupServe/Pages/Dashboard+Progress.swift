@@ -26,7 +26,8 @@ extension Dashboard {
             .catch(function(){setTimeout(poll,3000);});}
             if(el.querySelector('[data-state=running]')){setTimeout(poll,1000);}})();
             """
-        let body = "<p>Result set <a href=\"/sets/\(HTML.urlComponent(entry.id))\">\(HTML.escape(entry.id))</a> · experiment "
+        let body =
+            "<p>Result set <a href=\"/sets/\(HTML.urlComponent(entry.id))\">\(HTML.escape(entry.id))</a> · experiment "
             + "\(HTML.escape(entry.experiment)) · JSON: <a href=\"/api/sets/\(HTML.urlComponent(entry.id))/progress\">progress</a></p>\n"
             + "<div id=\"progress\">\(html)</div>\n"
         return .html(HTML.page(title: "Progress of \(entry.id)", body: body, refreshSeconds: 5, script: script))
@@ -34,22 +35,36 @@ extension Dashboard {
 
     func progressFragment(_ p: SweepProgress) -> String {
         let fraction = p.total.map { $0 == 0 ? 1 : min(1, Double(p.done) / Double($0)) }
-        var html = "<p data-state=\"\(p.state)\">State: <span class=\"\(Dashboard.statusClass(p.state))\">\(p.state)</span></p>\n"
-        html += "<div class=\"bar\" role=\"progressbar\" aria-valuenow=\"\(p.done)\" aria-valuemax=\"\(p.total ?? 0)\">"
+        var html =
+            "<p data-state=\"\(p.state)\">State: <span class=\"\(Dashboard.statusClass(p.state))\">\(p.state)</span></p>\n"
+        html +=
+            "<div class=\"bar\" role=\"progressbar\" aria-valuenow=\"\(p.done)\" aria-valuemax=\"\(p.total ?? 0)\">"
             + "<div style=\"width:\(Int(((fraction ?? 0) * 100).rounded()))%\"></div></div>\n"
-        html += HTML.table(["done", "total", "ok", "failed", "timed out", "elapsed", "ETA", "current cell"], [[
-            "<span id=\"done\">\(p.done)</span>", p.total.map(String.init) ?? "?", "\(p.ok)", "\(p.failed)", "\(p.timedOut)",
-            Dashboard.duration(p.elapsed), p.state == "running" ? Dashboard.duration(p.eta) : "—",
-            p.currentCell.map { "<code>\(HTML.escape(p.currentRun ?? ""))</code> \(HTML.escape($0))" }
-                ?? HTML.escape(p.currentNote ?? (p.state == "running" ? "—" : "none (not running)")),
-        ]], id: "progress-table")
+        html += HTML.table(
+            ["done", "total", "ok", "failed", "timed out", "elapsed", "ETA", "current cell"],
+            [
+                [
+                    "<span id=\"done\">\(p.done)</span>", p.total.map(String.init) ?? "?", "\(p.ok)", "\(p.failed)",
+                    "\(p.timedOut)",
+                    Dashboard.duration(p.elapsed), p.state == "running" ? Dashboard.duration(p.eta) : "—",
+                    p.currentCell.map { "<code>\(HTML.escape(p.currentRun ?? ""))</code> \(HTML.escape($0))" }
+                        ?? HTML.escape(p.currentNote ?? (p.state == "running" ? "—" : "none (not running)")),
+                ]
+            ], id: "progress-table")
         if p.failures.isEmpty {
             html += "<p class=\"muted\">No failed run so far.</p>\n"
         } else {
-            html += "<h2>Failures</h2>\n" + HTML.table(["run_id", "cell", "status", "attempts", "error"], p.failures.map { f in
-                [HTML.escape(f.runId), HTML.escape(f.cell), "<span class=\"failed\">\(HTML.escape(f.status))</span>",
-                 HTML.escape(f.attempts), HTML.escape(f.error)]
-            }, id: "failures")
+            html +=
+                "<h2>Failures</h2>\n"
+                + HTML.table(
+                    ["run_id", "cell", "status", "attempts", "error"],
+                    p.failures.map { f in
+                        [
+                            HTML.escape(f.runId), HTML.escape(f.cell),
+                            "<span class=\"failed\">\(HTML.escape(f.status))</span>",
+                            HTML.escape(f.attempts), HTML.escape(f.error),
+                        ]
+                    }, id: "failures")
         }
         return html
     }
@@ -64,10 +79,16 @@ extension Dashboard {
             ("current_run_id", p.currentRun.map(JSON.string) ?? .null),
             ("current_cell", p.currentCell.map(JSON.string) ?? .null),
             ("current_note", p.currentNote.map(JSON.string) ?? .null),
-            ("failures", .array(p.failures.map { f in
-                .object([("run_id", .string(f.runId)), ("cell", .string(f.cell)), ("status", .string(f.status)),
-                         ("attempts", Dashboard.cell("attempts", f.attempts)), ("error", .string(f.error))])
-            })),
+            (
+                "failures",
+                .array(
+                    p.failures.map { f in
+                        .object([
+                            ("run_id", .string(f.runId)), ("cell", .string(f.cell)), ("status", .string(f.status)),
+                            ("attempts", Dashboard.cell("attempts", f.attempts)), ("error", .string(f.error)),
+                        ])
+                    })
+            ),
         ])
     }
 }

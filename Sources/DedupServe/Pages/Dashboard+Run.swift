@@ -30,15 +30,18 @@ extension Dashboard {
         let t = file.table
         let status = t.text(row, "status")
         let base = "/sets/\(HTML.urlComponent(entry.id))"
-        var body = "<p>Result set <a href=\"\(base)\">\(HTML.escape(entry.id))</a> · status "
+        var body =
+            "<p>Result set <a href=\"\(base)\">\(HTML.escape(entry.id))</a> · status "
             + "<span class=\"\(Dashboard.statusClass(status))\">\(HTML.escape(status))</span>"
             + " · <a href=\"/api/sets/\(HTML.urlComponent(entry.id))/runs/\(HTML.urlComponent(runId))\">JSON</a></p>\n"
         let error = t.text(row, "error")
         if !error.isEmpty { body += "<h2>Error</h2>\n<pre id=\"error\">\(HTML.escape(error))</pre>\n" }
         let policy = retryPolicy(file)
         let attempts = t.text(row, "attempts")
-        body += "<h2>Attempts</h2>\n<p id=\"attempts\">\(HTML.escape(attempts.isEmpty ? "not recorded" : attempts)) attempt(s); policy: \(HTML.escape(policy.text))</p>\n"
-        let params = RunRecord(path: t.path, line: row.line, text: ["params": t.text(row, "params")], numbers: [:]).params
+        body +=
+            "<h2>Attempts</h2>\n<p id=\"attempts\">\(HTML.escape(attempts.isEmpty ? "not recorded" : attempts)) attempt(s); policy: \(HTML.escape(policy.text))</p>\n"
+        let params = RunRecord(path: t.path, line: row.line, text: ["params": t.text(row, "params")], numbers: [:])
+            .params
         body += "<h2>Parameters</h2>\n"
         var paramRows = params.map { [HTML.escape($0.0), HTML.escape($0.1.text)] }
         for c in ResultColumns.identity + ResultColumns.parameters where c != "params" && t.has(c) {
@@ -47,18 +50,23 @@ extension Dashboard {
         body += HTML.table(["name", "value"], paramRows, id: "params")
         body += "<h2>Metrics</h2>\n"
         let known = Set(ResultColumns.identity + ResultColumns.parameters + ["status", "error", "attempts"])
-        body += HTML.table(["column", "value"], t.columns.filter { !known.contains($0) }.map { c in
-            [HTML.escape(c), HTML.escape(t.text(row, c))]
-        }, id: "metrics", numericFrom: 1)
+        body += HTML.table(
+            ["column", "value"],
+            t.columns.filter { !known.contains($0) }.map { c in
+                [HTML.escape(c), HTML.escape(t.text(row, c))]
+            }, id: "metrics", numericFrom: 1)
         body += "<h2>Tables</h2>\n"
         let tables = keptTables(entry, runId)
         if tables.isEmpty {
-            body += "<p class=\"muted\">The run's Delta tables were not kept (runs delete them unless "
+            body +=
+                "<p class=\"muted\">The run's Delta tables were not kept (runs delete them unless "
                 + "<code>dedupbench run --keep-tables</code>), so there is nothing to inspect.</p>\n"
         } else {
-            body += "<ul>" + tables.keys.sorted().map { name in
-                "<li><a href=\"\(base)/runs/\(HTML.urlComponent(runId))/tables/\(HTML.urlComponent(name))\">\(HTML.escape(name))</a> (lake inspect)</li>"
-            }.joined() + "</ul>\n"
+            body +=
+                "<ul>"
+                + tables.keys.sorted().map { name in
+                    "<li><a href=\"\(base)/runs/\(HTML.urlComponent(runId))/tables/\(HTML.urlComponent(name))\">\(HTML.escape(name))</a> (lake inspect)</li>"
+                }.joined() + "</ul>\n"
         }
         return .html(HTML.page(title: "Run \(runId)", body: body))
     }
@@ -73,9 +81,12 @@ extension Dashboard {
         do {
             text = try TableDescription.describe(path: safe).text(maxFiles: 50)
         } catch {
-            return .html(HTML.page(title: "Table \(name)", body: "<p class=\"failed\">\(HTML.escape("\(error)"))</p>"), status: 422)
+            return .html(
+                HTML.page(title: "Table \(name)", body: "<p class=\"failed\">\(HTML.escape("\(error)"))</p>"),
+                status: 422)
         }
-        let body = "<p>Run <a href=\"/sets/\(HTML.urlComponent(id))/runs/\(HTML.urlComponent(runId))\">\(HTML.escape(runId))</a>"
+        let body =
+            "<p>Run <a href=\"/sets/\(HTML.urlComponent(id))/runs/\(HTML.urlComponent(runId))\">\(HTML.escape(runId))</a>"
             + " · the same text as <code>dedupbench lake inspect \(HTML.escape(safe))</code></p>\n<pre id=\"inspect\">\(HTML.escape(text))</pre>\n"
         return .html(HTML.page(title: "Table \(name)", body: body))
     }

@@ -38,7 +38,11 @@ enum HTML {
         if !header.isEmpty { out += "<thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>" }
         out += "<tbody>\n"
         for row in rows {
-            out += "<tr>" + row.enumerated().map { i, cell in i >= numericFrom ? "<td class=\"num\">\(cell)</td>" : "<td>\(cell)</td>" }
+            out +=
+                "<tr>"
+                + row.enumerated().map { i, cell in
+                    i >= numericFrom ? "<td class=\"num\">\(cell)</td>" : "<td>\(cell)</td>"
+                }
                 .joined() + "</tr>\n"
         }
         return out + "</tbody></table>\n"
@@ -68,9 +72,12 @@ enum HTML {
         var out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         out += "<title>\(escape(title)) · dedupbench</title>"
-        if let refreshSeconds { out += "<noscript><meta http-equiv=\"refresh\" content=\"\(refreshSeconds)\"></noscript>" }
+        if let refreshSeconds {
+            out += "<noscript><meta http-equiv=\"refresh\" content=\"\(refreshSeconds)\"></noscript>"
+        }
         out += "<style>\(style)</style></head><body>\n"
-        out += "<header><a class=\"brand\" href=\"/\">dedupbench</a><a href=\"/\">Result sets</a>"
+        out +=
+            "<header><a class=\"brand\" href=\"/\">dedupbench</a><a href=\"/\">Result sets</a>"
             + "<a href=\"/compare\">Compare</a><a href=\"/schedules\">Schedules</a><a href=\"/api\">API</a></header>\n"
         out += "<main>\n<h1>\(escape(title))</h1>\n\(body)\n</main>\n"
         if let script { out += "<script>\(script)</script>\n" }

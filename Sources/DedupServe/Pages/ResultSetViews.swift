@@ -79,7 +79,8 @@ public final class ResultSetViews: @unchecked Sendable {
         let report: String
         do {
             report = try HTMLReport.renderBody(
-                files: [file], options: .init(title: entry.id, gnuplot: gnuplot, resamples: resamples, baseDirectory: entry.root))
+                files: [file],
+                options: .init(title: entry.id, gnuplot: gnuplot, resamples: resamples, baseDirectory: entry.root))
         } catch {
             report = "<p class=\"failed\">The report could not be rendered: \(HTML.escape(error.description))</p>"
         }

@@ -29,7 +29,9 @@ public struct CronExpression: Sendable, Equatable, CustomStringConvertible {
         "@yearly": "0 0 1 1 *", "@annually": "0 0 1 1 *", "@monthly": "0 0 1 * *", "@weekly": "0 0 * * 0",
         "@daily": "0 0 * * *", "@midnight": "0 0 * * *", "@hourly": "0 * * * *",
     ]
-    private static let monthNames = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+    private static let monthNames = [
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+    ]
     private static let dayNames = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"]
 
     /// Parses `text`; throws `CronError` on anything that is not 5 valid fields or a known macro.
@@ -38,13 +40,15 @@ public struct CronExpression: Sendable, Equatable, CustomStringConvertible {
         self.text = trimmed
         let expanded = Self.macros[trimmed.lowercased()] ?? trimmed
         if expanded.hasPrefix("@") {
-            throw CronError(expression: trimmed, field: nil, value: trimmed,
-                            expected: "one of \(Self.macros.keys.sorted().joined(separator: ", ")) or 5 fields")
+            throw CronError(
+                expression: trimmed, field: nil, value: trimmed,
+                expected: "one of \(Self.macros.keys.sorted().joined(separator: ", ")) or 5 fields")
         }
         let fields = expanded.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard fields.count == 5 else {
-            throw CronError(expression: trimmed, field: nil, value: "\(fields.count) field(s)",
-                            expected: "5 fields: minute hour day-of-month month day-of-week (e.g. \"0 */6 * * *\")")
+            throw CronError(
+                expression: trimmed, field: nil, value: "\(fields.count) field(s)",
+                expected: "5 fields: minute hour day-of-month month day-of-week (e.g. \"0 */6 * * *\")")
         }
         minutes = try Self.field(fields[0], "minute", 0...59, names: [:], in: trimmed)
         hours = try Self.field(fields[1], "hour", 0...23, names: [:], in: trimmed)
@@ -60,15 +64,19 @@ public struct CronExpression: Sendable, Equatable, CustomStringConvertible {
         dowStar = fields[4].hasPrefix("*")
     }
 
-    private static func field(_ text: String, _ name: String, _ range: ClosedRange<Int>, names: [String: Int],
-                              in expression: String) throws(CronError) -> Set<Int> {
+    private static func field(
+        _ text: String, _ name: String, _ range: ClosedRange<Int>, names: [String: Int],
+        in expression: String
+    ) throws(CronError) -> Set<Int> {
         func fail(_ value: String, _ expected: String) -> CronError {
             CronError(expression: expression, field: name, value: value, expected: expected)
         }
         func number(_ s: String) throws(CronError) -> Int {
             if let v = names[s.uppercased()] { return v }
             guard !s.isEmpty, s.allSatisfy(\.isASCII), let v = Int(s), range.contains(v) else {
-                let named = names.isEmpty ? "" : " or a name (\(names.keys.sorted { names[$0]! < names[$1]! }.joined(separator: ", ")))"
+                let named =
+                    names.isEmpty
+                    ? "" : " or a name (\(names.keys.sorted { names[$0]! < names[$1]! }.joined(separator: ", ")))"
                 throw fail(s, "a number \(range.lowerBound)–\(range.upperBound)\(named)")
             }
             return v
@@ -85,7 +93,8 @@ public struct CronExpression: Sendable, Equatable, CustomStringConvertible {
                 }
                 step = v
             }
-            let lo: Int, hi: Int
+            let lo: Int
+            let hi: Int
             if base == "*" {
                 (lo, hi) = (range.lowerBound, range.upperBound)
             } else if let dash = base.firstIndex(of: "-") {
@@ -115,7 +124,8 @@ public struct CronExpression: Sendable, Equatable, CustomStringConvertible {
     }
 
     private func dayMatches(day: Int, weekday: Int) -> Bool {
-        let dom = daysOfMonth.contains(day), dow = daysOfWeek.contains(weekday)
+        let dom = daysOfMonth.contains(day)
+        let dow = daysOfWeek.contains(weekday)
         if !domStar && !dowStar { return dom || dow }
         return dom && dow
     }
@@ -162,6 +172,7 @@ public struct CronError: Error, CustomStringConvertible, Equatable, Sendable {
     public var expected: String
 
     public var description: String {
-        "cron expression \"\(expression)\": " + (field.map { "\($0) field " } ?? "") + "'\(value)' is invalid; expected \(expected)"
+        "cron expression \"\(expression)\": " + (field.map { "\($0) field " } ?? "")
+            + "'\(value)' is invalid; expected \(expected)"
     }
 }

@@ -23,8 +23,10 @@ public final class ExperimentScheduler: @unchecked Sendable {
     private var running: Set<String> = []
     private var threads = 0
 
-    public init(schedules: [ScheduledExperiment], resultsRoot: String, launcher: any RunLauncher, now: Date,
-                onChange: @escaping @Sendable () -> Void = {}) {
+    public init(
+        schedules: [ScheduledExperiment], resultsRoot: String, launcher: any RunLauncher, now: Date,
+        onChange: @escaping @Sendable () -> Void = {}
+    ) {
         self.schedules = schedules
         self.resultsRoot = resultsRoot
         self.launcher = launcher
@@ -44,9 +46,11 @@ public final class ExperimentScheduler: @unchecked Sendable {
             nextFire[i] = schedule.cron.next(after: now)
             fired.append(i)
             if running.contains(schedule.experimentName) {
-                record(i, ScheduleOutcome(
-                    status: "skipped", scheduledFor: due, started: nil, finished: nil, resultsDirectory: nil,
-                    exitCode: nil, message: "the previous run of \(schedule.experimentName) was still running"))
+                record(
+                    i,
+                    ScheduleOutcome(
+                        status: "skipped", scheduledFor: due, started: nil, finished: nil, resultsDirectory: nil,
+                        exitCode: nil, message: "the previous run of \(schedule.experimentName) was still running"))
                 continue
             }
             running.insert(schedule.experimentName)
@@ -80,11 +84,12 @@ public final class ExperimentScheduler: @unchecked Sendable {
                 history[i][k].finished = Date()
                 history[i][k].exitCode = result.exitCode
                 history[i][k].message = result.message
-                history[i][k].status = switch result.exitCode {
-                case 0: "ok"
-                case 3: "runs_failed"
-                default: "error"
-                }
+                history[i][k].status =
+                    switch result.exitCode {
+                    case 0: "ok"
+                    case 3: "runs_failed"
+                    default: "error"
+                    }
             }
             running.remove(schedule.experimentName)
             threads -= 1
@@ -100,7 +105,8 @@ public final class ExperimentScheduler: @unchecked Sendable {
         var c = Calendar(identifier: .gregorian)
         c.timeZone = TimeZone(identifier: "UTC")!
         let d = c.dateComponents([.year, .month, .day, .hour, .minute, .second], from: time)
-        let stamp = String(format: "%04d%02d%02dT%02d%02d%02dZ", d.year!, d.month!, d.day!, d.hour!, d.minute!, d.second!)
+        let stamp = String(
+            format: "%04d%02d%02dT%02d%02d%02dZ", d.year!, d.month!, d.day!, d.hour!, d.minute!, d.second!)
         let base = resultsRoot + "/" + experiment + "/" + stamp
         var candidate = base
         var n = 2

@@ -35,7 +35,8 @@ public struct DedupbenchRunLauncher: RunLauncher {
     }
 
     /// The child's arguments (shown on the schedules page).
-    public static func arguments(experimentFile: String, resultsDirectory: String, extraArguments: [String]) -> [String] {
+    public static func arguments(experimentFile: String, resultsDirectory: String, extraArguments: [String]) -> [String]
+    {
         ["run", experimentFile, "--results", resultsDirectory, "--progress", "lines"] + extraArguments
     }
 
@@ -43,13 +44,17 @@ public struct DedupbenchRunLauncher: RunLauncher {
         do {
             let r = try ChildProcess.run(
                 executable: executable,
-                arguments: Self.arguments(experimentFile: experimentFile, resultsDirectory: resultsDirectory,
-                                          extraArguments: extraArguments),
+                arguments: Self.arguments(
+                    experimentFile: experimentFile, resultsDirectory: resultsDirectory,
+                    extraArguments: extraArguments),
                 shouldAbort: shouldAbort)
             var message = ""
             if r.exitCode != 0 {
                 let tail = String(r.stderrText.suffix(800)).trimmingCharacters(in: .whitespacesAndNewlines)
-                let how = r.aborted ? "stopped with the server" : r.signal.map { "killed by signal \($0)" } ?? "exit code \(r.exitCode ?? -1)"
+                let how =
+                    r.aborted
+                    ? "stopped with the server"
+                    : r.signal.map { "killed by signal \($0)" } ?? "exit code \(r.exitCode ?? -1)"
                 message = tail.isEmpty ? how : "\(how): \(tail)"
             }
             return LaunchResult(exitCode: r.exitCode, message: message, seconds: r.seconds)

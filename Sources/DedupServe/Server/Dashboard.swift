@@ -13,8 +13,10 @@ public final class Dashboard: @unchecked Sendable {
     let sets: ResultSetViews
     let comparisons = SmallCache<Comparison>(limit: 16)
 
-    public init(catalog: ResultCatalog, scheduler: ExperimentScheduler?, renderer: ResultSetViews,
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        catalog: ResultCatalog, scheduler: ExperimentScheduler?, renderer: ResultSetViews,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.catalog = catalog
         self.scheduler = scheduler
         self.sets = renderer
@@ -29,13 +31,19 @@ public final class Dashboard: @unchecked Sendable {
     /// A set and its loaded rows, or the reply explaining why not.
     func lookup(_ id: String, api: Bool) -> Result<(ResultSetEntry, ResultFile), ReplyError> {
         guard let entry = catalog.set(id: id) else {
-            return .failure(ReplyError(reply: .notFound("No result set '\(id)' under the served results folders.", api: api)))
+            return .failure(
+                ReplyError(reply: .notFound("No result set '\(id)' under the served results folders.", api: api)))
         }
         let loaded = catalog.load(entry)
         guard let file = loaded.file else {
-            return .failure(ReplyError(reply: api
-                ? .json(.object([("error", .string(loaded.error ?? "unreadable"))]), status: 422)
-                : .html(HTML.page(title: "Result set \(id) is unreadable", body: "<p class=\"unreadable\">\(HTML.escape(loaded.error ?? ""))</p>"), status: 422)))
+            return .failure(
+                ReplyError(
+                    reply: api
+                        ? .json(.object([("error", .string(loaded.error ?? "unreadable"))]), status: 422)
+                        : .html(
+                            HTML.page(
+                                title: "Result set \(id) is unreadable",
+                                body: "<p class=\"unreadable\">\(HTML.escape(loaded.error ?? ""))</p>"), status: 422)))
         }
         return .success((entry, file))
     }
@@ -70,7 +78,9 @@ public final class Dashboard: @unchecked Sendable {
         guard let first = s.utf8.first, first == UInt8(ascii: "-") || (48...57).contains(first) else { return false }
         guard Double(s) != nil, s.allSatisfy({ "-+0123456789.eE".contains($0) }) else { return false }
         let digits = s.hasPrefix("-") ? s.dropFirst() : Substring(s)
-        return !(digits.count > 1 && digits.hasPrefix("0") && !digits.hasPrefix("0.") && !digits.lowercased().hasPrefix("0e"))
+        return
+            !(digits.count > 1 && digits.hasPrefix("0") && !digits.hasPrefix("0.")
+            && !digits.lowercased().hasPrefix("0e"))
     }
 
     /// One CSV row as a JSON object keyed by the results.csv column names, in file order.

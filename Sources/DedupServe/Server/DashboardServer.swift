@@ -13,13 +13,17 @@ public final class DashboardServer: Sendable {
     public init(options: ServeOptions) {
         self.options = options
         let catalog = ResultCatalog(roots: options.resultRoots)
-        let cache = options.cacheDirectory
+        let cache =
+            options.cacheDirectory
             ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("dedupbench-serve-\(getpid())")
         let flag = stopping
-        let scheduler = options.schedules.isEmpty ? nil : ExperimentScheduler(
-            schedules: options.schedules, resultsRoot: options.resultRoots.first ?? "results",
-            launcher: DedupbenchRunLauncher(executable: options.executable, shouldAbort: { flag.isSet }),
-            now: (options.scheduleClock ?? options.clock)(), onChange: { catalog.invalidate() })
+        let scheduler =
+            options.schedules.isEmpty
+            ? nil
+            : ExperimentScheduler(
+                schedules: options.schedules, resultsRoot: options.resultRoots.first ?? "results",
+                launcher: DedupbenchRunLauncher(executable: options.executable, shouldAbort: { flag.isSet }),
+                now: (options.scheduleClock ?? options.clock)(), onChange: { catalog.invalidate() })
         dashboard = Dashboard(
             catalog: catalog, scheduler: scheduler,
             renderer: ResultSetViews(cacheDirectory: cache, gnuplot: options.gnuplot, resamples: options.resamples),
@@ -66,7 +70,8 @@ public final class DashboardServer: Sendable {
                 return Self.response(reply)
             }
         }
-        let p = Self.parameter, q = Self.query
+        let p = Self.parameter
+        let q = Self.query
         route("/") { _, _ in d.indexPage() }
         route("/sets/:set") { _, c in d.setPage(p(c, "set")) }
         route("/sets/:set/files/:name") { _, c in d.setFile(p(c, "set"), p(c, "name")) }
@@ -74,7 +79,9 @@ public final class DashboardServer: Sendable {
         route("/sets/:set/progress") { r, c in d.progressPage(p(c, "set"), fragment: q(r, "fragment") == "1") }
         route("/sets/:set/runs/:run") { _, c in d.runPage(p(c, "set"), p(c, "run")) }
         route("/sets/:set/runs/:run/tables/:table") { _, c in d.tablePage(p(c, "set"), p(c, "run"), p(c, "table")) }
-        route("/compare") { r, _ in d.comparePage(baseline: q(r, "baseline"), candidate: q(r, "candidate"), threshold: q(r, "threshold")) }
+        route("/compare") { r, _ in
+            d.comparePage(baseline: q(r, "baseline"), candidate: q(r, "candidate"), threshold: q(r, "threshold"))
+        }
         route("/schedules") { _, _ in d.schedulesPage() }
         route("/api") { _, _ in d.apiIndex() }
         route("/api/sets") { _, _ in d.apiSets() }
@@ -83,7 +90,9 @@ public final class DashboardServer: Sendable {
         route("/api/sets/:set/runs/:run") { _, c in d.apiRun(p(c, "set"), p(c, "run")) }
         route("/api/sets/:set/progress") { _, c in d.apiProgress(p(c, "set")) }
         route("/api/compare") { r, _ in
-            d.apiCompare(baseline: q(r, "baseline"), candidate: q(r, "candidate"), threshold: q(r, "threshold"), format: q(r, "format"))
+            d.apiCompare(
+                baseline: q(r, "baseline"), candidate: q(r, "candidate"), threshold: q(r, "threshold"),
+                format: q(r, "format"))
         }
         route("/api/schedules") { _, _ in d.apiSchedules() }
         return router
@@ -101,7 +110,9 @@ public final class DashboardServer: Sendable {
 
     static func allowedHost(_ header: String?, port: Int) -> Bool {
         guard let header else { return true }  // HTTP/1.0 clients send none
-        let name = header.hasPrefix("[") ? String(header.prefix { $0 != "]" }) + "]"
+        let name =
+            header.hasPrefix("[")
+            ? String(header.prefix { $0 != "]" }) + "]"
             : String(header.split(separator: ":").first ?? "")
         return ["127.0.0.1", "localhost", "[::1]"].contains(name.lowercased())
     }
@@ -114,8 +125,9 @@ public final class DashboardServer: Sendable {
         // Pages load nothing from other origins; inline styles, the progress script and SVG only.
         headers[.init("Content-Security-Policy")!] =
             "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; form-action 'self'; base-uri 'none'"
-        return Response(status: .init(code: reply.status), headers: headers,
-                        body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
+        return Response(
+            status: .init(code: reply.status), headers: headers,
+            body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
     }
 }
 
@@ -123,6 +135,14 @@ public final class DashboardServer: Sendable {
 final class StopFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
-    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
 }

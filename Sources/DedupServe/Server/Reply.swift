@@ -15,7 +15,9 @@ public struct Reply: Sendable {
     }
 
     static func json(_ value: JSON, status: Int = 200) -> Reply {
-        Reply(status: status, contentType: "application/json; charset=utf-8", body: Array((value.serialized(pretty: true) + "\n").utf8))
+        Reply(
+            status: status, contentType: "application/json; charset=utf-8",
+            body: Array((value.serialized(pretty: true) + "\n").utf8))
     }
 
     static func text(_ text: String, contentType: String = "text/plain; charset=utf-8", status: Int = 200) -> Reply {
@@ -24,12 +26,17 @@ public struct Reply: Sendable {
 
     /// 404 as a page or as JSON (`{"error": …}`), naming what was not found.
     static func notFound(_ what: String, api: Bool) -> Reply {
-        api ? json(.object([("error", .string(what))]), status: 404)
-            : html(HTML.page(title: "Not found", body: "<p>\(HTML.escape(what))</p><p><a href=\"/\">All result sets</a></p>"), status: 404)
+        api
+            ? json(.object([("error", .string(what))]), status: 404)
+            : html(
+                HTML.page(
+                    title: "Not found", body: "<p>\(HTML.escape(what))</p><p><a href=\"/\">All result sets</a></p>"),
+                status: 404)
     }
 
     static func badRequest(_ what: String, api: Bool) -> Reply {
-        api ? json(.object([("error", .string(what))]), status: 400)
+        api
+            ? json(.object([("error", .string(what))]), status: 400)
             : html(HTML.page(title: "Bad request", body: "<p>\(HTML.escape(what))</p>"), status: 400)
     }
 }

@@ -25,10 +25,12 @@ public struct ServeOptions: Sendable {
     /// Bootstrap resamples for the report's intervals.
     public var resamples: Int
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, resultRoots: [String] = ["results"],
-                schedules: [ScheduledExperiment] = [], executable: String = "dedupbench",
-                clock: @escaping @Sendable () -> Date = { Date() }, gnuplot: GnuplotRunner? = GnuplotRunner.locate(),
-                cacheDirectory: String? = nil, scheduleInterval: Double = 1, resamples: Int = 2000) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, resultRoots: [String] = ["results"],
+        schedules: [ScheduledExperiment] = [], executable: String = "dedupbench",
+        clock: @escaping @Sendable () -> Date = { Date() }, gnuplot: GnuplotRunner? = GnuplotRunner.locate(),
+        cacheDirectory: String? = nil, scheduleInterval: Double = 1, resamples: Int = 2000
+    ) {
         self.host = host
         self.port = port
         self.resultRoots = resultRoots

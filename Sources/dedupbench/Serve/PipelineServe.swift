@@ -28,15 +28,22 @@ enum PipelineServe {
             let file = try writeExperiment(command, cfg)
             do {
                 let spec = try ExperimentSpec.load(path: file)
-                try PlanValidator.check(try ExperimentPlan(spec: spec, overrides: try overrides(command).map { o throws(SpecError) in try ExperimentPlan.Override.parse(o) }))
-                schedules.append(ScheduledExperiment(
-                    experimentFile: file, experimentName: spec.name, cron: cron,
-                    extraArguments: try overrides(command).flatMap { ["--set", $0] }))
+                try PlanValidator.check(
+                    try ExperimentPlan(
+                        spec: spec,
+                        overrides: try overrides(command).map { o throws(SpecError) in
+                            try ExperimentPlan.Override.parse(o)
+                        }))
+                schedules.append(
+                    ScheduledExperiment(
+                        experimentFile: file, experimentName: spec.name, cron: cron,
+                        extraArguments: try overrides(command).flatMap { ["--set", $0] }))
             } catch {
                 throw HarnessCLI.fail(error)
             }
         }
-        try ServeCommand.serve(host: host, port: cfg.prefect.serverPort ?? 8080, results: [resultsRoot], schedules: schedules)
+        try ServeCommand.serve(
+            host: host, port: cfg.prefect.serverPort ?? 8080, results: [resultsRoot], schedules: schedules)
     }
 
     /// The pipeline flags as `key=value` config overrides (as `pipeline` applies them), passed to
@@ -59,7 +66,8 @@ enum PipelineServe {
 
     /// Writes the experiment that runs the config's strategies once each; returns its path.
     static func writeExperiment(_ c: PipelineCommand, _ cfg: PipelineConfig) throws -> String {
-        let config = c.config ?? (FileManager.default.fileExists(atPath: "config/pipeline.yaml") ? "config/pipeline.yaml" : nil)
+        let config =
+            c.config ?? (FileManager.default.fileExists(atPath: "config/pipeline.yaml") ? "config/pipeline.yaml" : nil)
         let strategies = c.strategies.isEmpty ? cfg.strategies.enabled : c.strategies
         let base = config.map { "base: " + quoted(ResultCatalogPath.absolute($0)) } ?? "pipeline: {}"
         let yaml = """

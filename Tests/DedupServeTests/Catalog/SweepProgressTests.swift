@@ -15,7 +15,8 @@ import Testing
     @Test func countsRowsIgnoresATornLineAndEstimatesTheRest() throws {
         let root = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let lines = (try String(contentsOfFile: TestServer.repository + "/results/baseline/ci/results.csv", encoding: .utf8))
+        let lines =
+            (try String(contentsOfFile: TestServer.repository + "/results/baseline/ci/results.csv", encoding: .utf8))
             .split(separator: "\n").map(String.init)
         #expect(lines[2].hasSuffix(",ok,,1"))
         let failed = String(lines[2].dropLast(",ok,,1".count)) + ",failed,\"verification: 3 records lost\",3"
@@ -25,8 +26,8 @@ import Testing
         let now = Date()
         let started = ISO8601DateFormatter().string(from: now.addingTimeInterval(-20))
         try """
-            {"started": "\(started)", "experiment": {"name": "ci", "runs": 8, "file": "\(root)/gone.yaml", "retries": 2}}
-            """.write(toFile: root + "/live/manifest.json", atomically: true, encoding: .utf8)
+        {"started": "\(started)", "experiment": {"name": "ci", "runs": 8, "file": "\(root)/gone.yaml", "retries": 2}}
+        """.write(toFile: root + "/live/manifest.json", atomically: true, encoding: .utf8)
 
         let catalog = ResultCatalog(roots: [root])
         let entry = try #require(catalog.set(id: "live"))
@@ -45,7 +46,8 @@ import Testing
         #expect(p.currentNote?.contains("gone.yaml") == true, "says why the cell in flight is unknown")
 
         // Long without a new row and no finish time: stopped, no ETA.
-        let later = SweepProgress.compute(entry: entry, file: loaded.file, now: now.addingTimeInterval(3600), staleAfter: 600)
+        let later = SweepProgress.compute(
+            entry: entry, file: loaded.file, now: now.addingTimeInterval(3600), staleAfter: 600)
         #expect(later.state == "stopped")
         #expect(later.eta == nil)
     }
@@ -53,7 +55,8 @@ import Testing
     @Test func unreadableResultsAreListedNotDropped() throws {
         let root = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try "experiment,cell_id,repeat,status\nx,c1,0,maybe\n".write(toFile: root + "/live/results.csv", atomically: true, encoding: .utf8)
+        try "experiment,cell_id,repeat,status\nx,c1,0,maybe\n".write(
+            toFile: root + "/live/results.csv", atomically: true, encoding: .utf8)
         let entry = try #require(ResultCatalog(roots: [root]).set(id: "live"))
         #expect(entry.state(now: Date(), staleAfter: 600) == "unreadable")
         #expect(entry.loadError?.contains("maybe") == true)

@@ -11,9 +11,12 @@ final class BlockingLauncher: RunLauncher, @unchecked Sendable {
     var exitCode: Int32 = 0
 
     func launch(experimentFile: String, resultsDirectory: String, extraArguments: [String]) -> LaunchResult {
-        lock.lock(); calls.append((experimentFile, resultsDirectory)); lock.unlock()
+        lock.lock()
+        calls.append((experimentFile, resultsDirectory))
+        lock.unlock()
         release.wait()
-        return LaunchResult(exitCode: exitCode, message: exitCode == 0 ? "" : "exit code \(exitCode): boom", seconds: 0.1)
+        return LaunchResult(
+            exitCode: exitCode, message: exitCode == 0 ? "" : "exit code \(exitCode): boom", seconds: 0.1)
     }
 }
 
@@ -27,7 +30,10 @@ final class BlockingLauncher: RunLauncher, @unchecked Sendable {
     @Test func firesAtTheCronTimeIntoATimestampedFolderAndNeverOverlaps() async throws {
         let launcher = BlockingLauncher()
         let scheduler = ExperimentScheduler(
-            schedules: [ScheduledExperiment(experimentFile: "x.yaml", experimentName: "x", cron: try CronExpression("*/5 * * * *"))],
+            schedules: [
+                ScheduledExperiment(
+                    experimentFile: "x.yaml", experimentName: "x", cron: try CronExpression("*/5 * * * *"))
+            ],
             resultsRoot: "/tmp/nowhere-\(getpid())", launcher: launcher, now: Self.utc("2026-11-30T10:03:00Z"))
         #expect(scheduler.status()[0].nextFire == Self.utc("2026-11-30T10:05:00Z"))
         #expect(scheduler.tick(now: Self.utc("2026-11-30T10:04:59Z")).isEmpty, "not due yet")
@@ -61,7 +67,10 @@ final class BlockingLauncher: RunLauncher, @unchecked Sendable {
     @Test func missedTimesFireOnce() throws {
         let launcher = BlockingLauncher()
         let scheduler = ExperimentScheduler(
-            schedules: [ScheduledExperiment(experimentFile: "y.yaml", experimentName: "y", cron: try CronExpression("* * * * *"))],
+            schedules: [
+                ScheduledExperiment(
+                    experimentFile: "y.yaml", experimentName: "y", cron: try CronExpression("* * * * *"))
+            ],
             resultsRoot: "/tmp/nowhere", launcher: launcher, now: Self.utc("2026-11-30T10:00:00Z"))
         // The machine slept an hour: one firing, then the next minute after "now".
         #expect(scheduler.tick(now: Self.utc("2026-11-30T11:00:30Z")) == [0])

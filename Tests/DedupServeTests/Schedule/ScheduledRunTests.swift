@@ -25,7 +25,9 @@ import Testing
 
     @Test func everyMinuteScheduleRunsTheRealExperimentWithLiveProgress() async throws {
         let exe = TestServer.dedupbench
-        try #require(FileManager.default.isExecutableFile(atPath: exe), "build dedupbench first (swift build --build-tests): \(exe)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: exe),
+            "build dedupbench first (swift build --build-tests): \(exe)")
         let folder = NSTemporaryDirectory() + "serve-tiny-\(getpid())"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -37,7 +39,8 @@ import Testing
         let nextMinute = (now.timeIntervalSince1970 / 60).rounded(.down) * 60 + 60
         let offset = nextMinute - 1 - now.timeIntervalSince1970
         let clock: @Sendable () -> Date = { Date().addingTimeInterval(offset) }
-        let schedule = ScheduledExperiment(experimentFile: file, experimentName: "serve-tiny", cron: try CronExpression("* * * * *"))
+        let schedule = ScheduledExperiment(
+            experimentFile: file, experimentName: "serve-tiny", cron: try CronExpression("* * * * *"))
         let s = try await TestServer(sets: [:], schedules: [schedule], scheduleClock: clock, scheduleInterval: 0.05)
         defer { Task { await s.stop() } }
 
@@ -46,14 +49,16 @@ import Testing
         var setId: String?
         let deadline = Date().addingTimeInterval(180)
         while Date() < deadline {
-            let schedules = try #require((try s.json("/api/schedules") as? [String: Any])?["schedules"] as? [[String: Any]])
+            let schedules = try #require(
+                (try s.json("/api/schedules") as? [String: Any])?["schedules"] as? [[String: Any]])
             let last = schedules.first?["last"] as? [String: Any]
             if setId == nil, let dir = last?["results_directory"] as? String {
                 let sets = (try s.json("/api/sets") as? [String: Any])?["sets"] as? [[String: Any]] ?? []
                 setId = sets.first { ($0["directory"] as? String) == ResultCatalog.absolute(dir) }?["id"] as? String
             }
             if let setId, sawRunning == nil,
-                let p = try? JSONSerialization.jsonObject(with: Data(s.get("/api/sets/\(setId)/progress").body)) as? [String: Any],
+                let p = try? JSONSerialization.jsonObject(with: Data(s.get("/api/sets/\(setId)/progress").body))
+                    as? [String: Any],
                 p["state"] as? String == "running", p["current_run_id"] is String, (p["done"] as? Int ?? 99) < 9
             {
                 sawRunning = p

@@ -17,8 +17,11 @@ import Testing
         p.executableURL = URL(fileURLWithPath: chromium!)
         let profile = NSTemporaryDirectory() + "serve-chromium-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer { try? FileManager.default.removeItem(atPath: profile) }
-        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                       "--user-data-dir=\(profile)", "--hide-scrollbars", "--virtual-time-budget=4000"] + arguments + [url]
+        p.arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--user-data-dir=\(profile)", "--hide-scrollbars", "--virtual-time-budget=4000",
+            ] + arguments + [url]
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
@@ -30,7 +33,9 @@ import Testing
 
     @Test func dashboardAndResultSetRenderInARealBrowser() async throws {
         try #require(Self.chromium != nil, "Chromium is missing: `make setup` installs Debian's chromium package")
-        let s = try await TestServer(sets: ["default": "results/published/default", "dup-sweep": "results/published/dup-sweep"])
+        let s = try await TestServer(sets: [
+            "default": "results/published/default", "dup-sweep": "results/published/dup-sweep",
+        ])
         defer { Task { await s.stop() } }
         let shots = TestServer.repository + "/out/serve-screenshots"
         try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)

@@ -45,7 +45,9 @@ import Testing
 
         let run = try s.get("/sets/default/runs/\(firstRun)")
         #expect(run.status == 200)
-        for part in ["<table id=\"params\">", "<table id=\"metrics\">", "id=\"attempts\"", "rows_written", "were not kept"] {
+        for part in [
+            "<table id=\"params\">", "<table id=\"metrics\">", "id=\"attempts\"", "rows_written", "were not kept",
+        ] {
             #expect(run.text.contains(part), "run page lacks \(part)")
         }
 
@@ -127,7 +129,8 @@ import Testing
         // A secret beside the results folder, and a symbolic link to it inside a served set.
         let token = "SECRET-\(UInt64.random(in: 0...UInt64.max))"
         try token.write(toFile: s.root + "/secret.txt", atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: s.resultsRoot + "/default/pipeline.yaml", withDestinationPath: s.root + "/secret.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: s.resultsRoot + "/default/pipeline.yaml", withDestinationPath: s.root + "/secret.txt")
         let attempts = [
             "/sets/default/files/..%2f..%2fsecret.txt",
             "/sets/default/files/..%2F..%2Fsecret.txt",
@@ -161,9 +164,12 @@ import Testing
         let s = try await TestServer()
         defer { Task { await s.stop() } }
         _ = try s.get("/sets/default")  // render once; the load then measures serving, not gnuplot
-        let targets = ["/", "/api/sets", "/sets/default", "/api/sets/default/runs", "/sets/ci-base/progress",
-                       "/api/compare?baseline=ci-base&candidate=ci-cand", "/sets/default/files/results.csv", "/nope"]
-        let total = 320, threads = 16
+        let targets = [
+            "/", "/api/sets", "/sets/default", "/api/sets/default/runs", "/sets/ci-base/progress",
+            "/api/compare?baseline=ci-base&candidate=ci-cand", "/sets/default/files/results.csv", "/nope",
+        ]
+        let total = 320
+        let threads = 16
         final class Tally: @unchecked Sendable {
             let lock = NSLock()
             var statuses: [Int: Int] = [:]

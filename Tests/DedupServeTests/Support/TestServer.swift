@@ -25,15 +25,21 @@ final class TestServer: @unchecked Sendable {
         let n = readlink("/proc/self/exe", &buf, buf.count - 1)
         let exe = String(decoding: buf[0..<max(0, n)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var url = URL(fileURLWithPath: exe)
-        while url.pathComponents.count > 1 && !url.lastPathComponent.hasSuffix(".xctest") { url.deleteLastPathComponent() }
+        while url.pathComponents.count > 1 && !url.lastPathComponent.hasSuffix(".xctest") {
+            url.deleteLastPathComponent()
+        }
         url.deleteLastPathComponent()
         return url.appendingPathComponent("dedupbench").path
     }
 
-    init(sets: [String: String] = ["default": "results/published/default", "ci-base": "results/baseline/ci",
-                                   "ci-cand": "results/baseline/ci"],
-         schedules: [ScheduledExperiment] = [], scheduleClock: (@Sendable () -> Date)? = nil,
-         scheduleInterval: Double = 1) async throws {
+    init(
+        sets: [String: String] = [
+            "default": "results/published/default", "ci-base": "results/baseline/ci",
+            "ci-cand": "results/baseline/ci",
+        ],
+        schedules: [ScheduledExperiment] = [], scheduleClock: (@Sendable () -> Date)? = nil,
+        scheduleInterval: Double = 1
+    ) async throws {
         root = NSTemporaryDirectory() + "dedupbench-serve-test-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         resultsRoot = root + "/results"
         let fm = FileManager.default
