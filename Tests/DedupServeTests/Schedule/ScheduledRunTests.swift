@@ -50,20 +50,20 @@ import Testing
         let deadline = Date().addingTimeInterval(180)
         while Date() < deadline {
             let schedules = try #require(
-                (try s.json("/api/schedules") as? [String: Any])?["schedules"] as? [[String: Any]])
+                (try await s.json("/api/schedules") as? [String: Any])?["schedules"] as? [[String: Any]])
             let last = schedules.first?["last"] as? [String: Any]
             if setId == nil, let dir = last?["results_directory"] as? String {
-                let sets = (try s.json("/api/sets") as? [String: Any])?["sets"] as? [[String: Any]] ?? []
+                let sets = (try await s.json("/api/sets") as? [String: Any])?["sets"] as? [[String: Any]] ?? []
                 setId = sets.first { ($0["directory"] as? String) == ResultCatalog.absolute(dir) }?["id"] as? String
             }
-            if let setId, sawRunning == nil,
-                let p = try? JSONSerialization.jsonObject(with: Data(s.get("/api/sets/\(setId)/progress").body))
-                    as? [String: Any],
+            let progressBody = setId == nil ? nil : try? await s.get("/api/sets/\(setId!)/progress").body
+            if let setId, sawRunning == nil, let progressBody,
+                let p = try? JSONSerialization.jsonObject(with: Data(progressBody)) as? [String: Any],
                 p["state"] as? String == "running", p["current_run_id"] is String, (p["done"] as? Int ?? 99) < 9
             {
                 sawRunning = p
                 // The progress page shows the same while running.
-                let page = try s.get("/sets/\(setId)/progress")
+                let page = try await s.get("/sets/\(setId)/progress")
                 #expect(page.text.contains("data-state=\"running\""))
             }
             if let status = last?["status"] as? String, status != "running" {
@@ -81,15 +81,15 @@ import Testing
         if let p = sawRunning { #expect(p["total"] as? Int == 9) }
 
         s.server.dashboard.catalog.invalidate()
-        let set = try #require(try s.json("/api/sets/\(id)") as? [String: Any])
+        let set = try #require(try await s.json("/api/sets/\(id)") as? [String: Any])
         #expect(set["runs"] as? Int == 9)
         #expect(set["ok"] as? Int == 9)
         #expect(set["state"] as? String == "finished")
         #expect((set["retry_policy"] as? [String: Any])?["retry_backoff_s"] as? Double == 0.5)
-        let index = try s.get("/")
+        let index = try await s.get("/")
         #expect(index.text.contains("href=\"/sets/\(id)\""))
         #expect(index.text.contains("<table id=\"schedules\">"))
-        let schedulesPage = try s.get("/schedules")
+        let schedulesPage = try await s.get("/schedules")
         #expect(schedulesPage.text.contains("<span class=\"ok\">ok</span>"))
         #expect(schedulesPage.text.contains("href=\"/sets/\(id)\""))
     }

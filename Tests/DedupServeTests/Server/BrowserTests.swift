@@ -11,8 +11,17 @@ import Testing
         ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Runs headless Chromium on `url` and returns its stdout (the DOM with `--dump-dom`).
-    static func chromium(_ arguments: [String], url: String) throws -> String {
+    /// Runs headless Chromium on `url` on a dispatch thread (waiting for it must not hold a
+    /// cooperative thread the server needs) and returns its stdout (the DOM with `--dump-dom`).
+    static func chromium(_ arguments: [String], url: String) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try blockingChromium(arguments, url: url) })
+            }
+        }
+    }
+
+    static func blockingChromium(_ arguments: [String], url: String) throws -> String {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: chromium!)
         let profile = NSTemporaryDirectory() + "serve-chromium-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -41,11 +50,11 @@ import Testing
         try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
 
         let base = "http://127.0.0.1:\(s.port)"
-        let dashboard = try Self.chromium(["--dump-dom"], url: base + "/")
+        let dashboard = try await Self.chromium(["--dump-dom"], url: base + "/")
         #expect(dashboard.contains("<table id=\"sets\">"))
         #expect(dashboard.contains("href=\"/sets/dup-sweep\""))
 
-        let set = try Self.chromium(["--dump-dom"], url: base + "/sets/dup-sweep")
+        let set = try await Self.chromium(["--dump-dom"], url: base + "/sets/dup-sweep")
         #expect(set.contains("<table id=\"runs\">"))
         let svgs = set.components(separatedBy: "<svg").count - 1
         #expect(svgs >= 1, "the report's inline SVG charts are in the rendered page")
@@ -54,7 +63,7 @@ import Testing
         for (name, path, height) in [("dashboard", "/", 900), ("result-set", "/sets/dup-sweep", 4200)] {
             let file = "\(shots)/\(name).png"
             try? FileManager.default.removeItem(atPath: file)
-            _ = try Self.chromium(["--screenshot=\(file)", "--window-size=1280,\(height)"], url: base + path)
+            _ = try await Self.chromium(["--screenshot=\(file)", "--window-size=1280,\(height)"], url: base + path)
             let bytes = FileManager.default.contents(atPath: file).map(Array.init) ?? []
             #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(file) is a PNG")
             #expect(bytes.count > 20_000, "\(file) shows more than a blank page (\(bytes.count) bytes)")

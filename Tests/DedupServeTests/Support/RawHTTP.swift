@@ -14,8 +14,18 @@ enum RawHTTP {
         var description: String
     }
 
+    /// Sends `GET target` on a dispatch thread: the blocking socket calls must never occupy Swift's
+    /// cooperative threads, which the server (and other tests running in parallel) need.
+    static func get(port: Int, _ target: String, host: String? = nil, timeout: Int = 30) async throws -> Response {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try blockingGet(port: port, target, host: host, timeout: timeout) })
+            }
+        }
+    }
+
     /// Sends `GET target` to 127.0.0.1:port with `Connection: close` and reads the whole response.
-    static func get(port: Int, _ target: String, host: String? = nil, timeout: Int = 30) throws -> Response {
+    static func blockingGet(port: Int, _ target: String, host: String? = nil, timeout: Int = 30) throws -> Response {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket: \(errno)") }
         defer { close(fd) }

@@ -59,7 +59,7 @@ final class TestServer: @unchecked Sendable {
             let task = Task { try await server.run(handleSignals: false) }
             // Up within 20 s, or the port was taken meanwhile: try another.
             for _ in 0..<200 {
-                if (try? RawHTTP.get(port: port, "/api", timeout: 5))?.status == 200 {
+                if (try? await RawHTTP.get(port: port, "/api", timeout: 5))?.status == 200 {
                     self.port = port
                     self.server = server
                     self.task = task
@@ -74,12 +74,12 @@ final class TestServer: @unchecked Sendable {
         throw lastError!
     }
 
-    func get(_ target: String, host: String? = nil) throws -> RawHTTP.Response {
-        try RawHTTP.get(port: port, target, host: host)
+    func get(_ target: String, host: String? = nil) async throws -> RawHTTP.Response {
+        try await RawHTTP.get(port: port, target, host: host)
     }
 
-    func json(_ target: String) throws -> Any {
-        let r = try get(target)
+    func json(_ target: String) async throws -> Any {
+        let r = try await get(target)
         #expect(r.status == 200, "\(target) → \(r.status): \(r.text.prefix(300))")
         #expect(r.headers["content-type"]?.hasPrefix("application/json") == true)
         return try JSONSerialization.jsonObject(with: Data(r.body))
