@@ -45,6 +45,7 @@ import Testing
         defer { Task { await s.stop() } }
 
         var sawRunning: [String: Any]?
+        var seen: [String] = []
         var outcome: [String: Any]?
         var setId: String?
         let deadline = Date().addingTimeInterval(180)
@@ -53,10 +54,12 @@ import Testing
                 (try await s.json("/api/schedules") as? [String: Any])?["schedules"] as? [[String: Any]])
             let last = schedules.first?["last"] as? [String: Any]
             if setId == nil, let dir = last?["results_directory"] as? String {
-                let sets = (try await s.json("/api/sets") as? [String: Any])?["sets"] as? [[String: Any]] ?? []
-                setId = sets.first { ($0["directory"] as? String) == ResultCatalog.absolute(dir) }?["id"] as? String
+                // Its id: the folder below the results root, `/` written as `~` (docs/SERVE.md).
+                setId = "serve-tiny~" + (dir as NSString).lastPathComponent
             }
-            let progressBody = setId == nil ? nil : try? await s.get("/api/sets/\(setId!)/progress").body
+            let progress = setId == nil ? nil : try? await s.get("/api/sets/\(setId!)/progress")
+            let progressBody = progress?.status == 200 ? progress?.body : nil
+            if let progressBody, seen.count < 400 { seen.append(String(decoding: progressBody.prefix(300), as: UTF8.self)) }
             if let setId, sawRunning == nil, let progressBody,
                 let p = try? JSONSerialization.jsonObject(with: Data(progressBody)) as? [String: Any],
                 p["state"] as? String == "running", p["current_run_id"] is String, (p["done"] as? Int ?? 99) < 9
@@ -77,7 +80,7 @@ import Testing
         #expect(last["exit_code"] as? Int == 0)
         let id = try #require(setId)
         #expect(id.hasPrefix("serve-tiny~"), "new timestamped folder under results/serve-tiny: \(id)")
-        #expect(sawRunning != nil, "live progress was never observed in state running")
+        #expect(sawRunning != nil, "live progress was never observed in state running: \(seen.count) samples, first \(seen.prefix(2))")
         if let p = sawRunning { #expect(p["total"] as? Int == 9) }
 
         s.server.dashboard.catalog.invalidate()

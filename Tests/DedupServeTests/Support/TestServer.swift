@@ -57,8 +57,8 @@ final class TestServer: @unchecked Sendable {
             options.scheduleClock = scheduleClock
             let server = DashboardServer(options: options)
             let task = Task { try await server.run(handleSignals: false) }
-            // Up within 20 s, or the port was taken meanwhile: try another.
-            for _ in 0..<200 {
+            // Up within 60 s (the machine may be busy), or the port was taken meanwhile: try another.
+            for _ in 0..<600 {
                 if (try? await RawHTTP.get(port: port, "/api", timeout: 5))?.status == 200 {
                     self.port = port
                     self.server = server
