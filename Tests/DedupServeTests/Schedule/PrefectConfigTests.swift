@@ -11,7 +11,8 @@ import Testing
     }
 
     @Test func seedPrefectKeysLoad() throws {
-        let path = try Self.write("""
+        let path = try Self.write(
+            """
             generation: {scale: 1000}
             prefect:
               server: {host: 127.0.0.1, port: 4200}

@@ -56,7 +56,9 @@ import Testing
         #expect(last.exitCode == 0)
         let id = try #require(setId)
         #expect(id.hasPrefix("serve-tiny~"), "new timestamped folder under results/serve-tiny: \(id)")
-        #expect(sawRunning != nil, "live progress was never observed in state running: \(seen.count) samples, first \(seen.prefix(2))")
+        #expect(
+            sawRunning != nil,
+            "live progress was never observed in state running: \(seen.count) samples, first \(seen.prefix(2))")
         if let p = sawRunning { #expect(p["total"] as? Int == 9) }
         // While running, the page showed the same state (checked by the sampler through the handler).
         #expect(sampler.pageShowedRunning)
@@ -104,8 +106,12 @@ final class ProgressSampler: @unchecked Sendable {
             }
             if let id = lock.withLock({ setId }) {
                 let reply = dashboard.apiProgress(id)
-                if reply.status == 200, let p = try? JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any] {
-                    lock.withLock { if seen.count < 400 { seen.append(String(decoding: reply.body.prefix(300), as: UTF8.self)) } }
+                if reply.status == 200,
+                    let p = try? JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any]
+                {
+                    lock.withLock {
+                        if seen.count < 400 { seen.append(String(decoding: reply.body.prefix(300), as: UTF8.self)) }
+                    }
                     if sawRunning == nil, p["state"] as? String == "running", p["current_run_id"] is String,
                         (p["done"] as? Int ?? 99) < 9
                     {

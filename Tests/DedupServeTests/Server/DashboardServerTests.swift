@@ -95,7 +95,8 @@ import Testing
         #expect(policy["retries"] as? Int != nil)
         #expect(one["columns"] as? [String] == header)
 
-        let runs = try #require((try await s.json("/api/sets/default/runs") as? [String: Any])?["runs"] as? [[String: Any]])
+        let runs = try #require(
+            (try await s.json("/api/sets/default/runs") as? [String: Any])?["runs"] as? [[String: Any]])
         #expect(runs.count == rows.count - 1)
         #expect(Set(runs[0].keys) == Set(header))
         #expect(runs[0]["rows_written"] is NSNumber, "numeric columns are JSON numbers")
@@ -110,7 +111,8 @@ import Testing
         #expect(progress["done"] as? Int == rows.count - 1)
         #expect(progress["state"] as? String == "finished")
 
-        let compare = try #require(try await s.json("/api/compare?baseline=ci-base&candidate=ci-cand") as? [String: Any])
+        let compare = try #require(
+            try await s.json("/api/compare?baseline=ci-base&candidate=ci-cand") as? [String: Any])
         #expect(compare["verdict"] as? String == "no_regression")
         #expect(compare["format"] as? String == "dedupbench-compare/1")
         let markdown = try await s.get("/api/compare?baseline=ci-base&candidate=ci-cand&format=markdown")
