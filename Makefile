@@ -22,7 +22,7 @@ CI_THRESHOLD ?= 75%
 # Phase times of a 20k-record run are a few milliseconds: judge them more loosely than wall time.
 CI_PHASE_THRESHOLDS ?= --threshold-metric gen_s=200% --threshold-metric hash_s=200% --threshold-metric dedup_s=200% --threshold-metric write_s=200%
 
-.PHONY: setup build release test test-release lint bench sweep report publish compare ci ci-bench ci-ab baseline bench-storage bench-snapshot bench-pipeline bench-reference reference-setup bench-core bench-harness clean clean-out completions man
+.PHONY: setup build release test test-release lint bench sweep report publish compare ci ci-bench ci-ab baseline bench-storage bench-snapshot bench-pipeline bench-reference reference-setup bench-core bench-harness clean clean-out completions man serve
 
 setup:                       ## system libraries, gnuplot and the Python readers (idempotent)
 	@bash scripts/setup.sh
@@ -119,6 +119,9 @@ man:                         ## man page → out/man/dedupbench.1 (ArgumentParse
 	mkdir -p out/man
 	cp .build/plugins/GenerateManual/outputs/dedupbench/dedupbench.1 out/man/dedupbench.1
 	@echo "man: man out/man/dedupbench.1" >&2
+SERVE_PORT   ?= 8080
+serve: release               ## dashboard of the published results on http://127.0.0.1:$(SERVE_PORT)/ (docs/SERVE.md)
+	$(RELEASE_BIN) serve --results $(PUBLISHED) --port $(SERVE_PORT) $(SERVE_ARGS)
 
 clean:
 	rm -rf .build out

@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Debian's C libraries, linked through module maps (installed by `make setup`).
@@ -47,10 +48,17 @@ let package = Package(
             swiftSettings: settings),
         .target(
             name: "DedupReport", dependencies: ["DedupHarness", "DedupPipeline", "DedupFormats"], swiftSettings: settings),
+        .target(
+            name: "DedupServe",
+            dependencies: [
+                "DedupReport", "DedupHarness", "DedupPipeline", "DeltaStorage", "DedupFormats",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: settings),
         .executableTarget(
             name: "dedupbench",
             dependencies: [
-                "DedupReport", "DedupHarness", "DedupPipeline", "DeltaStorage", "DedupFormats",
+                "DedupReport", "DedupHarness", "DedupPipeline", "DeltaStorage", "DedupFormats", "DedupServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -68,5 +76,7 @@ let package = Package(
         .testTarget(
             name: "DedupReportTests", dependencies: ["DedupReport", "DedupHarness", "DedupPipeline", "DedupFormats"],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DedupServeTests", dependencies: ["DedupServe", "DedupReport", "DedupHarness", "DedupPipeline", "DedupFormats"]),
     ]
 )

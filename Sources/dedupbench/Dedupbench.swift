@@ -12,7 +12,7 @@ struct Dedupbench: ParsableCommand {
         version: BuildInfo.versionLine,
         subcommands: [
             LakeCommand.self, PipelineCommand.self, ListCommand.self, BenchCoreCommand.self, RunCommand.self,
-            ValidateCommand.self, MergeCommand.self, ReportCommand.self, CompareCommand.self,
+            ValidateCommand.self, MergeCommand.self, ReportCommand.self, CompareCommand.self, ServeCommand.self,
         ])
 
     /// Parses, runs, and turns whatever a command throws into one `dedupbench <cmd>: error: …` line

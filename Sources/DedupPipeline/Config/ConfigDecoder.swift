@@ -6,7 +6,7 @@ import DeltaStorage
 enum ConfigDecoder {
     static let sections = [
         "source", "generation", "pubsub", "synthetic", "file", "batches", "hash", "strategies", "storage", "logging",
-        "maintenance",
+        "maintenance", "prefect",
     ]
     static let sectionHints = [
         "chaos": "chaos settings go under generation.chaos",
@@ -58,6 +58,7 @@ enum ConfigDecoder {
                 c.logLevel = s
             }
         }
+        if let r = top["prefect"] { c.prefect = try PrefectSettings.decode(r) }
         try crossCheck(c, top)
         return c
     }

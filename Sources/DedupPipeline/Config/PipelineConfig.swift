@@ -22,6 +22,8 @@ public struct PipelineConfig: Sendable, Equatable {
     public var logLevel: String?
     /// The file this config was loaded from (nil for `default`).
     public var origin: String?
+    /// The seed's `prefect:` keys (used by `pipeline --serve` only).
+    public var prefect = PrefectSettings()
 
     public init(
         source: SourceSettings = .init(), generation: GenerationSettings = .init(), pubsub: PubSubSettings = .init(),

@@ -52,8 +52,13 @@ struct PipelineCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per run on stdout (keys = results.csv columns).") var json = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (default LOG_LEVEL or info).")
     var logLevel: String?
+    @Flag(help: "Serve the dashboard instead of running once (the seed's --serve; see `dedupbench serve`).")
+    var serve = false
+    @Option(help: "With --serve: run this config's strategies on a cron schedule, e.g. \"0 */6 * * *\" (the seed's --cron).")
+    var cron: String?
 
     func validate() throws {
+        if cron != nil && !serve { throw ValidationError("--cron needs --serve (the seed's `--serve --cron EXPR`)") }
         for s in strategies where StrategyKind(rawValue: s) == nil {
             throw ValidationError("--strategy '\(s)' is not one of: \(StrategyKind.names.joined(separator: ", "))")
         }
@@ -67,6 +72,7 @@ struct PipelineCommand: ParsableCommand {
     }
 
     func run() throws {
+        if serve { return try PipelineServe.run(self) }
         do {  // errors reach Dedupbench.main, which maps them (ExitStatus.of)
             let cfg = try loadConfig()
             LoggingSetup.bootstrap(level: logLevel ?? cfg.logLevel)
