@@ -29,8 +29,11 @@ public struct CheckpointResult: Sendable, Equatable {
 /// checkpoint of the same version holds the same state). `_last_checkpoint` is replaced
 /// atomically (temp file + `rename(2)`) and never moved back to an older version.
 enum CheckpointWriter {
+    /// `codec` defaults to uncompressed, as delta-rs writes checkpoints: then the checkpoint's size
+    /// depends only on the lengths of its values, not on the clock's timestamps inside it, so
+    /// runs with the same seed write the same number of bytes (a deterministic metric in CI).
     static func write(
-        _ state: DeltaLogState, log: DeltaLog, now: Int64, parts: Int = 1, codec: Codec = .snappy
+        _ state: DeltaLogState, log: DeltaLog, now: Int64, parts: Int = 1, codec: Codec = .uncompressed
     ) throws(DeltaError) -> CheckpointResult {
         guard let p = state.protocolVersions, let metadata = state.metadata else {
             throw DeltaError(.corruptLog, "\(log.logPath): version \(state.version) has no protocol or metaData")
