@@ -22,7 +22,10 @@ struct LakeBenchSnapshot: ParsableCommand {
     @Option(help: "Snapshot loads per table; the median is reported.") var `repeat`: Int = 5
     @Option(help: "Output directory (one table per commit count, replaced on each run).") var out: String
     @Option(help: "Seed for rows and file names.") var seed: UInt64 = 1
-    @Option(help: "append: one new file per commit (live files grow); replace: each commit replaces the oldest of --live-files files, tombstones expire at once (live files constant).")
+    @Option(
+        help:
+            "append: one new file per commit (live files grow); replace: each commit replaces the oldest of --live-files files, tombstones expire at once (live files constant)."
+    )
     var workload: String = "append"
     @Option(help: "Live files of the replace workload.") var liveFiles: Int = 10
     @Flag(help: "Print JSON lines instead of a table.") var json = false
@@ -41,7 +44,9 @@ struct LakeBenchSnapshot: ParsableCommand {
         try LakeExit.run {
             if !json {
                 print("workload \(workload), \(rows) rows per commit")
-                print("commits  files  checkpoint  json read   load ms  (cpu ms)  json-only ms  (cpu ms)   build s   log bytes")
+                print(
+                    "commits  files  checkpoint  json read   load ms  (cpu ms)  json-only ms  (cpu ms)   build s   log bytes"
+                )
             }
             for n in commits {
                 let m = try CheckpointBenchmark.measure(
@@ -64,11 +69,13 @@ struct LakeBenchSnapshot: ParsableCommand {
                         s.count >= w ? s : String(repeating: " ", count: w - s.count) + s
                     }
                     print(
-                        pad(String(n), 7) + pad(String(m.files), 7) + pad(m.checkpointVersion.map(String.init) ?? "-", 12)
+                        pad(String(n), 7) + pad(String(m.files), 7)
+                            + pad(m.checkpointVersion.map(String.init) ?? "-", 12)
                             + pad(String(m.jsonCommitsRead), 11) + pad(LakeFormat.three(m.seconds * 1000), 10)
                             + pad(LakeFormat.three(m.cpuSeconds * 1000), 10)
                             + pad(LakeFormat.three(m.jsonOnlySeconds * 1000), 14)
-                            + pad(LakeFormat.three(m.jsonOnlyCPUSeconds * 1000), 10) + pad(LakeFormat.three(m.buildSeconds), 10)
+                            + pad(LakeFormat.three(m.jsonOnlyCPUSeconds * 1000), 10)
+                            + pad(LakeFormat.three(m.buildSeconds), 10)
                             + pad(String(m.logBytes), 12))
                 }
             }
