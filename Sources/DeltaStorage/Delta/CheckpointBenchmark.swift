@@ -18,11 +18,14 @@ public enum CheckpointBenchmark {
         public var files: Int
         /// Median seconds to open the table and build its snapshot (checkpoint + later commits).
         public var seconds: Double
+        /// Median CPU seconds of the same (steadier than wall time on a busy machine).
+        public var cpuSeconds: Double
         public var checkpointVersion: Int?
         public var jsonCommitsRead: Int
         public var checkpointPartsRead: Int
         /// Median seconds for the same log without checkpoints (every JSON commit replayed).
         public var jsonOnlySeconds: Double
+        public var jsonOnlyCPUSeconds: Double
         /// Seconds spent building the table (all commits, checkpoints included).
         public var buildSeconds: Double
         public var logBytes: Int64
@@ -65,27 +68,31 @@ public enum CheckpointBenchmark {
         }
         defer { FileSystem.removeTree(jsonOnly) }
 
-        func time(_ p: String) throws -> (Double, DeltaLogState) {
+        func time(_ p: String) throws -> (Double, Double, DeltaLogState) {
             var runs: [Double] = []
+            var cpu: [Double] = []
             var last: DeltaLogState?
             for _ in 0..<max(1, repeats) {
+                let c0 = DeltaBenchmark.cpuSeconds()
                 let t0 = DeltaBenchmark.monotonicSeconds()
                 let state = try DeltaTable.open(at: p).log.state()
                 _ = try DeltaSnapshot(state: state)
                 runs.append(DeltaBenchmark.monotonicSeconds() - t0)
+                cpu.append(DeltaBenchmark.cpuSeconds() - c0)
                 last = state
             }
-            return (runs.sorted()[runs.count / 2], last!)
+            return (runs.sorted()[runs.count / 2], cpu.sorted()[cpu.count / 2], last!)
         }
-        let (seconds, state) = try time(path)
-        let (jsonSeconds, jsonState) = try time(jsonOnly)
+        let (seconds, cpuSeconds, state) = try time(path)
+        let (jsonSeconds, jsonCPU, jsonState) = try time(jsonOnly)
         guard jsonState.files == state.files else {
             throw DeltaError(.corruptLog, "\(path): replay from the checkpoint and from JSON disagree")
         }
         let usage = try table.usage()
         return Measurement(
-            commits: commits, files: state.files.count, seconds: seconds, checkpointVersion: state.checkpointVersion,
-            jsonCommitsRead: state.commitsRead, checkpointPartsRead: state.checkpointPartsRead,
-            jsonOnlySeconds: jsonSeconds, buildSeconds: build, logBytes: usage.logBytes)
+            commits: commits, files: state.files.count, seconds: seconds, cpuSeconds: cpuSeconds,
+            checkpointVersion: state.checkpointVersion, jsonCommitsRead: state.commitsRead,
+            checkpointPartsRead: state.checkpointPartsRead, jsonOnlySeconds: jsonSeconds, jsonOnlyCPUSeconds: jsonCPU,
+            buildSeconds: build, logBytes: usage.logBytes)
     }
 }

@@ -29,7 +29,8 @@ public struct CheckpointPolicy: Sendable, Equatable {
             guard let ms = Self.intervalMillis(raw) else {
                 throw DeltaError(
                     .invalidInput,
-                    "\(Self.retentionKey) is '\(raw)'; expected an interval such as 'interval 1 week' or 'interval 168 hours'")
+                    "\(Self.retentionKey) is '\(raw)'; expected an interval such as 'interval 1 week' or 'interval 168 hours'"
+                )
             }
             tombstoneRetentionMillis = ms
         }

@@ -116,6 +116,7 @@ enum CheckpointRows {
 
     /// Partition values with keys sorted (reproducible bytes); a null value stays null.
     private static func partitionMap(_ values: [String: String?]) -> NestedValue {
-        .map(values.sorted { $0.key < $1.key }.map { .init(.string($0.key), $0.value.map(NestedValue.string) ?? .null) })
+        .map(
+            values.sorted { $0.key < $1.key }.map { .init(.string($0.key), $0.value.map(NestedValue.string) ?? .null) })
     }
 }

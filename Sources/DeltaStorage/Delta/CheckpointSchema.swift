@@ -6,7 +6,8 @@
 /// `stats` or `tags` (they are VACUUM tombstones only).
 enum CheckpointSchema {
     static let txn = NestedField(
-        "txn", .structure([NestedField("appId", .string), NestedField("version", .long), NestedField("lastUpdated", .long)]))
+        "txn",
+        .structure([NestedField("appId", .string), NestedField("version", .long), NestedField("lastUpdated", .long)]))
 
     static let add = NestedField(
         "add",

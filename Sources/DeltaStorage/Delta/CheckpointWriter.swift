@@ -29,10 +29,9 @@ public struct CheckpointResult: Sendable, Equatable {
 /// checkpoint of the same version holds the same state). `_last_checkpoint` is replaced
 /// atomically (temp file + `rename(2)`) and never moved back to an older version.
 enum CheckpointWriter {
-    /// Checkpoints are written uncompressed by default: their values are PLAIN and fixed-width where
-    /// they vary run to run (`modificationTime`), so a table's bytes on disk stay a function of its
-    /// content and the seed (`table_bytes` is compared exactly in CI); compressed, the wall-clock
-    /// times would change the byte count by a few bytes per run.
+    /// `codec` defaults to uncompressed, as delta-rs writes checkpoints: then the checkpoint's size
+    /// depends only on the lengths of its values, not on the clock's timestamps inside it, so
+    /// runs with the same seed write the same number of bytes (a deterministic metric in CI).
     static func write(
         _ state: DeltaLogState, log: DeltaLog, now: Int64, parts: Int = 1, codec: Codec = .uncompressed
     ) throws(DeltaError) -> CheckpointResult {

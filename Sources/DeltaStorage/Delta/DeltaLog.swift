@@ -45,7 +45,9 @@ public struct DeltaLog: Sendable {
     func lastCheckpoint() -> (LastCheckpoint?, String?) {
         let path = logPath + "/" + LastCheckpoint.fileName
         guard FileSystem.exists(path) else { return (nil, nil) }
-        guard let bytes = try? FileSystem.readAll(path) else { return (nil, "\(path) could not be read; listed the log instead") }
+        guard let bytes = try? FileSystem.readAll(path) else {
+            return (nil, "\(path) could not be read; listed the log instead")
+        }
         let (hint, problem) = LastCheckpoint.parse(bytes)
         return (hint, problem.map { "\(path) is not usable (\($0)); listed the log instead" })
     }
@@ -137,7 +139,8 @@ public struct DeltaLog: Sendable {
         }
         let target = version ?? latest
         guard target >= 0 && target <= latest else {
-            throw DeltaError(.invalidInput, "\(tablePath) has versions up to \(latest); version \(target) does not exist")
+            throw DeltaError(
+                .invalidInput, "\(tablePath) has versions up to \(latest); version \(target) does not exist")
         }
         let segment = try LogSegment.resolve(l, target: target, log: self, preferJSON: history)
         var replay = LogReplay()

@@ -38,7 +38,8 @@ struct LogSegment {
                 .corruptLog,
                 "\(log.logPath): the oldest JSON commit is version \(first) and no complete checkpoint covers the versions before it"
                     + (l.incomplete.isEmpty
-                        ? "" : " (multi-part checkpoints with missing parts: versions \(l.incomplete.map(String.init).joined(separator: ", ")))")
+                        ? ""
+                        : " (multi-part checkpoints with missing parts: versions \(l.incomplete.map(String.init).joined(separator: ", ")))")
             )
         }
         if let gap = missing(commits, 0, target) { throw gapError(log, gap, commits, target, after: nil) }

@@ -85,7 +85,8 @@ struct NestedChunkDecoder {
             pos = r.position
             let size = Int(header.compressedSize)
             guard size <= chunk.count - pos else {
-                throw DecodeError("page of \(size) bytes at chunk offset \(pos) runs past the chunk (\(chunk.count) bytes)")
+                throw DecodeError(
+                    "page of \(size) bytes at chunk offset \(pos) runs past the chunk (\(chunk.count) bytes)")
             }
             let stored = UnsafeRawBufferPointer(rebasing: chunk[pos..<pos + size])
             pos += size
@@ -127,7 +128,8 @@ struct NestedChunkDecoder {
                     throw DecodeError("repetition levels in a column that is not repeated")
                 }
                 if maxDefinition > 0 {
-                    _ = try readLevels(stored, from: rl, prefixed: dl, n, max: maxDefinition, &levels, into: &definition)
+                    _ = try readLevels(
+                        stored, from: rl, prefixed: dl, n, max: maxDefinition, &levels, into: &definition)
                 } else if dl != 0 {
                     throw DecodeError("definition levels in a REQUIRED column")
                 }
@@ -138,9 +140,12 @@ struct NestedChunkDecoder {
             if maxDefinition == 0 { definition.append(contentsOf: repeatElement(0, count: n)) }
             if maxRepetition == 0 { repetition.append(contentsOf: repeatElement(0, count: n)) }
             var nonNull = 0
-            for k in (definition.count - n)..<definition.count where Int(definition[k]) == maxDefinition { nonNull += 1 }
+            for k in (definition.count - n)..<definition.count where Int(definition[k]) == maxDefinition {
+                nonNull += 1
+            }
             if nonNull > 0 {
-                try decodeValues(header.encoding, values, nonNull: nonNull, sawDictionary: sawDictionary, &scratch, &sink)
+                try decodeValues(
+                    header.encoding, values, nonNull: nonNull, sawDictionary: sawDictionary, &scratch, &sink)
             }
             valueCount += nonNull
             done += n
@@ -166,7 +171,8 @@ struct NestedChunkDecoder {
         guard length >= 0, length <= page.count - start else { throw DecodeError("levels run past the page") }
         try scratch.withUnsafeMutableBufferPointer { lv in
             try RLEHybrid.decode(
-                UnsafeRawBufferPointer(rebasing: page[start..<start + length]), bitWidth: RLEHybrid.bitWidth(UInt32(max)),
+                UnsafeRawBufferPointer(rebasing: page[start..<start + length]),
+                bitWidth: RLEHybrid.bitWidth(UInt32(max)),
                 count: n, into: lv.baseAddress!)
             for k in 0..<n {
                 guard lv[k] <= UInt32(max) else { throw DecodeError("level \(lv[k]) exceeds the maximum \(max)") }

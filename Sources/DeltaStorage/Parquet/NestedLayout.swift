@@ -79,7 +79,10 @@ struct NestedLayout {
         case .map(let key, let value, let valueContainsNull):
             elements.append(Element(name: f.name, repetition: repetition, children: 1, groupAnnotation: 1))
             let entry = NestedField(
-                "key_value", .structure([NestedField("key", key, nullable: false), NestedField("value", value, nullable: valueContainsNull)]),
+                "key_value",
+                .structure([
+                    NestedField("key", key, nullable: false), NestedField("value", value, nullable: valueContainsNull),
+                ]),
                 nullable: false)
             let first = leaves.count
             // The key_value group is REPEATED, not REQUIRED: add it as a required struct, then fix its repetition.

@@ -76,7 +76,8 @@ public struct NestedParquetReader: Sendable {
                         maxDefinition: info.maxDefinition, meta: chunk)
                     let start = Int(chunk.startOffset)
                     let part = try bytes.withUnsafeBytes {
-                        try decoder.decode(UnsafeRawBufferPointer(rebasing: $0[start..<start + Int(chunk.totalCompressedSize)]))
+                        try decoder.decode(
+                            UnsafeRawBufferPointer(rebasing: $0[start..<start + Int(chunk.totalCompressedSize)]))
                     }
                     decoded[leaf] = decoded[leaf].map { $0.appending(part) } ?? part
                 } catch let e as ParquetError {

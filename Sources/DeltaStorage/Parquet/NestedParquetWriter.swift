@@ -13,7 +13,8 @@ public enum NestedParquetWriter {
     {
         let layout = NestedLayout(schema)
         for leaf in layout.leaves where leaf.maxDefinition > 255 || leaf.maxRepetition > 255 {
-            throw ParquetError(file: "<nested>", message: "column \(leaf.path.joined(separator: ".")) is nested too deeply")
+            throw ParquetError(
+                file: "<nested>", message: "column \(leaf.path.joined(separator: ".")) is nested too deeply")
         }
         var shredder = NestedShredder(layout: layout)
         do {
@@ -118,7 +119,9 @@ public enum NestedParquetWriter {
     private static func writeLevels(_ levels: [UInt8], _ range: Range<Int>, width: Int, into out: OutputBuffer) {
         out.appendUInt32LE(0)
         let at = out.count
-        levels.withUnsafeBufferPointer { RLEHybrid.encode(UnsafeBufferPointer(rebasing: $0[range]), bitWidth: width, into: out) }
+        levels.withUnsafeBufferPointer {
+            RLEHybrid.encode(UnsafeBufferPointer(rebasing: $0[range]), bitWidth: width, into: out)
+        }
         out.setUInt32LE(UInt32(out.count - at), at: at - 4)
     }
 

@@ -34,7 +34,8 @@ public indirect enum NestedType: Sendable, Equatable {
     public var description: String {
         switch self {
         case .primitive(let t): t.rawValue
-        case .structure(let fields): "struct<" + fields.map { "\($0.name):\($0.type.description)" }.joined(separator: ",") + ">"
+        case .structure(let fields):
+            "struct<" + fields.map { "\($0.name):\($0.type.description)" }.joined(separator: ",") + ">"
         case .list(let e, _): "array<\(e.description)>"
         case .map(let k, let v, _): "map<\(k.description),\(v.description)>"
         }

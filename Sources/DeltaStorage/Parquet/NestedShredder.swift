@@ -56,7 +56,9 @@ struct NestedShredder {
             leaves[leaf].definition.append(UInt8(def))
             switch (type, v) {
             case (.integer, .int(let i)), (.date, .int(let i)):
-                guard let x = Int32(exactly: i) else { throw Failure(message: "row \(row): \(name) = \(i) exceeds int32") }
+                guard let x = Int32(exactly: i) else {
+                    throw Failure(message: "row \(row): \(name) = \(i) exceeds int32")
+                }
                 leaves[leaf].int32.append(x)
             case (.long, .int(let i)), (.timestamp, .int(let i)): leaves[leaf].int64.append(i)
             case (.double, .double(let d)): leaves[leaf].double.append(d)

@@ -42,7 +42,9 @@ indirect enum ReadPlan: Sendable {
         switch type {
         case .primitive(let t):
             guard !node.isGroup else { throw mismatch("a group") }
-            guard compatible(t, node.element.leaf.physical) else { throw mismatch("Parquet \(node.element.leaf.physical)") }
+            guard compatible(t, node.element.leaf.physical) else {
+                throw mismatch("Parquet \(node.element.leaf.physical)")
+            }
             leaves.append(node.leaves.lowerBound)
             return .primitive(leaf: node.leaves.lowerBound, def: node.def, type: t)
         case .structure(let fields):
@@ -95,7 +97,8 @@ indirect enum ReadPlan: Sendable {
             let v = try build(value, node: r.children[1], nullable: true, path: path + ".value", leaves: &mine)
             leaves += mine
             let entry = ReadPlan.structure(def: r.def, leaves: mine, children: [k, v], phantom: nil)
-            return .repeated(outerDef: node.def, itemDef: r.def, repLevel: r.rep, leaves: mine, element: entry, isMap: true)
+            return .repeated(
+                outerDef: node.def, itemDef: r.def, repLevel: r.rep, leaves: mine, element: entry, isMap: true)
         }
     }
 
@@ -166,7 +169,11 @@ struct RecordAssembler {
             if isMap {
                 return .map(
                     items.map { item in
-                        if case .structure(let kv) = item { NestedValue.MapEntry(kv[0], kv[1]) } else { .init(.null, .null) }
+                        if case .structure(let kv) = item {
+                            NestedValue.MapEntry(kv[0], kv[1])
+                        } else {
+                            .init(.null, .null)
+                        }
                     })
             }
             return .list(items)

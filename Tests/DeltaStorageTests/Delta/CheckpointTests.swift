@@ -40,7 +40,9 @@ import Testing
         let table = try Self.makeTable(dir, commits: 23, interval: 5)
         let log = table.log
         let names = try FileManager.default.contentsOfDirectory(atPath: log.logPath)
-        #expect(names.filter { $0.hasSuffix(".checkpoint.parquet") }.sorted() == [5, 10, 15, 20].map(DeltaLog.checkpointName))
+        #expect(
+            names.filter { $0.hasSuffix(".checkpoint.parquet") }.sorted()
+                == [5, 10, 15, 20].map(DeltaLog.checkpointName))
         let hint = try S.read(log.logPath + "/_last_checkpoint")
         #expect(hint.hasPrefix(#"{"version":20,"size":"#) && hint.contains(#""numOfAddFiles":"#))
 
