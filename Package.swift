@@ -25,10 +25,12 @@ let package = Package(
         .systemLibrary(name: "CXXHash", path: "Sources/CXXHash", providers: [.apt(["libxxhash-dev"])]),
 
         .target(name: "DeltaStorage", dependencies: ["CZlib", "CZstd", "CSnappy"], swiftSettings: settings),
+        // S3 object store (SigV4, URLSession): kept apart so DeltaStorage stays Foundation-free.
+        .target(name: "DeltaS3", dependencies: ["DeltaStorage", "CCrypto"], swiftSettings: settings),
         .target(
             name: "DedupPipeline",
             dependencies: [
-                "DeltaStorage", "CCrypto", "CXXHash",
+                "DeltaStorage", "DeltaS3", "CCrypto", "CXXHash",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -38,13 +40,14 @@ let package = Package(
         .executableTarget(
             name: "dedupbench",
             dependencies: [
-                "DedupReport", "DedupHarness", "DedupPipeline", "DeltaStorage",
+                "DedupReport", "DedupHarness", "DedupPipeline", "DeltaStorage", "DeltaS3",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: settings),
 
         .testTarget(name: "DeltaStorageTests", dependencies: ["DeltaStorage"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DeltaS3Tests", dependencies: ["DeltaS3", "DedupPipeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DedupPipelineTests", dependencies: ["DedupPipeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DedupHarnessTests", dependencies: ["DedupHarness"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DedupReportTests", dependencies: ["DedupReport"], resources: [.copy("Fixtures")]),

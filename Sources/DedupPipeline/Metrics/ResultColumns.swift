@@ -23,7 +23,7 @@ public enum ResultColumns {
     /// Storage and requests (deterministic for a given seed).
     public static let storage = [
         "files_written", "commits", "bytes_written", "table_bytes", "live_bytes", "put_requests",
-        "get_requests",
+        "get_requests", "storage_backend", "requests_source",
     ]
 
     /// Estimated S3 cost (deterministic; filled by the harness from the price table).
@@ -44,6 +44,11 @@ public enum ResultColumns {
 
     /// Metrics that vary between identical runs: compare applies a threshold and a statistical test.
     public static let noisy = timing
+
+    /// Values of `requests_source`: request counts from the cost model (local file system) or
+    /// counted as sent (S3).
+    public static let requestsModelled = "modelled"
+    public static let requestsMeasured = "measured"
 
     /// Values of `status`.
     public static let statusOK = "ok"            // ran and verified against ground truth

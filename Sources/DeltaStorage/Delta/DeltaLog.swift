@@ -1,12 +1,20 @@
-/// The `_delta_log` directory of a table: listing versions, reading commits, and replaying them.
+/// The `_delta_log` of a table: listing versions, reading commits, and replaying them, through
+/// the table's object store (one LIST per version listing, one GET per commit read).
 ///
 /// Only JSON commits are read (no checkpoints): a table whose early commits were cleaned up after
 /// another engine wrote a checkpoint is reported as unsupported rather than misread.
 public struct DeltaLog: Sendable {
-    public let tablePath: String
-    public var logPath: String { tablePath + "/_delta_log" }
+    /// The table root (directory path or `s3://` URI), for messages.
+    public var tablePath: String { store.root }
+    public var logPath: String { store.location("_delta_log") }
+    /// Where the table's objects live.
+    public let store: any ObjectStore
 
-    public init(tablePath: String) { self.tablePath = tablePath }
+    /// The log of the table directory `tablePath` on the local file system.
+    public init(tablePath: String) { self.init(store: LocalObjectStore(root: tablePath)) }
+
+    /// The log of the table whose root is `store`.
+    public init(store: any ObjectStore) { self.store = store }
 
     /// File name of the commit for `version` (20-digit, zero-padded).
     public static func commitName(_ version: Int) -> String {
@@ -14,19 +22,30 @@ public struct DeltaLog: Sendable {
         return String(repeating: "0", count: max(0, 20 - s.count)) + s + ".json"
     }
 
-    public func commitPath(_ version: Int) -> String { logPath + "/" + Self.commitName(version) }
+    /// Object key of the commit for `version` (`_delta_log/<20 digits>.json`).
+    public static func commitKey(_ version: Int) -> String { "_delta_log/" + commitName(version) }
+
+    /// The commit's location (path or URI), for messages.
+    public func commitPath(_ version: Int) -> String { store.location(Self.commitKey(version)) }
+
+    /// Versions of the JSON commits present, unsorted (one LIST request).
+    private func listedVersions() throws(DeltaError) -> [Int] {
+        var versions: [Int] = []
+        for entry in try store.list(prefix: "_delta_log/") {
+            let name = entry.key.dropFirst("_delta_log/".count)
+            guard name.utf8.count == 25, name.hasSuffix(".json"), name.prefix(20).allSatisfy(\.isASCII) else { continue }
+            if let v = Int(name.prefix(20)) { versions.append(v) }
+        }
+        return versions
+    }
 
     /// All commit versions present, ascending; checks they are contiguous from 0.
     public func versions() throws(DeltaError) -> [Int] {
-        guard FileSystem.isDirectory(logPath) else {
-            throw DeltaError(.notATable, "\(tablePath) is not a Delta table: \(logPath) does not exist")
-        }
-        var versions: [Int] = []
-        for name in try FileSystem.list(logPath) where name.utf8.count == 25 && name.hasSuffix(".json") {
-            if let v = Int(name.prefix(20)), name.prefix(20).allSatisfy(\.isASCII) { versions.append(v) }
-        }
-        versions.sort()
+        let versions = try listedVersions().sorted()
         guard let first = versions.first else {
+            if let dir = store.localPath("_delta_log"), !FileSystem.isDirectory(dir) {
+                throw DeltaError(.notATable, "\(tablePath) is not a Delta table: \(logPath) does not exist")
+            }
             throw DeltaError(.notATable, "\(tablePath) is not a Delta table: \(logPath) holds no commit files")
         }
         guard first == 0 else {
@@ -46,12 +65,7 @@ public struct DeltaLog: Sendable {
 
     /// The newest version, or nil when the log does not exist yet.
     public func latestVersion() throws(DeltaError) -> Int? {
-        guard FileSystem.isDirectory(logPath) else { return nil }
-        var latest: Int?
-        for name in try FileSystem.list(logPath) where name.utf8.count == 25 && name.hasSuffix(".json") {
-            if let v = Int(name.prefix(20)) { latest = max(latest ?? v, v) }
-        }
-        return latest
+        try listedVersions().max()
     }
 
     /// The actions of one commit. A malformed line is an error naming the file and line.
@@ -61,7 +75,7 @@ public struct DeltaLog: Sendable {
 
     func readCommitWithSize(_ version: Int) throws(DeltaError) -> (actions: [DeltaAction], bytes: Int64) {
         let path = commitPath(version)
-        let bytes = try FileSystem.readAll(path)
+        let bytes = try store.get(Self.commitKey(version))
         return (try Self.parseCommit(bytes, file: path), Int64(bytes.count))
     }
 

@@ -39,8 +39,8 @@ extension DeltaTable {
         if file.hasDeletionVector {
             throw DeltaError(.unsupported, "\(path): \(file.path) has a deletion vector, which dedupbench cannot apply")
         }
-        let filePath = localPath(file)
-        let reader = try ParquetReader(path: filePath)
+        let filePath = location(file)
+        let reader = try openParquet(file)
         let present = Set(reader.schema.names)
         let fromFile = try reader.read(columns: dataNames.filter { present.contains($0) })
         let n = fromFile.columns.isEmpty ? reader.rowCount : fromFile.rowCount
@@ -65,14 +65,25 @@ extension DeltaTable {
         return ColumnBatch(schema: schema, columns: columns)
     }
 
-    /// The on-disk path of a log path (relative, URI-encoded, or an absolute `file:` URI).
-    func localPath(_ file: AddFile) -> String {
+    /// The on-disk path of an absolute log path (`file:` URI or `/…`), nil for a relative one.
+    func absoluteLocalPath(_ file: AddFile) -> String? {
         if file.path.hasPrefix("file:") {
             var rest = Substring(file.path.dropFirst(5))
             if rest.hasPrefix("//") { rest = rest.dropFirst(2) }
             return PartitionPath.uriDecode(String(rest))
         }
         if file.path.hasPrefix("/") { return PartitionPath.uriDecode(file.path) }
-        return path + "/" + file.relativePath
+        return nil
+    }
+
+    /// Where a data file is, for messages: its absolute path, or the store location of its key.
+    func location(_ file: AddFile) -> String { absoluteLocalPath(file) ?? store.location(file.relativePath) }
+
+    /// Opens a data file: by path (pread) when the store is a local directory, otherwise with
+    /// one GET of the whole object.
+    func openParquet(_ file: AddFile) throws -> ParquetReader {
+        if let p = absoluteLocalPath(file) { return try ParquetReader(path: p) }
+        if let p = store.localPath(file.relativePath) { return try ParquetReader(path: p) }
+        return try ParquetReader(bytes: store.get(file.relativePath), name: store.location(file.relativePath))
     }
 }

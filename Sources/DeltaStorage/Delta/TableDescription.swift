@@ -23,7 +23,13 @@ public struct TableDescription: Sendable {
 
     /// Reads the log of the table at `path` up to `version` (default: the newest).
     public static func describe(path: String, version: Int? = nil) throws -> TableDescription {
-        let log = DeltaLog(tablePath: path)
+        try describe(store: LocalObjectStore(root: path), version: version)
+    }
+
+    /// `describe(path:version:)` for a table in any object store (e.g. `s3://…`).
+    public static func describe(store: any ObjectStore, version: Int? = nil) throws -> TableDescription {
+        let path = store.root
+        let log = DeltaLog(store: store)
         let latest = try log.versions().last!
         let state = try log.state(version: version, history: true)
         let metadata = state.metadata!
@@ -33,10 +39,10 @@ public struct TableDescription: Sendable {
             fields: try DeltaSchema.fields(metadata.schemaString), files: state.files, history: state.history,
             liveRows: state.files.reduce(0 as Int?) { acc, f in acc.flatMap { a in f.numRecords.map { a + $0 } } },
             liveBytes: state.files.reduce(0) { $0 + $1.size }, filesOnDisk: 0, bytesOnDisk: 0, logFiles: 0, logBytes: 0)
-        for f in try FileSystem.walk(path) {
+        for f in try store.list(prefix: "") {
             d.filesOnDisk += 1
             d.bytesOnDisk += f.size
-            if f.path.hasPrefix("_delta_log/") {
+            if f.key.hasPrefix("_delta_log/") {
                 d.logFiles += 1
                 d.logBytes += f.size
             }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import DeltaS3
 import DeltaStorage
+import Foundation
 
 /// `dedupbench lake inspect`: describes a Delta table from its log (any writer).
 struct LakeInspect: ParsableCommand {
@@ -13,7 +15,8 @@ struct LakeInspect: ParsableCommand {
 
             """ + LakeExit.help)
 
-    @Argument(help: "Table directory.") var table: String
+    @Argument(help: "Table directory, or s3://bucket/prefix (AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, … from the environment).")
+    var table: String
     @Option(help: "Describe this version instead of the newest (time travel).") var version: Int?
     @Flag(help: "Print JSON instead of text.") var json = false
     @Flag(help: "List every live file (text output lists the first 20).") var allFiles = false
@@ -24,7 +27,13 @@ struct LakeInspect: ParsableCommand {
 
     func run() throws {
         try LakeExit.run {
-            let d = try TableDescription.describe(path: table, version: version)
+            let store: any ObjectStore
+            do {
+                store = try StoreLocation.open(table, environment: ProcessInfo.processInfo.environment)
+            } catch let e as S3Error {
+                LakeExit.fail(e.message, 2)
+            }
+            let d = try TableDescription.describe(store: store, version: version)
             print(json ? d.json.serialized : d.text(maxFiles: allFiles ? nil : 20), terminator: json ? "\n" : "")
         }
     }
