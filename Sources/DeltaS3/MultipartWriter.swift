@@ -56,7 +56,8 @@ final class MultipartWriter {
             }
             xml += "</CompleteMultipartUpload>"
             let r = try client.send(
-                "POST", key: key, query: [("uploadId", uploadID!)], headers: condition, body: Array(xml.utf8))
+                "POST", key: key, query: [("uploadId", uploadID!)], headers: condition + [("content-type", "application/xml")],
+                body: Array(xml.utf8))
             if r.status == 412 && ifAbsent {
                 abort()
                 return false

@@ -105,6 +105,11 @@ public final class S3Client: @unchecked Sendable {
         var headers: [(String, String)] = [("host", host), ("x-amz-date", amzDate), ("x-amz-content-sha256", payloadHash)]
         if let token = settings.sessionToken { headers.append(("x-amz-security-token", token)) }
         headers += extra
+        // URLSession would label a body as a form (application/x-www-form-urlencoded), which some
+        // servers then parse as one; say what it is.
+        if (method == "PUT" || method == "POST") && !extra.contains(where: { $0.0.lowercased() == "content-type" }) {
+            headers.append(("content-type", "application/octet-stream"))
+        }
         let auth = signer.authorization(
             method: method, uri: path, query: query, headers: headers, payloadHash: payloadHash, amzDate: amzDate)
         let q = query.map { SigV4.uriEncode($0.0, slash: true) + "=" + SigV4.uriEncode($0.1, slash: true) }
@@ -119,6 +124,7 @@ public final class S3Client: @unchecked Sendable {
 
         lock.withLock {
             switch method {
+            case "GET" where key.isEmpty: counts.putClass += 1  // LIST (bucket-level GET) is billed with PUTs
             case "GET", "HEAD": counts.getClass += 1
             case "DELETE": counts.deletes += 1
             default: counts.putClass += 1
