@@ -105,6 +105,13 @@ struct S3PipelineTests {
             // GETs commits (snapshot per batch), so it sends more requests of both classes, never fewer.
             #expect(measured.0 >= modelled.0, "\(name)")
             #expect(measured.1 >= modelled.1, "\(name)")
+            if name == "bronze_append" {
+                // Exactly (docs/S3.md): + one LIST of _delta_log per commit (snapshot before each append,
+                // the existence check before create), and each append's snapshot GETs commits 0…v.
+                let commits = r["commits"] as? Int ?? -1
+                #expect(measured.0 == modelled.0 + commits)
+                #expect(measured.1 == (1...(commits - 1)).reduce(0, +))
+            }
             checks.append([
                 "name": name, "table": "s3://lake/run1/\(name)", "expected_rows": r["rows_written"] ?? -1,
                 "reference": local + "/" + name,
