@@ -16,7 +16,7 @@ CI_THRESHOLD ?= 75%
 # Phase times of a 20k-record run are a few milliseconds: judge them more loosely than wall time.
 CI_PHASE_THRESHOLDS ?= --threshold-metric gen_s=200% --threshold-metric hash_s=200% --threshold-metric dedup_s=200% --threshold-metric write_s=200%
 
-.PHONY: setup build release test lint bench sweep report compare ci ci-bench baseline bench-storage bench-pipeline bench-core bench-harness clean
+.PHONY: setup build release test lint bench sweep report compare ci ci-bench baseline bench-storage bench-pipeline bench-core bench-harness bench-s3 clean
 
 setup:                       ## system libraries, gnuplot and the Python readers (idempotent)
 	@bash scripts/setup.sh
@@ -41,6 +41,9 @@ PIPELINE_BENCH := --source synthetic --mode speed --dup-prob 0.1 --slow-prob 0.1
 bench-pipeline: release      ## pipeline figures: 1M records per strategy (own process each), then 10M bronze
 	for s in bronze_append eager_dedup polars_merge delta_merge; do $(RELEASE_BIN) pipeline --scale 1000000 --strategy $$s --out out/bench-pipeline $(PIPELINE_BENCH) || exit $$?; done
 	$(RELEASE_BIN) pipeline --scale 10000000 --strategy bronze_append --out out/bench-pipeline-10m $(PIPELINE_BENCH)
+
+bench-s3: release            ## measured (moto S3 on loopback) vs modelled request counts per strategy, 1M records
+	bash scripts/bench-s3.sh $(RELEASE_BIN) 1000000
 
 bench-core: release         ## generation, delivery models and hash columns on their own
 	$(RELEASE_BIN) bench-core
