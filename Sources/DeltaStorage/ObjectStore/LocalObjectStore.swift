@@ -99,13 +99,13 @@ public struct LocalObjectStore: ObjectStore {
         if unlink(path(key)) != 0 && errno != ENOENT { throw .io("deleting", path(key), errno: errno) }
     }
 
-    /// Runs `write`; if it fails because `dir` does not exist yet, creates it and tries once more.
+    /// Runs `write`; if it fails, creates `dir` when it is missing and tries once more. (The retry
+    /// also covers a concurrent writer that created the directory between our failure and the check.)
     private func withParent(_ dir: String, _ write: () throws(DeltaError) -> Bool) throws(DeltaError) -> Bool {
         do {
             return try write()
         } catch {
-            guard !FileSystem.isDirectory(dir) else { throw error }
-            try FileSystem.makeDirectories(dir)
+            if !FileSystem.isDirectory(dir) { try FileSystem.makeDirectories(dir) }
             return try write()
         }
     }
