@@ -56,14 +56,17 @@ final class MultipartWriter {
             }
             xml += "</CompleteMultipartUpload>"
             let r = try client.send(
-                "POST", key: key, query: [("uploadId", uploadID!)], headers: condition + [("content-type", "application/xml")],
+                "POST", key: key, query: [("uploadId", uploadID!)],
+                headers: condition + [("content-type", "application/xml")],
                 body: Array(xml.utf8))
             if r.status == 412 && ifAbsent {
                 abort()
                 return false
             }
             // S3 can answer 200 with an <Error> body for a failed completion.
-            guard r.status == 200, S3Client.errorCode(r) == nil else { throw S3Client.failure("POST (complete)", location, r) }
+            guard r.status == 200, S3Client.errorCode(r) == nil else {
+                throw S3Client.failure("POST (complete)", location, r)
+            }
             return true
         } catch {
             abort()

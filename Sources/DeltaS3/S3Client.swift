@@ -102,7 +102,9 @@ public final class S3Client: @unchecked Sendable {
         let host = settings.hostHeader(bucket: bucket)
         let payloadHash = body.isEmpty ? SigV4.emptyPayloadHash : SigV4.hex(SigV4.sha256(body))
         let amzDate = Self.amzDate()
-        var headers: [(String, String)] = [("host", host), ("x-amz-date", amzDate), ("x-amz-content-sha256", payloadHash)]
+        var headers: [(String, String)] = [
+            ("host", host), ("x-amz-date", amzDate), ("x-amz-content-sha256", payloadHash),
+        ]
         if let token = settings.sessionToken { headers.append(("x-amz-security-token", token)) }
         headers += extra
         // URLSession would label a body as a form (application/x-www-form-urlencoded), which some
@@ -156,7 +158,8 @@ public final class S3Client: @unchecked Sendable {
         var tm = tm()
         gmtime_r(&t, &tm)
         func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(tm.tm_year + 1900)\(two(tm.tm_mon + 1))\(two(tm.tm_mday))T\(two(tm.tm_hour))\(two(tm.tm_min))\(two(tm.tm_sec))Z"
+        return
+            "\(tm.tm_year + 1900)\(two(tm.tm_mon + 1))\(two(tm.tm_mday))T\(two(tm.tm_hour))\(two(tm.tm_min))\(two(tm.tm_sec))Z"
     }
 
     /// The `<Code>` of an S3 error body, if any.

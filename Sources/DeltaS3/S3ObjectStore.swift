@@ -32,7 +32,8 @@ public struct S3ObjectStore: ObjectStore {
             bucket.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "." }), bucket.allSatisfy(\.isASCII)
         else {
             throw S3Error(
-                "'\(uri)': '\(bucket)' is not a valid bucket name (3–63 characters: lowercase letters, digits, '-', '.')")
+                "'\(uri)': '\(bucket)' is not a valid bucket name (3–63 characters: lowercase letters, digits, '-', '.')"
+            )
         }
         var p = rest.dropFirst(bucket.count)
         while p.hasPrefix("/") { p = p.dropFirst() }
@@ -64,7 +65,9 @@ public struct S3ObjectStore: ObjectStore {
         if let range, range.isEmpty { return [] }
         let headers = range.map { [("range", "bytes=\($0.lowerBound)-\($0.upperBound - 1)")] } ?? []
         let r = try io { try client.send("GET", key: objectKey(key), headers: headers) }
-        guard r.status == 200 || r.status == 206 else { throw DeltaError(.io, "\(S3Client.failure("GET", location(key), r))") }
+        guard r.status == 200 || r.status == 206 else {
+            throw DeltaError(.io, "\(S3Client.failure("GET", location(key), r))")
+        }
         return r.body
     }
 

@@ -55,11 +55,14 @@ public struct S3Settings: Sendable, Equatable {
         let (scheme, host, port) = try parseEndpoint(endpoint ?? "https://s3.\(region).amazonaws.com")
         if scheme == "http" {
             guard env["AWS_ALLOW_HTTP"]?.lowercased() == "true" else {
-                throw S3Error("AWS_ENDPOINT_URL \(endpoint ?? "") is plain HTTP; set AWS_ALLOW_HTTP=true to allow it (loopback only)")
+                throw S3Error(
+                    "AWS_ENDPOINT_URL \(endpoint ?? "") is plain HTTP; set AWS_ALLOW_HTTP=true to allow it (loopback only)"
+                )
             }
             guard isLoopback(host) else {
                 throw S3Error(
-                    "AWS_ENDPOINT_URL \(endpoint ?? ""): plain HTTP is allowed only to a loopback host (127.0.0.0/8, localhost, ::1)")
+                    "AWS_ENDPOINT_URL \(endpoint ?? ""): plain HTTP is allowed only to a loopback host (127.0.0.0/8, localhost, ::1)"
+                )
             }
         }
         let virtual = env["AWS_VIRTUAL_HOSTED_STYLE_REQUEST"]?.lowercased() == "true" || endpoint == nil
@@ -83,7 +86,9 @@ public struct S3Settings: Sendable, Equatable {
         var host = String(rest)
         var port: Int?
         if host.hasPrefix("[") {  // [::1]:port
-            guard let close = host.firstIndex(of: "]") else { throw S3Error("AWS_ENDPOINT_URL '\(url)': bad IPv6 host") }
+            guard let close = host.firstIndex(of: "]") else {
+                throw S3Error("AWS_ENDPOINT_URL '\(url)': bad IPv6 host")
+            }
             let after = host[host.index(after: close)...]
             if after.hasPrefix(":") { port = Int(after.dropFirst()) }
             host = String(host[...close])

@@ -14,7 +14,9 @@ public struct SigV4: Sendable {
     public var region: String
     public var service: String
 
-    public init(accessKey: String, secretKey: String, sessionToken: String? = nil, region: String, service: String = "s3") {
+    public init(
+        accessKey: String, secretKey: String, sessionToken: String? = nil, region: String, service: String = "s3"
+    ) {
         self.accessKey = accessKey
         self.secretKey = secretKey
         self.sessionToken = sessionToken
@@ -53,14 +55,16 @@ public struct SigV4: Sendable {
         method: String, uri: String, query: [(String, String)], headers: [(String, String)], payloadHash: String,
         amzDate: String
     ) -> String {
-        let creq = Self.canonicalRequest(method: method, uri: uri, query: query, headers: headers, payloadHash: payloadHash)
+        let creq = Self.canonicalRequest(
+            method: method, uri: uri, query: query, headers: headers, payloadHash: payloadHash)
         let sts = stringToSign(canonicalRequest: creq, amzDate: amzDate)
         let date = String(amzDate.prefix(8))
         var key = Self.hmac(Array(("AWS4" + secretKey).utf8), Array(date.utf8))
         for part in [region, service, "aws4_request"] { key = Self.hmac(key, Array(part.utf8)) }
         let signature = Self.hex(Self.hmac(key, Array(sts.utf8)))
         let signed = Self.canonicalHeaders(headers).map(\.0).joined(separator: ";")
-        return "AWS4-HMAC-SHA256 Credential=\(accessKey)/\(scope(amzDate)), SignedHeaders=\(signed), Signature=\(signature)"
+        return
+            "AWS4-HMAC-SHA256 Credential=\(accessKey)/\(scope(amzDate)), SignedHeaders=\(signed), Signature=\(signature)"
     }
 
     func scope(_ amzDate: String) -> String { "\(amzDate.prefix(8))/\(region)/\(service)/aws4_request" }
@@ -98,7 +102,9 @@ public struct SigV4: Sendable {
 
     public static func sha256(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
-        _ = out.withUnsafeMutableBufferPointer { SHA256(bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count, $0.baseAddress) }
+        _ = out.withUnsafeMutableBufferPointer {
+            SHA256(bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count, $0.baseAddress)
+        }
         return out
     }
 

@@ -58,7 +58,9 @@ struct S3PipelineTests {
     }
 
     static func jsonLines(_ text: String) -> [[String: Any]] {
-        text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        text.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
     }
 
     static func tempDir(_ name: String) -> String {
@@ -100,7 +102,9 @@ struct S3PipelineTests {
             }
             let measured = (r["put_requests"] as? Int ?? -1, r["get_requests"] as? Int ?? -1)
             let modelled = (l["put_requests"] as? Int ?? -1, l["get_requests"] as? Int ?? -1)
-            report.append("\(name): PUT-class measured \(measured.0) vs modelled \(modelled.0), GET-class \(measured.1) vs \(modelled.1)")
+            report.append(
+                "\(name): PUT-class measured \(measured.0) vs modelled \(modelled.0), GET-class \(measured.1) vs \(modelled.1)"
+            )
             // The model counts one PUT per data file and commit; a real writer also LISTs the log and
             // GETs commits (snapshot per batch), so it sends more requests of both classes, never fewer.
             #expect(measured.0 >= modelled.0, "\(name)")
@@ -130,7 +134,8 @@ struct S3PipelineTests {
         for r in results { #expect(r["ok"] as? Bool == true, "\(r)") }
 
         // lake inspect reads the log from S3 too.
-        let inspect = try Self.run(bin, [["lake", "inspect", "s3://lake/run1/bronze_append", "--json"]], env: server.environment)[0]
+        let inspect = try Self.run(
+            bin, [["lake", "inspect", "s3://lake/run1/bronze_append", "--json"]], env: server.environment)[0]
         #expect(inspect.status == 0, "\(inspect.stderr)")
         let d = try JSONSerialization.jsonObject(with: Data(inspect.stdout.utf8)) as? [String: Any]
         #expect((d?["live"] as? [String: Any])?["rows"] as? Int == s3.first?["rows_written"] as? Int)

@@ -38,9 +38,12 @@ struct SigV4Tests {
         let query = v.query.map { ($0[0], $0[1]) }
         let headers = v.headers.map { ($0[0], $0[1]) }
         let payloadHash = SigV4.hex(SigV4.sha256(Array(v.payload.utf8)))
-        let creq = SigV4.canonicalRequest(method: v.method, uri: uri, query: query, headers: headers, payloadHash: payloadHash)
+        let creq = SigV4.canonicalRequest(
+            method: v.method, uri: uri, query: query, headers: headers, payloadHash: payloadHash)
         if let want = v.canonical_request { #expect(creq == want) }
-        if let want = v.string_to_sign { #expect(signer.stringToSign(canonicalRequest: creq, amzDate: v.amz_date) == want) }
+        if let want = v.string_to_sign {
+            #expect(signer.stringToSign(canonicalRequest: creq, amzDate: v.amz_date) == want)
+        }
         let auth = signer.authorization(
             method: v.method, uri: uri, query: query, headers: headers, payloadHash: payloadHash, amzDate: v.amz_date)
         if let want = v.authorization { #expect(auth == want) }
@@ -49,8 +52,9 @@ struct SigV4Tests {
     }
 
     @Test func encodesKeysLikeS3() {
-        #expect(SigV4.uriEncode("partition_date=2025-01-13/part-0.parquet", slash: false)
-            == "partition_date%3D2025-01-13/part-0.parquet")
+        #expect(
+            SigV4.uriEncode("partition_date=2025-01-13/part-0.parquet", slash: false)
+                == "partition_date%3D2025-01-13/part-0.parquet")
         #expect(SigV4.uriEncode("a b/ü~", slash: true) == "a%20b%2F%C3%BC~")
     }
 }

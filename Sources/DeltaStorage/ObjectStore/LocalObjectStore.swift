@@ -49,7 +49,9 @@ public struct LocalObjectStore: ObjectStore {
         // or rename (put) it into place, so readers never see a partial object.
         var names = NameGenerator(seed: nil, stream: 0)
         let tmp = dir + "/.tmp-" + names.uuid() + "." + Self.suffix(key)
-        guard try withParent(dir, { () throws(DeltaError) -> Bool in try FileSystem.writeNew(tmp, sync: durable, produce) })
+        guard
+            try withParent(
+                dir, { () throws(DeltaError) -> Bool in try FileSystem.writeNew(tmp, sync: durable, produce) })
         else { throw DeltaError(.io, "temporary file \(tmp) already exists") }
         defer { unlink(tmp) }
         if ifAbsent {
@@ -67,7 +69,11 @@ public struct LocalObjectStore: ObjectStore {
 
     public func get(_ key: String, range: Range<Int64>?) throws(DeltaError) -> [UInt8] {
         let bytes: [UInt8]
-        if let range { bytes = try FileSystem.readRange(path(key), range) } else { bytes = try FileSystem.readAll(path(key)) }
+        if let range {
+            bytes = try FileSystem.readRange(path(key), range)
+        } else {
+            bytes = try FileSystem.readAll(path(key))
+        }
         simulate?.pay(bytes: bytes.count)
         return bytes
     }

@@ -21,9 +21,10 @@ struct LocalObjectStoreTests {
         try store.put("x/plain", Array("v2".utf8))  // a plain put replaces
         #expect(try store.get("x/plain") == Array("v2".utf8))
         // No temp files are left behind.
-        #expect(try store.list(prefix: "").map(\.key) == [
-            "_delta_log/a/00000000000000000000.json", "_delta_log/b/00000000000000000000.json", "x/plain",
-        ])
+        #expect(
+            try store.list(prefix: "").map(\.key) == [
+                "_delta_log/a/00000000000000000000.json", "_delta_log/b/00000000000000000000.json", "x/plain",
+            ])
     }
 
     @Test func listsByPrefixAndReadsRanges() throws {
@@ -73,7 +74,9 @@ struct LocalObjectStoreTests {
         let b = try LocalObjectStore(root: dir + "/sim").list(prefix: "")
         #expect(a == b)
         for e in a {
-            #expect(try LocalObjectStore(root: dir + "/plain").get(e.key) == LocalObjectStore(root: dir + "/sim").get(e.key))
+            #expect(
+                try LocalObjectStore(root: dir + "/plain").get(e.key) == LocalObjectStore(root: dir + "/sim").get(e.key)
+            )
         }
     }
 }
