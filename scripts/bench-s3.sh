@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 BIN=${1:?dedupbench binary}
 SCALE=${2:-1000000}
 PORT=$(.venv-s3/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-.venv-s3/bin/moto_server -H 127.0.0.1 -p "$PORT" >/dev/null 2>&1 &
+.venv-s3/bin/python scripts/s3_server.py "$PORT" >/dev/null 2>&1 &
 MOTO=$!
 trap 'kill -9 $MOTO 2>/dev/null || true' EXIT
 export AWS_ENDPOINT_URL=http://127.0.0.1:$PORT AWS_ALLOW_HTTP=true AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1

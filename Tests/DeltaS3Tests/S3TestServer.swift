@@ -7,8 +7,8 @@ import Testing
     import FoundationNetworking
 #endif
 
-/// moto's standalone S3 server (installed into `.venv-s3` by `make setup`), started on a free
-/// loopback port for one test and stopped by `stop()`.
+/// moto's S3 server (installed into `.venv-s3` by `make setup`; run by scripts/s3_server.py),
+/// started on a free loopback port for one test and stopped by `stop()`.
 final class S3TestServer {
     static let packageRoot: String = {
         var url = URL(fileURLWithPath: #filePath)
@@ -18,6 +18,8 @@ final class S3TestServer {
 
     static let venv = ProcessInfo.processInfo.environment["DEDUPBENCH_S3_VENV"] ?? packageRoot + "/.venv-s3"
     static var available: Bool { FileManager.default.isExecutableFile(atPath: venv + "/bin/moto_server") }
+    /// moto behind a lock: atomic conditional writes, as S3 has (scripts/s3_server.py says why).
+    static let launcher = packageRoot + "/scripts/s3_server.py"
     static var isCI: Bool { ["true", "1"].contains(ProcessInfo.processInfo.environment["CI"]?.lowercased() ?? "") }
     /// Run when moto is installed, and always in CI (where a missing server must fail loudly).
     static var shouldRun: Bool { available || isCI }
@@ -35,8 +37,8 @@ final class S3TestServer {
     static func start() throws -> S3TestServer {
         let port = try freePort()
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: venv + "/bin/moto_server")
-        p.arguments = ["-H", "127.0.0.1", "-p", String(port)]
+        p.executableURL = URL(fileURLWithPath: venv + "/bin/python")
+        p.arguments = [launcher, String(port)]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
