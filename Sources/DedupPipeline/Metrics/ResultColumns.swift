@@ -8,10 +8,11 @@ public enum ResultColumns {
     public static let identity = ["experiment", "cell_id", "run_id", "repeat", "seed"]
 
     /// The resolved value of the parameters every run has (whether or not the experiment swept them),
-    /// then `params`: the canonical JSON of the cell's swept parameters (dotted path → value).
+    /// including where the table was (`storage_backend`) and where the request counts come from
+    /// (`requests_source`), then `params`: the canonical JSON of the cell's swept parameters (dotted path → value).
     public static let parameters = [
         "strategy", "source", "mode", "scale", "batches", "dup_prob", "slow_prob", "drop_prob",
-        "hash_algorithm", "hash_encoding", "codec", "params",
+        "hash_algorithm", "hash_encoding", "codec", "storage_backend", "requests_source", "params",
     ]
 
     /// Ground truth from the source and what the strategy left in the table (deterministic).
@@ -23,7 +24,7 @@ public enum ResultColumns {
     /// Storage and requests (deterministic for a given seed).
     public static let storage = [
         "files_written", "commits", "bytes_written", "table_bytes", "live_bytes", "put_requests",
-        "get_requests", "storage_backend", "requests_source",
+        "get_requests",
     ]
 
     /// Estimated S3 cost (deterministic; filled by the harness from the price table).
