@@ -4,9 +4,15 @@ RELEASE_BIN  := .build/release/dedupbench
 DEBUG_BIN    := .build/debug/dedupbench
 ORACLE_PY    := $(CURDIR)/.venv-oracle/bin/python
 export DEDUPBENCH_ORACLE_PYTHON := $(ORACLE_PY)
-# Published results (committed) feed reports/PERFORMANCE.md; `make bench` refreshes them.
+# Published results (committed) feed reports/PERFORMANCE.md (+ .html). `make bench`/`make sweep` write
+# only to untracked results/local and reports/local, so git status stays clean; `make publish` copies
+# local results into results/published and regenerates the committed report, deliberately.
 PUBLISHED    := results/published
+LOCAL        := results/local
+LOCAL_REPORT := reports/local
 REPORT_RESULTS ?= $(PUBLISHED)/*/results.csv
+# Which local experiments `make publish` copies (those present under results/local).
+PUBLISH      ?= $(notdir $(wildcard $(LOCAL)/*))
 BASELINE     ?= results/baseline/ci
 CANDIDATE    ?= results/ci/latest
 # CI machines are shared and noisy: deterministic metrics carry the verdict there, timings only fail
@@ -16,7 +22,7 @@ CI_THRESHOLD ?= 75%
 # Phase times of a 20k-record run are a few milliseconds: judge them more loosely than wall time.
 CI_PHASE_THRESHOLDS ?= --threshold-metric gen_s=200% --threshold-metric hash_s=200% --threshold-metric dedup_s=200% --threshold-metric write_s=200%
 
-.PHONY: setup build release test lint bench sweep report compare ci ci-bench baseline bench-storage bench-pipeline bench-core bench-harness bench-s3 clean
+.PHONY: setup build release test test-release lint bench sweep report publish compare ci ci-bench ci-ab baseline bench-storage bench-snapshot bench-pipeline bench-reference reference-setup bench-core bench-harness bench-s3 clean clean-out completions man serve
 
 setup:                       ## system libraries, gnuplot and the Python readers (idempotent)
 	@bash scripts/setup.sh
@@ -28,19 +34,37 @@ release: setup               ## optimised build used by benchmarks
 	$(SWIFT) build -c release
 
 test: setup                  ## unit, round-trip and interop tests
+	bash scripts/check-imports.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
 
-lint:                        ## formatting check with the committed .swift-format
+test-release: setup          ## the same tests in the release configuration (the one that publishes numbers)
+	$(SWIFT) test -c release --parallel  # swift test builds with -enable-testing (@testable imports)
+
+lint:                        ## formatting check with the committed .swift-format, declared imports
+	bash scripts/check-imports.sh
 	$(SWIFT) format lint --recursive --configuration .swift-format Sources Tests Package.swift
 
 bench-storage: release       ## Parquet/Delta write benchmark (issue figures: 1.1M bronze rows)
 	$(RELEASE_BIN) lake bench --rows 1100000 --codec snappy --codec zstd --codec gzip --out out/bench-storage
 
-PIPELINE_BENCH := --source synthetic --mode speed --dup-prob 0.1 --slow-prob 0.1 --batches 10 --hash sha256 --hash-encoding hex --codec snappy --seed 42 --force --json --log-level warning
-bench-pipeline: release      ## pipeline figures: 1M records per strategy (own process each), then 10M bronze
-	for s in bronze_append eager_dedup polars_merge delta_merge; do $(RELEASE_BIN) pipeline --scale 1000000 --strategy $$s --out out/bench-pipeline $(PIPELINE_BENCH) || exit $$?; done
-	$(RELEASE_BIN) pipeline --scale 10000000 --strategy bronze_append --out out/bench-pipeline-10m $(PIPELINE_BENCH)
+bench-snapshot: release      ## snapshot load time after 10, 100, 1,000 and 5,000 commits (checkpoints vs JSON replay)
+	$(RELEASE_BIN) lake bench-snapshot --workload append --commits 10 --commits 100 --commits 1000 --commits 5000 --out out/bench-snapshot
+	$(RELEASE_BIN) lake bench-snapshot --workload replace --commits 10 --commits 100 --commits 1000 --commits 5000 --out out/bench-snapshot
+
+# End-to-end figures (scripts/reference/bench.py): each run its own process, median of BENCH_REPEATS.
+BENCH_SCALES  ?= 1000000,10000000
+BENCH_REPEATS ?= 3
+REFERENCE_PY  := $(CURDIR)/.venv-reference/bin/python
+bench-pipeline: release      ## per strategy at 1M and 10M: total_s, wall_s (ingest), verify_s, peak RSS
+	python3 scripts/reference/bench.py $(RELEASE_BIN) out/bench-pipeline --scales $(BENCH_SCALES) --repeats $(BENCH_REPEATS)
+
+reference-setup:             ## the Python reference stack (.venv-reference, pinned; not part of make test)
+	@[ -x $(REFERENCE_PY) ] || python3.11 -m venv .venv-reference
+	@cmp -s scripts/reference/requirements-reference.txt .venv-reference/.stamp || { .venv-reference/bin/pip install -q --disable-pip-version-check -r scripts/reference/requirements-reference.txt && cp scripts/reference/requirements-reference.txt .venv-reference/.stamp; }
+
+bench-reference: release reference-setup  ## dedupbench vs the Python reference, alternating, medians, ratios
+	python3 scripts/reference/bench.py $(RELEASE_BIN) out/bench-reference --reference $(REFERENCE_PY) --scales $(BENCH_SCALES) --repeats $(BENCH_REPEATS)
 
 bench-s3: release            ## measured (moto S3 on loopback) vs modelled request counts per strategy, 1M records
 	bash scripts/bench-s3.sh $(RELEASE_BIN) 1000000
@@ -48,18 +72,25 @@ bench-s3: release            ## measured (moto S3 on loopback) vs modelled reque
 bench-core: release         ## generation, delivery models and hash columns on their own
 	$(RELEASE_BIN) bench-core
 
-bench: release               ## default experiment (release build) → results/published/default → report
-	rm -rf $(PUBLISHED)/default
-	$(RELEASE_BIN) run experiments/default.yaml --results $(PUBLISHED)/default --progress lines
-	$(RELEASE_BIN) report $(REPORT_RESULTS) --out reports/PERFORMANCE.md --png
+bench: release               ## default experiment → results/local/default → reports/local (untracked; see publish)
+	rm -rf $(LOCAL)/default
+	$(RELEASE_BIN) run experiments/default.yaml --results $(LOCAL)/default --progress lines
+	$(RELEASE_BIN) report $(LOCAL)/*/results.csv --out $(LOCAL_REPORT)/PERFORMANCE.md --html --png
 
-sweep: release               ## duplicate rate 0 → 0.5 for every strategy → results/published/dup-sweep → report
-	rm -rf $(PUBLISHED)/dup-sweep
-	$(RELEASE_BIN) run experiments/dup-sweep.yaml --results $(PUBLISHED)/dup-sweep --progress lines
-	$(RELEASE_BIN) report $(REPORT_RESULTS) --out reports/PERFORMANCE.md --png
+sweep: release               ## duplicate rate 0 → 0.5 for every strategy → results/local/dup-sweep → reports/local
+	rm -rf $(LOCAL)/dup-sweep
+	$(RELEASE_BIN) run experiments/dup-sweep.yaml --results $(LOCAL)/dup-sweep --progress lines
+	$(RELEASE_BIN) report $(LOCAL)/*/results.csv --out $(LOCAL_REPORT)/PERFORMANCE.md --html --png
 
-report: release              ## reports/PERFORMANCE.md + charts from REPORT_RESULTS (no rerun)
-	$(RELEASE_BIN) report $(REPORT_RESULTS) --out reports/PERFORMANCE.md --png
+publish: release             ## copy results/local/<exp> → results/published/<exp> (PUBLISH="default ..."), regenerate the committed report
+	@test -n "$(PUBLISH)" || { echo "publish: nothing under $(LOCAL)/ — run make bench or make sweep first" >&2; exit 2; }
+	for e in $(PUBLISH); do test -f $(LOCAL)/$$e/results.csv || { echo "publish: no $(LOCAL)/$$e/results.csv" >&2; exit 2; }; done
+	for e in $(PUBLISH); do rm -rf $(PUBLISHED)/$$e && mkdir -p $(PUBLISHED) && cp -R $(LOCAL)/$$e $(PUBLISHED)/$$e; done
+	$(RELEASE_BIN) report $(REPORT_RESULTS) --out reports/PERFORMANCE.md --html --png
+	@echo "publish: review and commit results/published/ and reports/ (git status)" >&2
+
+report: release              ## reports/PERFORMANCE.md + .html + charts from the committed results (no rerun)
+	$(RELEASE_BIN) report $(REPORT_RESULTS) --out reports/PERFORMANCE.md --html --png
 
 compare: release             ## CANDIDATE vs BASELINE results; exit 1 on a regression (docs/COMPARE.md)
 	$(RELEASE_BIN) compare --baseline $(BASELINE) --candidate $(CANDIDATE)
@@ -71,6 +102,9 @@ ci-bench: release            ## the CI experiment (experiments/ci.yaml) → comp
 	$(RELEASE_BIN) run experiments/ci.yaml --results results/ci/latest --progress lines
 	$(RELEASE_BIN) compare --baseline $(BASELINE) --candidate results/ci/latest --threshold $(CI_THRESHOLD) $(CI_PHASE_THRESHOLDS)
 
+ci-ab: release               ## A/B timing: BASE_REF and this build run the CI experiment alternately here, then compare
+	BASE_REF=$(or $(BASE_REF),HEAD~1) AB_ROUNDS=$(or $(AB_ROUNDS),5) CI_THRESHOLD=$(CI_THRESHOLD) bash scripts/ci-ab.sh
+
 baseline: release            ## re-record the CI baseline (commit results/baseline/ci deliberately)
 	rm -rf $(BASELINE)
 	$(RELEASE_BIN) run experiments/ci.yaml --results $(BASELINE) --progress lines
@@ -78,5 +112,22 @@ baseline: release            ## re-record the CI baseline (commit results/baseli
 bench-harness: release       ## harness overhead per run and 10,000-cell expansion time
 	bash experiments/tools/bench-harness.sh $(RELEASE_BIN)
 
+completions: release         ## shell completions (bash, zsh, fish) → out/completions/ (ArgumentParser's generator)
+	mkdir -p out/completions
+	for sh in bash zsh fish; do $(RELEASE_BIN) --generate-completion-script $$sh > out/completions/dedupbench.$$sh || exit $$?; done
+	@echo "completions: source out/completions/dedupbench.bash (or copy the zsh/fish file to your completion directory)" >&2
+
+man:                         ## man page → out/man/dedupbench.1 (ArgumentParser's generate-manual plugin)
+	$(SWIFT) package plugin generate-manual
+	mkdir -p out/man
+	cp .build/plugins/GenerateManual/outputs/dedupbench/dedupbench.1 out/man/dedupbench.1
+	@echo "man: man out/man/dedupbench.1" >&2
+SERVE_PORT   ?= 8080
+serve: release               ## dashboard of the published results on http://127.0.0.1:$(SERVE_PORT)/ (docs/SERVE.md)
+	$(RELEASE_BIN) serve --results $(PUBLISHED) --port $(SERVE_PORT) $(SERVE_ARGS)
+
 clean:
 	rm -rf .build out
+
+clean-out:                   ## delete pipeline tables (out/) and local results/reports; keeps committed ones
+	rm -rf out $(LOCAL) $(LOCAL_REPORT)

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need on a fresh machine: Debian's C libraries and gnuplot,
-# and a Python venv with pinned independent Delta/Parquet readers used by the interop tests.
+# chromium (headless, for the HTML report test), and a Python venv with pinned independent Delta/Parquet readers used by the interop tests.
 # Idempotent and quick when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(gnuplot-nox zlib1g-dev libzstd-dev libsnappy-dev libssl-dev libyaml-dev libxxhash-dev)
+APT_PACKAGES=(gnuplot-nox chromium zlib1g-dev libzstd-dev libsnappy-dev libssl-dev libyaml-dev libxxhash-dev)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

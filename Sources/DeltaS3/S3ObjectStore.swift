@@ -1,4 +1,5 @@
 import DeltaStorage
+import Foundation
 
 /// A table under `s3://bucket/prefix` as an `ObjectStore`: PUT (single or multipart above the part
 /// size), conditional PUT (`If-None-Match: *`, S3's put-if-absent, so two writers racing for a
@@ -78,6 +79,24 @@ public struct S3ObjectStore: ObjectStore {
             throw DeltaError(.io, "\(S3Client.failure("HEAD", location(key), r))")
         }
         return size
+    }
+
+    public func modifiedMillis(_ key: String) throws(DeltaError) -> Int64? {
+        let r = try io { try client.send("HEAD", key: objectKey(key)) }
+        if r.status == 404 { return nil }
+        guard r.status == 200, let text = r.header("Last-Modified"), let date = Self.httpDate(text) else {
+            throw DeltaError(.io, "\(S3Client.failure("HEAD", location(key), r))")
+        }
+        return Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+
+    /// An HTTP date (RFC 9110 IMF-fixdate, as S3 sends `Last-Modified`).
+    static func httpDate(_ text: String) -> Date? {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "GMT")
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return f.date(from: text)
     }
 
     public func list(prefix keyPrefix: String) throws(DeltaError) -> [ObjectEntry] {

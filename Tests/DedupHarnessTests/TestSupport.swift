@@ -1,3 +1,4 @@
+import DedupPipeline
 import Foundation
 
 @testable import DedupHarness

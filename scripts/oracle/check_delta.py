@@ -13,8 +13,9 @@ SPEC = {"checks": [CHECK, ...]}. A CHECK is:
                   canonical form below; its checksum must equal every reader's
   expected_schema optional [[name, delta_type], ...]: every reader's schema must match (any order)
   filters         optional [{"column", "op" (one of < <= = >= >), "value" (int; µs for timestamps,
-                  days for dates, or a string), "expected_rows"}]: run with polars (lazy scan) and
-                  duckdb (WHERE) so stats-based file skipping is exercised
+                  days for dates, or a string), "expected_rows"}]: run with deltalake (pyarrow
+                  dataset filters, which skip files by add.stats), polars (lazy scan) and duckdb
+                  (WHERE) so stats-based file skipping is exercised
   expect_failure  optional bool: the check passes only if deltalake fails to read the table
                   (negative control, e.g. a wrong add.size)
 
@@ -147,10 +148,15 @@ def run_filters(check, schema):
             py = value
             sql = str(int(value))
         expr = {"<": pl.col(col) < py, "<=": pl.col(col) <= py, "=": pl.col(col) == py, ">=": pl.col(col) >= py, ">": pl.col(col) > py}[op]
+        from deltalake import DeltaTable
+
+        got_delta = DeltaTable(check["table"]).to_pyarrow_table(filters=[(col, op, py)]).num_rows
         got_polars = pl.scan_delta(check["table"]).filter(expr).collect().height
         got_duck = duckdb_connection().execute(f"SELECT count(*) FROM delta_scan('{check['table']}') WHERE \"{col}\" {op} {sql}").fetchone()[0]
-        if got_polars != want or got_duck != want:
-            errors.append(f"filter {col} {op} {value}: expected {want} rows, polars {got_polars}, duckdb {got_duck}")
+        if got_delta != want or got_polars != want or got_duck != want:
+            errors.append(
+                f"filter {col} {op} {value!r}: expected {want} rows, deltalake {got_delta}, polars {got_polars}, duckdb {got_duck}"
+            )
     return errors
 
 

@@ -1,5 +1,6 @@
+import DedupPipeline
 import Foundation
-import Yams
+import DedupYAML
 
 extension PriceTable {
     static let keys = [
@@ -10,25 +11,25 @@ extension PriceTable {
 
     /// Loads and validates a price table file; problems are located `SpecError`s.
     public static func load(path: String) throws(SpecError) -> PriceTable {
-        let (r, root, _) = try YAMLReader.load(path: path)
+        let (r, root, _) = try SpecReader.load(path: path)
         return try parse(reader: r, root: root)
     }
 
     /// Parses price table text (for tests); `file` names it in messages.
     public static func parse(text: String, file: String) throws(SpecError) -> PriceTable {
-        let r = YAMLReader(file: file)
+        let r = SpecReader(file: file)
         return try parse(reader: r, root: try r.compose(text))
     }
 
-    static func parse(reader r: YAMLReader, root: Node) throws(SpecError) -> PriceTable {
+    static func parse(reader r: SpecReader, root: YAMLNode) throws(SpecError) -> PriceTable {
         let pairs = try r.mapping(root, "")
         try r.checkKeys(pairs, allowed: keys, prefix: "")
-        func node(_ k: String) -> Node? { pairs.first { $0.key == k }?.value }
-        func required(_ k: String, _ expected: String) throws(SpecError) -> Node {
+        func node(_ k: String) -> YAMLNode? { pairs.first { $0.key == k }?.value }
+        func required(_ k: String, _ expected: String) throws(SpecError) -> YAMLNode {
             guard let n = node(k) else { throw r.error(root, k, value: nil, expected: "missing; expected \(expected)") }
             return n
         }
-        func price(_ n: Node, _ key: String) throws(SpecError) -> Double {
+        func price(_ n: YAMLNode, _ key: String) throws(SpecError) -> Double {
             let v = try r.number(n, key, expected: "a price in USD ≥ 0")
             guard v >= 0 else { throw r.mismatch(n, key, expected: "a price in USD ≥ 0") }
             return v
@@ -113,8 +114,7 @@ extension PriceTable {
     }
 
     /// Dates may be written plain (YAML would call them timestamps) or quoted: keep the text.
-    static func dateText(_ node: Node) -> String {
-        if case .scalar(let s) = node { return s.string }
-        return ""
+    static func dateText(_ node: YAMLNode) -> String {
+        node.scalar?.text ?? ""
     }
 }

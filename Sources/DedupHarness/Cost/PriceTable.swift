@@ -1,3 +1,4 @@
+import DedupPipeline
 import Foundation
 
 /// A versioned object-storage price table (`config/prices/*.yaml`): storage per GB-month by tier and

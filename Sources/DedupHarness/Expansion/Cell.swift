@@ -1,9 +1,12 @@
+import DedupPipeline
+import DedupFormats
+
 /// One point of an experiment's matrix: the parameters that differ from the base config.
 public struct Cell: Sendable, Equatable {
     /// Position in expansion order (0-based; also what `--shard` deals out).
     public var index: Int
     /// Dotted key → value, including `strategy` and any `--set` overrides.
-    public var params: [String: ParamValue]
+    public var params: [String: JSONValue]
     /// The keys in display order (axes as written, then extra include / override keys).
     public var keys: [String]
     /// First 12 hex digits of SHA-256 of `paramsJSON`: stable across hosts, builds and spec edits
@@ -12,12 +15,12 @@ public struct Cell: Sendable, Equatable {
     /// Canonical JSON of `params` (the `params` column).
     public var paramsJSON: String
 
-    public init(index: Int, params: [String: ParamValue], keys: [String]) {
-        self.init(index: index, params: params, keys: keys, paramsJSON: ParamValue.object(params).canonicalJSON)
+    public init(index: Int, params: [String: JSONValue], keys: [String]) {
+        self.init(index: index, params: params, keys: keys, paramsJSON: JSONValue.sortedObject(params).canonicalJSON)
     }
 
-    /// With `paramsJSON` already built (it must equal `ParamValue.object(params).canonicalJSON`).
-    init(index: Int, params: [String: ParamValue], keys: [String], paramsJSON: String) {
+    /// With `paramsJSON` already built (it must equal `JSONValue.sortedObject(params).canonicalJSON`).
+    init(index: Int, params: [String: JSONValue], keys: [String], paramsJSON: String) {
         self.index = index
         self.params = params
         self.keys = keys
@@ -26,7 +29,7 @@ public struct Cell: Sendable, Equatable {
     }
 
     /// The cell id of a canonical parameter JSON text.
-    public static func id(of paramsJSON: String) -> String { StableHash.sha256Hex(paramsJSON, digits: 12) }
+    public static func id(of paramsJSON: String) -> String { RunIdentity.sha256Hex(paramsJSON, digits: 12) }
 
     /// The strategy this cell runs (every cell has one; expansion checks it).
     public var strategy: String { params[ExperimentSpec.strategyKey]?.text ?? "" }

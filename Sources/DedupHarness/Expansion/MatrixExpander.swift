@@ -1,3 +1,5 @@
+import DedupPipeline
+import DedupFormats
 import DeltaStorage
 
 /// Turns a spec (plus `--set` overrides) into cells and runs, in a deterministic order:
@@ -13,8 +15,8 @@ public struct ExperimentPlan: Sendable {
     /// A `--set key=value` argument, parsed (value as YAML: `0.1`, `true`, `sha256`, `[1, 2]`).
     public struct Override: Sendable, Equatable {
         public var key: String
-        public var value: ParamValue
-        public init(key: String, value: ParamValue) {
+        public var value: JSONValue
+        public init(key: String, value: JSONValue) {
             self.key = key
             self.value = value
         }
@@ -33,8 +35,8 @@ public struct ExperimentPlan: Sendable {
                     file: "--set", line: 0, column: 0, key: key, value: key,
                     expected: "a dotted config key such as generation.scale")
             }
-            let reader = YAMLReader(file: "--set \(key)")
-            let value: ParamValue
+            let reader = SpecReader(file: "--set \(key)")
+            let value: JSONValue
             if text.isEmpty {
                 value = .string("")
             } else {
@@ -55,7 +57,7 @@ public struct ExperimentPlan: Sendable {
         var out: [PlannedRun] = []
         out.reserveCapacity(cells.count * (spec.repeats + spec.warmup))
         for cell in cells where shard?.contains(cell) ?? true {
-            let seed0 = StableHash.runSeed(experimentSeed: spec.seed, cellID: cell.id, repeat: 0)
+            let seed0 = RunIdentity.runSeed(experimentSeed: spec.seed, cellID: cell.id, repeat: 0)
             if includeWarmup {
                 for w in 0..<spec.warmup {
                     out.append(
@@ -63,7 +65,7 @@ public struct ExperimentPlan: Sendable {
                 }
             }
             for r in 0..<spec.repeats {
-                let seed = r == 0 ? seed0 : StableHash.runSeed(experimentSeed: spec.seed, cellID: cell.id, repeat: r)
+                let seed = r == 0 ? seed0 : RunIdentity.runSeed(experimentSeed: spec.seed, cellID: cell.id, repeat: r)
                 out.append(
                     PlannedRun(cell: cell, repeatIndex: r, isWarmup: false, seed: seed, runID: "\(cell.id)-\(r)"))
             }
@@ -94,14 +96,42 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 }
 
 enum MatrixExpander {
+    /// The most cells a matrix may expand to (product plus includes). A bigger matrix is refused
+    /// before any cell is built: 10^6 cells already take hours at a second per run, and the
+    /// product of a few large axes would otherwise take longer to expand than to read.
+    static let maxCells = 1_000_000
+
+    /// The product of the axis sizes plus the include entries, checked for overflow and against
+    /// `maxCells`; the error names every axis and its size.
+    static func cellCount(_ sizes: [Int], dims: [[String]], includes: Int, spec: ExperimentSpec) throws(SpecError) -> Int {
+        var total = 1
+        var over = false
+        for s in sizes {
+            let (p, o) = total.multipliedReportingOverflow(by: s)
+            if o || p > maxCells { over = true }
+            total = o ? Int.max : min(p, Int.max / 2)
+        }
+        if over || total + includes > maxCells {
+            let axes = zip(dims, sizes).map { "\($0.joined(separator: "+")) (\($1))" }.joined(separator: " × ")
+            let product = over ? "more than \(maxCells)" : "\(total + includes)"
+            throw SpecError(
+                file: spec.file, line: spec.axes.first?.line ?? 0, column: spec.axes.first?.column ?? 0, key: "matrix",
+                value: "\(product) cells",
+                expected:
+                    "at most \(maxCells) cells; the axes are \(axes)\(includes > 0 ? " plus \(includes) include entries" : "") — split the experiment or drop values"
+            )
+        }
+        return total
+    }
+
     static func expand(_ spec: ExperimentSpec, overrides: [ExperimentPlan.Override]) throws(SpecError) -> [Cell] {
-        var forced: [String: ParamValue] = [:]
+        var forced: [String: JSONValue] = [:]
         var forcedOrder: [String] = []
         for o in overrides {
             if forced.updateValue(o.value, forKey: o.key) == nil { forcedOrder.append(o.key) }
         }
         // Dimensions: each a list of keys and the tuples of values they take together.
-        var dims: [(keys: [String], tuples: [[ParamValue]])] = []
+        var dims: [(keys: [String], tuples: [[JSONValue]])] = []
         var zipped: [String: Int] = [:]
         for (g, group) in spec.zip.enumerated() { for k in group { zipped[k] = g } }
         var doneGroups: Set<Int> = []
@@ -143,7 +173,7 @@ enum MatrixExpander {
         // Product cells share one key set: their canonical JSON is assembled from pieces
         // serialized once (sorted `"key":` prefixes, each value's JSON), not re-encoded per cell.
         let productKeys = axisKeys + extraKeys
-        let sortedSlots = productKeys.indices.sorted { ParamValue.keyOrder(productKeys[$0], productKeys[$1]) }
+        let sortedSlots = productKeys.indices.sorted { JSONValue.keyOrder(productKeys[$0], productKeys[$1]) }
         let prefixes = productKeys.map { key -> String in
             var s = ""
             JSONValue.writeString(key, to: &s)
@@ -155,7 +185,7 @@ enum MatrixExpander {
         let tupleTexts = dims.map { $0.tuples.map { $0.map(\.canonicalJSON) } }
         let excludes = spec.exclude.map { pattern in pattern.map { (slotOf[$0.key] ?? -1, $0.value.canonicalJSON) } }
         let sizes = dims.map(\.tuples.count)
-        let total = sizes.reduce(1, *)
+        let total = try cellCount(sizes, dims: dims.map(\.keys), includes: spec.include.count, spec: spec)
         var counters = [Int](repeating: 0, count: dims.count)
         for _ in 0..<total {
             var slot = 0
@@ -175,7 +205,7 @@ enum MatrixExpander {
                     json += texts[i]
                 }
                 json += "}"
-                var params: [String: ParamValue] = [:]
+                var params: [String: JSONValue] = [:]
                 params.reserveCapacity(productKeys.count)
                 for (i, key) in productKeys.enumerated() { params[key] = values[i] }
                 add(Cell(index: cells.count, params: params, keys: productKeys, paramsJSON: json + ""))

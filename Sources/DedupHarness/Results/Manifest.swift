@@ -1,3 +1,5 @@
+import DedupPipeline
+import DedupFormats
 import Foundation
 
 /// `manifest.json` beside `results.csv`: what was run, with which prices, on what machine and when.

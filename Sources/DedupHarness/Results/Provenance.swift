@@ -1,3 +1,4 @@
+import DedupPipeline
 import Foundation
 
 /// The machine, toolchain and source tree a result set came from (DESIGN §5).

@@ -1,3 +1,5 @@
+import DedupPipeline
+
 /// Combines result sets (shards of one experiment, or repeated sessions) into one: rows sorted by
 /// run key, each run id kept once (an `ok` row wins over a failed one, otherwise the first input
 /// wins), manifests merged (sessions concatenated, inputs listed under `merged_from`).
@@ -19,6 +21,24 @@ public enum ResultMerger {
         var warnings: [String] = []
         for s in sets.dropFirst() where s.columns != first.columns {
             throw .schemaMismatch(path: s.csvPath ?? "input", found: s.columns, expected: first.columns)
+        }
+        // Shards of one experiment merge; different experiments never do (their cells and seeds
+        // mean different things). The name comes from the rows, else the manifest.
+        var experiments: [(name: String, path: String)] = []
+        for s in sets {
+            let names = Set(s.rows.map(\.experiment)).union(s.manifest.map { [$0.experiment.name] } ?? [])
+            for n in names.sorted() where !experiments.contains(where: { $0.name == n }) {
+                experiments.append((n, s.csvPath ?? "input"))
+            }
+        }
+        if experiments.count > 1 {
+            throw .mixedExperiments(experiments.map { "'\($0.name)' (\($0.path))" })
+        }
+        for s in sets {
+            if let line = s.tornLine {
+                warnings.append(
+                    "\(s.csvPath ?? "input"):\(line): left out a torn last row (a run killed while writing; rerun it with --resume)")
+            }
         }
         var chosen: [String: ResultRow] = [:]
         var order: [String] = []

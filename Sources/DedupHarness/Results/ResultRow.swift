@@ -1,3 +1,6 @@
+import DedupPipeline
+import DedupFormats
+
 /// One row of `results.csv`: one run of one cell. Values are kept as the text written in the CSV
 /// (numbers in shortest round-trip form); typed accessors parse on demand.
 public struct ResultRow: Sendable, Equatable {
@@ -38,9 +41,8 @@ public struct ResultRow: Sendable, Equatable {
     public var isOK: Bool { status == ResultColumns.statusOK }
 
     /// The cell's swept parameters, decoded from the `params` column (empty if absent or invalid).
-    public var params: [String: ParamValue] {
-        guard case .object(let o)? = try? JSONReader.parse(self["params"]) else { return [:] }
-        return o
+    public var params: [String: JSONValue] {
+        (try? JSONParser.parse(self["params"]))?.objectMembers ?? [:]
     }
 
     /// Sort key that puts a result set in run order: experiment, cell, repeat, run id.

@@ -1,3 +1,5 @@
+import DedupPipeline
+import DedupFormats
 import Foundation
 
 /// The rows of one or more runs of an experiment, with the manifest beside them (if any).
@@ -9,6 +11,9 @@ public struct ResultSet: Sendable {
     public var manifest: Manifest?
     /// The results.csv path the rows came from (nil for sets built in memory).
     public var csvPath: String?
+    /// The line of a torn last row that `load` left out (a run killed while writing), if any:
+    /// readers that combine sets say so instead of dropping it silently.
+    public var tornLine: Int?
 
     public init(
         columns: [String] = ResultColumns.all, rows: [ResultRow] = [], manifest: Manifest? = nil,
@@ -34,26 +39,30 @@ public struct ResultSet: Sendable {
         guard let data = FileManager.default.contents(atPath: csvPath) else {
             throw isDir.boolValue ? .notFound(path: path) : .unreadable(path: csvPath, reason: "not a readable file")
         }
-        let parsed: CSV.Parsed
-        do { parsed = try CSV.parse(Array(data)) } catch {
-            throw .badCSV(path: csvPath, line: error.line, problem: error.problem)
+        let parsed: CSV.Document
+        do { parsed = try CSV.parse(Array(data), tornTail: .set) } catch {
+            throw .badCSV(path: csvPath, line: error.line, problem: error.message)
         }
-        guard let header = parsed.records.first else { throw .badHeader(path: csvPath, missing: requiredColumns) }
+        guard let header = parsed.records.first?.fields else {
+            throw .badHeader(path: csvPath, missing: requiredColumns)
+        }
         let missing = requiredColumns.filter { !header.contains($0) }
         guard missing.isEmpty else { throw .badHeader(path: csvPath, missing: missing) }
         var rows: [ResultRow] = []
         rows.reserveCapacity(parsed.records.count - 1)
-        for (i, record) in parsed.records.dropFirst().enumerated() {
-            guard record.count == header.count else {
+        for record in parsed.records.dropFirst() {
+            guard record.fields.count == header.count else {
                 throw .badCSV(
-                    path: csvPath, line: i + 2,
-                    problem: "\(record.count) fields; expected \(header.count) like the header")
+                    path: csvPath, line: record.line,
+                    problem: "\(record.fields.count) fields; expected \(header.count) like the header")
             }
-            rows.append(ResultRow(columns: header, fields: record))
+            rows.append(ResultRow(columns: header, fields: record.fields))
         }
         let manifest =
             FileManager.default.fileExists(atPath: manifestPath) ? try Manifest.load(path: manifestPath) : nil
-        return ResultSet(columns: header, rows: rows, manifest: manifest, csvPath: csvPath)
+        var set = ResultSet(columns: header, rows: rows, manifest: manifest, csvPath: csvPath)
+        if parsed.isTorn { set.tornLine = parsed.records.count + 1 }
+        return set
     }
 
     /// The rows sorted by run key (experiment, cell id, repeat, run id).
@@ -77,7 +86,7 @@ public struct ResultSet: Sendable {
     /// The CSV text of the set (header + rows in `columns` order).
     public func csvText() -> String {
         var out = CSV.line(columns)
-        for row in rows { out += CSV.line(row.fields(columns)) }
+        for row in rows { out += CSV.line(ColumnTypes.normalise(row.fields(columns), columns: columns)) }
         return out
     }
 
@@ -86,7 +95,7 @@ public struct ResultSet: Sendable {
     public func write(directory: String) throws(ResultsError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch { throw .unreadable(path: directory, reason: "cannot create directory: \(error.localizedDescription)") }
+        } catch { throw .unreadable(path: directory, reason: "cannot create directory: \(SystemErrorText.describe(error))") }
         let csvPath = (directory as NSString).appendingPathComponent("results.csv")
         let tmp = csvPath + ".tmp"
         guard FileManager.default.createFile(atPath: tmp, contents: Data(csvText().utf8)) else {

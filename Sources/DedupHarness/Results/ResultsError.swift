@@ -1,3 +1,6 @@
+import DedupPipeline
+import DedupFormats
+
 /// Problems reading or writing result files; every case names the path.
 public enum ResultsError: Error, CustomStringConvertible, Sendable {
     case notFound(path: String)
@@ -8,6 +11,8 @@ public enum ResultsError: Error, CustomStringConvertible, Sendable {
     case badManifest(path: String, reason: String)
     case exists(path: String)
     case io(path: String, operation: String, errno: Int32)
+    /// Inputs of `merge` that belong to different experiments ("'name' (path)" each).
+    case mixedExperiments([String])
 
     public var description: String {
         switch self {
@@ -26,6 +31,8 @@ public enum ResultsError: Error, CustomStringConvertible, Sendable {
             return
                 "\(p): results already exist here; pass --resume to continue them or choose another --results directory"
         case .io(let p, let op, let code): return "\(p): \(op) failed: \(String(cString: strerror(code)))"
+        case .mixedExperiments(let names):
+            return "the inputs belong to different experiments: \(names.joined(separator: ", ")); merge the shards of one experiment at a time"
         }
     }
 }

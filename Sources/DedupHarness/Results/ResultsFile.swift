@@ -1,3 +1,5 @@
+import DedupPipeline
+import DedupFormats
 import Foundation
 
 /// The results.csv a run appends to: one complete line per `write(2)`, then `fsync`, so a killed
@@ -24,10 +26,10 @@ final class ResultsFile: @unchecked Sendable {
             try append(line: CSV.line(columns))
             return
         }
-        let parsed: CSV.Parsed
-        do { parsed = try CSV.parse(existing) } catch {
+        let parsed: CSV.Document
+        do { parsed = try CSV.parse(existing, tornTail: .set) } catch {
             close(fd)
-            throw .badCSV(path: path, line: error.line, problem: error.problem)
+            throw .badCSV(path: path, line: error.line, problem: error.message)
         }
         if parsed.isTorn {
             guard ftruncate(fd, off_t(parsed.completeLength)) == 0 else {
@@ -36,7 +38,7 @@ final class ResultsFile: @unchecked Sendable {
             }
             truncatedTornLine = true
         }
-        guard let header = parsed.records.first else {
+        guard let header = parsed.records.first?.fields else {
             // Only a torn header was there: start over.
             try append(line: CSV.line(columns))
             return
@@ -46,8 +48,8 @@ final class ResultsFile: @unchecked Sendable {
             throw .schemaMismatch(path: path, found: header, expected: columns)
         }
         let runIndex = header.firstIndex(of: "run_id")!
-        for record in parsed.records.dropFirst() where record.count == header.count {
-            recordedRunIDs.insert(record[runIndex])
+        for record in parsed.records.dropFirst() where record.fields.count == header.count {
+            recordedRunIDs.insert(record.fields[runIndex])
         }
     }
 
@@ -55,7 +57,7 @@ final class ResultsFile: @unchecked Sendable {
 
     /// Appends one row (fields in `columns` order) durably.
     func append(_ fields: [String]) throws(ResultsError) {
-        try append(line: CSV.line(fields))
+        try append(line: CSV.line(ColumnTypes.normalise(fields, columns: columns)))
     }
 
     private func append(line: String) throws(ResultsError) {

@@ -1,10 +1,20 @@
+import DedupPipeline
 import Foundation
 
 /// Runs one child process with posix_spawn, capturing stdout and stderr through pipes, with an
 /// optional deadline. The child gets its own process group, so a terminal's Ctrl-C reaches only
 /// the harness (which then stops after the run in flight), and a timeout kills the whole group
 /// (a shell script and whatever it started).
+///
+/// Children die with their parent: each child gets the read end of a "lifeline" pipe as fd 3
+/// (`DEDUPBENCH_LIFELINE_FD=3`) whose write end only this process holds. When the harness dies —
+/// even by SIGKILL — the kernel closes the write end, and a dedupbench child, which watches fd 3
+/// (`Lifeline.watch`), exits at once instead of running on as an orphan.
 public enum ChildProcess {
+    /// The fd a child finds its lifeline on, and the variable that tells it so.
+    public static let lifelineFD: Int32 = 3
+    public static let lifelineVariable = "DEDUPBENCH_LIFELINE_FD"
+
     public struct Result: Sendable {
         /// Exit code when the child exited normally.
         public var exitCode: Int32?
@@ -44,13 +54,21 @@ public enum ChildProcess {
         defer { if locked { spawnLock.unlock() } }
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
+        var lifeline: [Int32] = [-1, -1]
         guard pipe(&outPipe) == 0 else { throw SpawnError(executable: executable, code: errno) }
         guard pipe(&errPipe) == 0 else {
             close(outPipe[0])
             close(outPipe[1])
             throw SpawnError(executable: executable, code: errno)
         }
-        for fd in outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        guard pipe(&lifeline) == 0 else {
+            for fd in outPipe + errPipe { close(fd) }
+            throw SpawnError(executable: executable, code: errno)
+        }
+        // The write end stays open here until the child is reaped; if this process dies first,
+        // the kernel closes it and the child sees EOF on its fd 3.
+        defer { close(lifeline[1]) }
+        for fd in outPipe + errPipe + lifeline { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -58,6 +76,7 @@ public enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        posix_spawn_file_actions_adddup2(&actions, lifeline[0], lifelineFD)
 
         var attr = posix_spawnattr_t()
         posix_spawnattr_init(&attr)
@@ -74,9 +93,10 @@ public enum ChildProcess {
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        let envStrings = environment.map { env in
+        var env = environment ?? ProcessInfo.processInfo.environment
+        env[lifelineVariable] = String(lifelineFD)
+        let envStrings: [UnsafeMutablePointer<CChar>?]? =
             env.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        }
         defer { envStrings?.forEach { free($0) } }
 
         var pid: pid_t = 0
@@ -87,6 +107,7 @@ public enum ChildProcess {
         }
         close(outPipe[1])
         close(errPipe[1])
+        close(lifeline[0])
         spawnLock.unlock()
         locked = false
         guard rc == 0 else {

@@ -1,3 +1,5 @@
+import DedupPipeline
+import DedupFormats
 import Foundation
 
 /// Executes an `ExperimentPlan`: warm-ups and repeats per cell, retries with exponential backoff,
@@ -43,11 +45,7 @@ public final class ExperimentRunner: @unchecked Sendable {
         summary.resultsDirectory = dir
         let manifestPath = (dir as NSString).appendingPathComponent("manifest.json")
         if options.resume, FileManager.default.fileExists(atPath: manifestPath) {
-            let name = try Manifest.load(path: manifestPath).experiment.name
-            guard name == spec.name else {
-                throw ResultsError.badManifest(
-                    path: manifestPath, reason: "these results belong to experiment '\(name)', not '\(spec.name)'")
-            }
+            try checkResumable(try Manifest.load(path: manifestPath), path: manifestPath)
         }
         let baseConfig = try baseConfigPath(in: dir)
         let file = try ResultsFile(
@@ -68,14 +66,22 @@ public final class ExperimentRunner: @unchecked Sendable {
         var manifest = try startManifest(path: manifestPath, baseConfig: baseConfig)
         try manifest.write(path: manifestPath)
 
-        let workRoot =
-            options.workDirectory
-            ?? (NSTemporaryDirectory() as NSString).appendingPathComponent(
-                "dedupbench-\(getpid())-\(UInt64(Monotonic.now() * 1e6))")
+        // Run tables live under the results folder, not /tmp: a killed run leaves them there, and
+        // the next run or --resume of this folder removes them before it starts.
+        // One folder per harness process (`<pid>`), so a second process on the same folder (a shard)
+        // never removes tables in flight; folders of processes that are gone are removed.
+        let inFlight = (dir as NSString).appendingPathComponent(Self.workFolder)
+        let workRoot = options.workDirectory ?? (inFlight as NSString).appendingPathComponent(String(getpid()))
+        if options.workDirectory == nil { try Self.removeLeftTables(in: inFlight) }
         try FileManager.default.createDirectory(atPath: workRoot, withIntermediateDirectories: true)
-        defer { if options.workDirectory == nil { try? FileManager.default.removeItem(atPath: workRoot) } }
+        defer {
+            if options.workDirectory == nil {
+                try? FileManager.default.removeItem(atPath: workRoot)
+                _ = rmdir(inFlight)  // only when no other process still uses it
+            }
+        }
 
-        let progress = Progress(total: runs.count, style: progressStyle())
+        let progress = Progress(total: runs.count, style: progressStyle(), color: options.color)
         if summary.skipped > 0 {
             progress.message("resume: \(summary.skipped) of \(all.count) runs already recorded in \(dir)")
         }
@@ -110,6 +116,48 @@ public final class ExperimentRunner: @unchecked Sendable {
         return summary
     }
 
+    /// The folder inside a results folder where runs write their tables (`<pid>/<run id>-a<n>`).
+    public static let workFolder = ".tables-in-flight"
+
+    /// Removes what killed harnesses left under `inFlight`: every entry that is not the folder of
+    /// a live process.
+    static func removeLeftTables(in inFlight: String) throws {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: inFlight)) ?? [] {
+            if let pid = pid_t(name), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
+            let path = (inFlight as NSString).appendingPathComponent(name)
+            do { try fm.removeItem(atPath: path) } catch {
+                throw ResultsError.unreadable(
+                    path: path, reason: "cannot remove the tables a killed run left: \(SystemErrorText.describe(error))")
+            }
+        }
+    }
+
+    /// Refuses to append to results recorded for another experiment, other `--set` overrides, another
+    /// seed or another base config: one results.csv must never mix them (e.g. a resume that forgot
+    /// `--set generation.scale=20000` would add 1M-record runs to 20k ones).
+    func checkResumable(_ recorded: Manifest, path: String) throws {
+        let spec = plan.spec
+        let now = plan.overrides.map { "\($0.key)=\($0.value.text)" }
+        var problems: [String] = []
+        if recorded.experiment.name != spec.name {
+            problems.append("they belong to experiment '\(recorded.experiment.name)', not '\(spec.name)'")
+        }
+        if recorded.experiment.overrides != now {
+            let shown: ([String]) -> String = { $0.isEmpty ? "none" : $0.map { "--set \($0)" }.joined(separator: " ") }
+            problems.append("they were recorded with overrides \(shown(recorded.experiment.overrides)), this command has \(shown(now))")
+        }
+        if recorded.experiment.seed != spec.seed {
+            problems.append("they were recorded with seed \(recorded.experiment.seed), the experiment now has \(spec.seed)")
+        }
+        guard problems.isEmpty else {
+            throw ResultsError.badManifest(
+                path: path,
+                reason: "cannot resume: " + problems.joined(separator: "; ")
+                    + " — resume with the same command, or write to a new --results folder")
+        }
+    }
+
     private struct Context: Sendable {
         var baseConfig: String
         var file: ResultsFile
@@ -140,11 +188,12 @@ public final class ExperimentRunner: @unchecked Sendable {
                 shouldAbort: options.shouldAbort)
             let result = executor.execute(request)
             total += result.seconds
+            keepQuarantine(from: outDir, run: run, attempt: attempt, resultsDirectory: ctx.dir)
             if !(options.keepTables && !run.isWarmup) { try? FileManager.default.removeItem(atPath: outDir) }
 
             var status = ResultColumns.statusOK
             var error = ""
-            var metrics: [String: ParamValue]?
+            var metrics: [String: JSONValue]?
             switch result.outcome {
             case .aborted:
                 lock.lock()
@@ -201,6 +250,22 @@ public final class ExperimentRunner: @unchecked Sendable {
             lock.unlock()
             ctx.progress.finished(run, status: status, seconds: total, attempts: attempt, error: error)
             return
+        }
+    }
+
+    /// Moves a file source's quarantine files out of the run's table folder (which is removed) to
+    /// `<results>/quarantine/<run id>-a<attempt>[-n].jsonl`, so rejected lines stay inspectable.
+    private func keepQuarantine(from outDir: String, run: PlannedRun, attempt: Int, resultsDirectory: String) {
+        let fm = FileManager.default
+        let names = ((try? fm.contentsOfDirectory(atPath: outDir)) ?? []).filter {
+            $0.hasPrefix("quarantine") && $0.hasSuffix(".jsonl")
+        }.sorted()
+        guard !names.isEmpty else { return }
+        let target = (resultsDirectory as NSString).appendingPathComponent("quarantine")
+        try? fm.createDirectory(atPath: target, withIntermediateDirectories: true)
+        for (n, name) in names.enumerated() {
+            let base = "\(run.runID)-a\(attempt)" + (n == 0 ? "" : "-\(n + 1)")
+            _ = rename((outDir as NSString).appendingPathComponent(name), "\(target)/\(base).jsonl")
         }
     }
 
@@ -281,14 +346,14 @@ public final class ExperimentRunner: @unchecked Sendable {
             runsSkipped: 0, interrupted: false)
         let info = Manifest.ExperimentInfo(
             name: spec.name, description: spec.description, file: spec.file, sha256: spec.fileSHA256, base: baseConfig,
-            baseSHA256: FileManager.default.contents(atPath: baseConfig).map { StableHash.sha256Hex(Array($0)) } ?? "",
+            baseSHA256: FileManager.default.contents(atPath: baseConfig).map { RunIdentity.sha256Hex(Array($0)) } ?? "",
             seed: spec.seed, repeats: spec.repeats, warmup: spec.warmup, timeout: spec.timeout, retries: spec.retries,
             axes: spec.axes.map(\.key), overrides: plan.overrides.map { "\($0.key)=\($0.value.text)" },
             cells: plan.cells.count, runs: plan.cells.count * spec.repeats, charts: spec.charts)
         let priceInfo = Manifest.PriceInfo(
             name: prices.name, version: prices.version, asOf: prices.asOf, file: pricesFile,
             sha256: pricesFile.flatMap { FileManager.default.contents(atPath: $0) }.map {
-                StableHash.sha256Hex(Array($0))
+                RunIdentity.sha256Hex(Array($0))
             },
             table: prices)
         if options.resume, FileManager.default.fileExists(atPath: path) {

@@ -1,3 +1,5 @@
+import DedupPipeline
+
 /// Runs each attempt inside the harness process via `PipelineRunner` (`run --in-process`): no spawn
 /// cost, but peak RSS accumulates across runs and the timeout cannot be enforced (a thread cannot be
 /// killed), so child processes stay the default.
@@ -16,13 +18,10 @@ public struct InProcessExecutor: RunExecutor {
                 path: request.baseConfig, overrides: PlanValidator.overrides(of: request.run.cell))
             let metrics = try PipelineRunner.run(
                 config: config, strategy: strategy, seed: request.run.seed, outDir: request.outDir, force: true)
-            guard case .object(let o) = try JSONReader.parse(metrics.jsonLine) else {
-                return RunAttempt(
-                    outcome: .failed("the pipeline's metrics are not a JSON object"), seconds: Monotonic.now() - start)
-            }
-            return RunAttempt(outcome: .completed(o), seconds: Monotonic.now() - start)
+            // Typed values straight from RunMetrics: no JSON text in between.
+            return RunAttempt(outcome: .completed(metrics.values), seconds: Monotonic.now() - start)
         } catch {
-            return RunAttempt(outcome: .failed("\(error)"), seconds: Monotonic.now() - start)
+            return RunAttempt(outcome: .failed(SystemErrorText.describe(error)), seconds: Monotonic.now() - start)
         }
     }
 }

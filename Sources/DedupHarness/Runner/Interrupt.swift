@@ -1,3 +1,4 @@
+import DedupPipeline
 import Foundation
 
 /// Ctrl-C handling for `dedupbench run`: the first SIGINT (or SIGTERM) asks the runner to stop after

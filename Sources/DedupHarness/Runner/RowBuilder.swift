@@ -1,3 +1,5 @@
+import DedupPipeline
+import DedupFormats
 import Foundation
 
 /// Builds a results row from a run's identity, the pipeline's metrics (its `--json` object) and the
@@ -6,7 +8,7 @@ struct RowBuilder: Sendable {
     var experiment: String
     var prices: PriceTable
 
-    func row(for run: PlannedRun, metrics: [String: ParamValue]?, status: String, error: String, attempts: Int)
+    func row(for run: PlannedRun, metrics: [String: JSONValue]?, status: String, error: String, attempts: Int)
         -> ResultRow
     {
         var row = ResultRow()
@@ -52,11 +54,11 @@ struct RowBuilder: Sendable {
     /// Dollars to 10 significant digits: far below a cent at any scale, and free of binary noise
     /// such as 3.540000000000001e-05.
     static func usd(_ x: Double) -> String {
-        ParamValue.format(Double(String(format: "%.10g", x)) ?? x)
+        JSONNumber.canonical(Double(String(format: "%.10g", x)) ?? x)
     }
 
     /// A metric value as CSV text: numbers in shortest round-trip form, null as empty.
-    static func cell(_ v: ParamValue) -> String {
+    static func cell(_ v: JSONValue) -> String {
         if case .null = v { return "" }
         return v.text
     }

@@ -23,7 +23,7 @@ public struct RunAttempt: Sendable {
     public enum Outcome: Sendable {
         /// The pipeline reported metrics (its own `status` may still be `failed`, e.g. lost records:
         /// that is a deterministic result and is not retried).
-        case completed([String: ParamValue])
+        case completed([String: JSONValue])
         /// Crashed, exited non-zero without metrics, or printed nothing usable: retried.
         case failed(String)
         /// Killed after the timeout: retried.
@@ -74,10 +74,13 @@ public struct ChildProcessExecutor: RunExecutor {
 
     /// A value as the text after `key=`: plain text when it reads back as the same string,
     /// canonical JSON (valid YAML) otherwise.
-    static func setText(_ v: ParamValue) -> String {
+    static func setText(_ v: JSONValue) -> String {
         if case .string(let s) = v {
-            let reader = YAMLReader(file: "")
-            if let node = try? reader.compose(s), case .scalar = node, (try? reader.value(node, "")) == v { return s }
+            if let node = try? YAMLNode.compose(yaml: s, file: nil), let scalar = node.scalar,
+                YAMLScalar.resolve(scalar.text, quoted: scalar.quoted) == v
+            {
+                return s
+            }
         }
         return v.canonicalJSON
     }
@@ -93,7 +96,7 @@ public struct ChildProcessExecutor: RunExecutor {
         }
         if result.aborted { return RunAttempt(outcome: .aborted, seconds: result.seconds) }
         if result.timedOut {
-            let limit = ParamValue.format(request.timeout)
+            let limit = JSONNumber.canonical(request.timeout)
             return RunAttempt(
                 outcome: .timedOut("killed after the \(limit) s timeout\(Self.tail(result.stderr))"),
                 seconds: result.seconds)
@@ -107,13 +110,13 @@ public struct ChildProcessExecutor: RunExecutor {
     }
 
     /// The JSON object for `strategy` among stdout's lines (the last object line if none names it).
-    static func metrics(in stdout: [UInt8], strategy: String) -> [String: ParamValue]? {
-        var objects: [[String: ParamValue]] = []
+    static func metrics(in stdout: [UInt8], strategy: String) -> [String: JSONValue]? {
+        var objects: [[String: JSONValue]] = []
         for line in stdout.split(separator: 0x0A) {
             guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 }), first == UInt8(ascii: "{") else {
                 continue
             }
-            if case .object(let o)? = try? JSONReader.parse(String(decoding: line, as: UTF8.self)) { objects.append(o) }
+            if let o = (try? JSONParser.parse(Array(line)))?.objectMembers { objects.append(o) }
         }
         return objects.last { $0["strategy"]?.text == strategy } ?? objects.last
     }
@@ -125,4 +128,7 @@ public struct ChildProcessExecutor: RunExecutor {
     }
 }
 
+import DedupYAML
+import DedupPipeline
+import DedupFormats
 import Foundation

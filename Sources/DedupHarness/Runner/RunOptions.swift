@@ -1,3 +1,4 @@
+import DedupPipeline
 import Foundation
 
 /// How `ExperimentRunner` executes a plan (the `dedupbench run` flags).
@@ -16,6 +17,8 @@ public struct RunOptions: Sendable {
     /// Scratch folder for tables while a run is in flight (nil: the system temp folder).
     public var workDirectory: String?
     public var progress: ProgressStyle = .auto
+    /// Colour in progress output: nil = on a terminal unless NO_COLOR is set; false = `--no-color`.
+    public var color: Bool? = nil
     /// Recorded in the manifest.
     public var commandLine: [String] = CommandLine.arguments
     /// Polled between runs: stop starting new ones (first Ctrl-C).

@@ -1,5 +1,7 @@
+import DedupPipeline
+import DedupFormats
 import Foundation
-import Yams
+import DedupYAML
 
 extension ExperimentSpec {
     static let topLevelKeys = [
@@ -10,25 +12,25 @@ extension ExperimentSpec {
     /// Loads and validates an experiment file. Relative `base` and `prices` paths are resolved
     /// against the file's folder. Throws the first problem as a located `SpecError`.
     public static func load(path: String) throws(SpecError) -> ExperimentSpec {
-        let (reader, root, text) = try YAMLReader.load(path: path)
+        let (reader, root, text) = try SpecReader.load(path: path)
         let folder = (path as NSString).deletingLastPathComponent
-        return try parse(reader: reader, root: root, sha256: StableHash.sha256Hex(Array(text.utf8)), folder: folder)
+        return try parse(reader: reader, root: root, sha256: RunIdentity.sha256Hex(Array(text.utf8)), folder: folder)
     }
 
     /// Parses spec text (for tests and inline use); `file` names it in messages.
     public static func parse(text: String, file: String, folder: String = ".") throws(SpecError) -> ExperimentSpec {
-        let reader = YAMLReader(file: file)
+        let reader = SpecReader(file: file)
         return try parse(
-            reader: reader, root: try reader.compose(text), sha256: StableHash.sha256Hex(text), folder: folder)
+            reader: reader, root: try reader.compose(text), sha256: RunIdentity.sha256Hex(text), folder: folder)
     }
 
-    static func parse(reader r: YAMLReader, root: Node, sha256: String, folder: String) throws(SpecError)
+    static func parse(reader r: SpecReader, root: YAMLNode, sha256: String, folder: String) throws(SpecError)
         -> ExperimentSpec
     {
         let pairs = try r.mapping(root, "")
         try r.checkKeys(pairs, allowed: topLevelKeys, prefix: "")
-        func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
-        func required(_ key: String, _ expected: String) throws(SpecError) -> Node {
+        func node(_ key: String) -> YAMLNode? { pairs.first { $0.key == key }?.value }
+        func required(_ key: String, _ expected: String) throws(SpecError) -> YAMLNode {
             guard let n = node(key) else {
                 throw r.error(root, key, value: nil, expected: "missing; expected \(expected)")
             }
@@ -55,10 +57,10 @@ extension ExperimentSpec {
         switch (node("base"), node("pipeline")) {
         case (let b?, nil): base = .path(resolve(try r.string(b, "base"), folder: folder))
         case (nil, let p?):
-            guard case .mapping = p else {
+            guard p.entries != nil else {
                 throw r.mismatch(p, "pipeline", expected: "a mapping (an inline pipeline config)")
             }
-            base = .inline(yaml: (try? Yams.serialize(node: p)) ?? "")
+            base = .inline(yaml: p.yamlText)
         case (_?, let p?):
             throw r.error(
                 p, "pipeline", value: nil, expected: "either 'base' (a config file) or 'pipeline' (inline), not both")
@@ -111,7 +113,7 @@ extension ExperimentSpec {
         return (folder as NSString).appendingPathComponent(path)
     }
 
-    static func positive(_ r: YAMLReader, _ n: Node?, _ key: String, default value: Double) throws(SpecError) -> Double
+    static func positive(_ r: SpecReader, _ n: YAMLNode?, _ key: String, default value: Double) throws(SpecError) -> Double
     {
         guard let n else { return value }
         let v = try r.number(n, key, expected: "a number of seconds > 0")
@@ -134,26 +136,26 @@ extension ExperimentSpec {
     }
 
     /// The axes, and the first repeated value of each axis (an error unless the axis is zipped).
-    static func parseMatrix(_ r: YAMLReader, _ matrix: Node) throws(SpecError)
-        -> ([Axis], [(key: String, path: String, node: Node)])
+    static func parseMatrix(_ r: SpecReader, _ matrix: YAMLNode) throws(SpecError)
+        -> ([Axis], [(key: String, path: String, node: YAMLNode)])
     {
         let pairs = try r.mapping(matrix, "matrix")
         guard !pairs.isEmpty else {
             throw r.error(matrix, "matrix", value: nil, expected: "at least one axis, e.g. 'strategy: [bronze_append]'")
         }
         var axes: [Axis] = []
-        var repeated: [(key: String, path: String, node: Node)] = []
+        var repeated: [(key: String, path: String, node: YAMLNode)] = []
         for pair in pairs {
             let key = "matrix.\(pair.key)"
             guard isValidKey(pair.key) else {
                 throw r.error(
                     pair.keyNode, key, value: pair.key, expected: "a dotted config key such as generation.scale")
             }
-            let values: [ParamValue]
-            switch pair.value {
+            let values: [JSONValue]
+            switch pair.value.kind {
             case .sequence(let seq):
                 guard !seq.isEmpty else { throw r.error(pair.value, key, value: "[]", expected: "at least one value") }
-                var list: [ParamValue] = []
+                var list: [JSONValue] = []
                 for (i, item) in seq.enumerated() {
                     let v = try r.value(item, "\(key)[\(i)]")
                     if list.contains(where: { $0.canonicalJSON == v.canonicalJSON }),
@@ -175,13 +177,13 @@ extension ExperimentSpec {
             }
             axes.append(
                 Axis(
-                    key: pair.key, values: values, line: pair.keyNode.mark?.line ?? 0,
-                    column: pair.keyNode.mark?.column ?? 0))
+                    key: pair.key, values: values, line: pair.keyNode.origin.line ?? 0,
+                    column: pair.keyNode.origin.column ?? 0))
         }
         return (axes, repeated)
     }
 
-    static func parseZip(_ r: YAMLReader, _ node: Node?, axes: [Axis]) throws(SpecError) -> [[String]] {
+    static func parseZip(_ r: SpecReader, _ node: YAMLNode?, axes: [Axis]) throws(SpecError) -> [[String]] {
         guard let node else { return [] }
         var groups: [[String]] = []
         var used: Set<String> = []
@@ -220,15 +222,15 @@ extension ExperimentSpec {
     }
 
     /// `include` (any keys, full cells) or `exclude` (keys must be axes, values among the axis values).
-    static func parseAssignments(_ r: YAMLReader, _ node: Node?, _ name: String, axes: [Axis]?) throws(SpecError)
-        -> [[String: ParamValue]]
+    static func parseAssignments(_ r: SpecReader, _ node: YAMLNode?, _ name: String, axes: [Axis]?) throws(SpecError)
+        -> [[String: JSONValue]]
     {
         guard let node else { return [] }
-        var out: [[String: ParamValue]] = []
+        var out: [[String: JSONValue]] = []
         for (i, entry) in try r.sequence(node, name).enumerated() {
             let pairs = try r.mapping(entry, "\(name)[\(i)]")
             guard !pairs.isEmpty else { throw r.mismatch(entry, "\(name)[\(i)]", expected: "at least one key: value") }
-            var cell: [String: ParamValue] = [:]
+            var cell: [String: JSONValue] = [:]
             for pair in pairs {
                 let key = "\(name)[\(i)].\(pair.key)"
                 guard isValidKey(pair.key) else {
@@ -252,7 +254,7 @@ extension ExperimentSpec {
         return out
     }
 
-    static func parseCharts(_ r: YAMLReader, _ node: Node?, axes: [Axis]) throws(SpecError) -> [ChartSpec] {
+    static func parseCharts(_ r: SpecReader, _ node: YAMLNode?, axes: [Axis]) throws(SpecError) -> [ChartSpec] {
         guard let node else { return [] }
         var charts: [ChartSpec] = []
         let axisKeys = axes.map(\.key)
@@ -261,7 +263,7 @@ extension ExperimentSpec {
             let prefix = "charts[\(i)]"
             let pairs = try r.mapping(entry, prefix)
             try r.checkKeys(pairs, allowed: ["type", "title", "x", "series", "y", "log_x"], prefix: prefix)
-            func field(_ k: String) -> Node? { pairs.first { $0.key == k }?.value }
+            func field(_ k: String) -> YAMLNode? { pairs.first { $0.key == k }?.value }
             guard let typeNode = field("type") else {
                 throw r.error(
                     entry, "\(prefix).type", value: nil,

@@ -1,3 +1,6 @@
+import DedupPipeline
+import DedupFormats
+
 /// A validated experiment file (`experiments/*.yaml`, schema `version: 1`): what to sweep, how many
 /// times, and how runs are executed. Load one with `ExperimentSpec.load(path:)`; expand it with
 /// `MatrixExpander`. docs/EXPERIMENTS.md documents every key.
@@ -27,9 +30,9 @@ public struct ExperimentSpec: Sendable {
     /// Groups of axes that move together (equal lengths), instead of forming a product.
     public var zip: [[String]]
     /// Extra cells (full assignments) appended after the product.
-    public var include: [[String: ParamValue]]
+    public var include: [[String: JSONValue]]
     /// Patterns (partial assignments) removing matching product cells.
-    public var exclude: [[String: ParamValue]]
+    public var exclude: [[String: JSONValue]]
     /// Price table file for the cost columns (nil: the default table).
     public var prices: String?
     /// Charts the report should draw for this experiment (validated data, drawn by DedupReport).
@@ -50,12 +53,12 @@ public enum BaseConfig: Sendable, Equatable {
 /// One matrix axis: a dotted config key (or `strategy`) and its values in order.
 public struct Axis: Sendable, Equatable {
     public var key: String
-    public var values: [ParamValue]
+    public var values: [JSONValue]
     /// Where the axis was written (for messages raised after parsing).
     public var line: Int
     public var column: Int
 
-    public init(key: String, values: [ParamValue], line: Int = 0, column: Int = 0) {
+    public init(key: String, values: [JSONValue], line: Int = 0, column: Int = 0) {
         self.key = key
         self.values = values
         self.line = line

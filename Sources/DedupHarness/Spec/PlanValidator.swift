@@ -1,3 +1,5 @@
+import DedupFormats
+import DedupPipeline
 import Foundation
 
 /// Checks an expanded plan against the pipeline before anything runs: every strategy exists, the

@@ -1,5 +1,7 @@
+import DedupPipeline
+import DedupFormats
 import Foundation
-import Yams
+import DedupYAML
 
 /// A numeric axis written as a range: `{from, to, step}` (linear, inclusive of `to` when a step
 /// lands on it) or `{from, to, count, scale: linear|log}` (`count` points including both ends).
@@ -22,10 +24,10 @@ struct RangeSpec: Equatable {
 
     static let maxValues = 100_000
 
-    static func parse(_ r: YAMLReader, _ node: Node, _ key: String) throws(SpecError) -> RangeSpec {
+    static func parse(_ r: SpecReader, _ node: YAMLNode, _ key: String) throws(SpecError) -> RangeSpec {
         let pairs = try r.mapping(node, key)
         try r.checkKeys(pairs, allowed: ["from", "to", "step", "count", "scale"], prefix: key)
-        func field(_ k: String) -> Node? { pairs.first { $0.key == k }?.value }
+        func field(_ k: String) -> YAMLNode? { pairs.first { $0.key == k }?.value }
         let shape = "a range {from, to, step} or {from, to, count, scale: log}"
         guard let fromNode = field("from"), let toNode = field("to") else {
             throw r.error(node, key, value: nil, expected: "'from' and 'to' in \(shape) (a list of values needs [ ])")
@@ -40,7 +42,7 @@ struct RangeSpec: Equatable {
             guard step != 0, (to - from) * step >= 0 else {
                 throw r.mismatch(
                     s, "\(key).step",
-                    expected: "a number ≠ 0 moving from \(ParamValue.format(from)) toward \(ParamValue.format(to))")
+                    expected: "a number ≠ 0 moving from \(JSONNumber.canonical(from)) toward \(JSONNumber.canonical(to))")
             }
             guard ((to - from) / step).rounded(.down) < Double(maxValues) else {
                 throw r.mismatch(s, "\(key).step", expected: "a step giving at most \(maxValues) values")
@@ -64,16 +66,16 @@ struct RangeSpec: Equatable {
             }
             if scale == .log, !(from > 0 && to > 0) {
                 throw r.error(
-                    node, key, value: "from \(ParamValue.format(from)) to \(ParamValue.format(to))",
+                    node, key, value: "from \(JSONNumber.canonical(from)) to \(JSONNumber.canonical(to))",
                     expected: "positive 'from' and 'to' for a log range")
             }
             spec.scale = scale
         }
         for n in literals {
-            guard case .scalar(let scalar) = n else { continue }
-            if case .int = YAMLReader.value(of: scalar) { continue }
+            guard let scalar = n.scalar else { continue }
+            if case .int = YAMLScalar.resolve(scalar.text, quoted: scalar.quoted) { continue }
             spec.integral = false
-            spec.decimals = max(spec.decimals, decimals(of: scalar.string))
+            spec.decimals = max(spec.decimals, decimals(of: scalar.text))
         }
         return spec
     }
@@ -89,7 +91,7 @@ struct RangeSpec: Equatable {
     }
 
     /// The values in order, rounded as described above and without repeats.
-    func values() -> [ParamValue] {
+    func values() -> [JSONValue] {
         var raw: [Double] = []
         if let step {
             let n = Int(((to - from) / step * (1 + 1e-12)).rounded(.down))
@@ -108,10 +110,10 @@ struct RangeSpec: Equatable {
         }
         // A count range between integers stays integral unless rounding would merge points.
         let asIntegers = integral && Set(raw.map { $0.rounded() }).count == raw.count
-        var out: [ParamValue] = []
+        var out: [JSONValue] = []
         var seen: Set<String> = []
         for v in raw {
-            let value: ParamValue
+            let value: JSONValue
             if asIntegers {
                 value = .int(Int64(v.rounded()))
             } else if step != nil {

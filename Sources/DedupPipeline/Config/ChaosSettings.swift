@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// `chaos.mode`: `fixed` values are used as written; `random` values are `[lo, hi]` ranges sampled
 /// once per run from the run's seed (a plain number is allowed and used as is).
 public enum ChaosMode: String, Sendable, CaseIterable, Codable { case fixed, random }

@@ -1,9 +1,12 @@
+import DedupFormats
+import DedupYAML
 import DeltaStorage
 
 /// Turns a merged config tree into a `PipelineConfig`, validating every key and value.
 enum ConfigDecoder {
     static let sections = [
         "source", "generation", "pubsub", "synthetic", "file", "batches", "hash", "strategies", "storage", "logging",
+        "maintenance", "prefect",
     ]
     static let sectionHints = [
         "chaos": "chaos settings go under generation.chaos",
@@ -15,9 +18,9 @@ enum ConfigDecoder {
         )
     ) { a, _ in a }
 
-    static func decode(_ tree: ConfigNode) throws -> PipelineConfig {
+    static func decode(_ tree: YAMLNode) throws -> PipelineConfig {
         var c = PipelineConfig()
-        let top = try ConfigReader(tree, path: "").mapping(allowed: sections, hints: sectionHints)
+        let top = try YAMLReader(tree, path: "").mapping(allowed: sections, hints: sectionHints)
         if let r = top["source"] { try decodeSource(r, into: &c) }
         if let r = top["generation"] { c.generation = try decodeGeneration(r) }
         if let r = top["pubsub"] { c.pubsub = try decodePubSub(r) }
@@ -27,9 +30,10 @@ enum ConfigDecoder {
             if let msg = m["message"] { c.synthetic.message = try decodeMessage(msg) }
         }
         if let r = top["file"] {
-            let m = try r.mapping(allowed: ["path", "quarantine_path"])
+            let m = try r.mapping(allowed: ["path", "quarantine_path", "max_quarantined"])
             if let p = m["path"] { c.file.path = try p.string() }
             if let q = m["quarantine_path"] { c.file.quarantinePath = try q.string() }
+            if let q = m["max_quarantined"] { c.file.maxQuarantined = try QuarantineLimit.decode(q) }
         }
         // The seed's `source.path` (and the CLI's --path) wins over `file.path`.
         if let p = top["source"].flatMap({ try? $0.mapping(allowed: sourceKeys)["path"] }) {
@@ -43,35 +47,37 @@ enum ConfigDecoder {
         }
         if let r = top["strategies"] { c.strategies = try decodeStrategies(r) }
         if let r = top["storage"] { c.storage = try decodeStorage(r) }
+        if let r = top["maintenance"] { c.maintenance = try MaintenanceSettings.decode(r) }
         if let r = top["logging"] {
             let m = try r.mapping(allowed: ["level"])
             if let l = m["level"] {
                 let s = try l.string()
                 guard LoggingSetup.level(named: s) != nil else {
-                    throw l.fail("a log level: one of \(ConfigReader.list(LoggingSetup.levelNames))")
+                    throw l.fail("a log level: one of \(YAMLReader.list(LoggingSetup.levelNames))")
                 }
                 c.logLevel = s
             }
         }
+        if let r = top["prefect"] { c.prefect = try PrefectSettings.decode(r) }
         try crossCheck(c, top)
         return c
     }
 
     static let sourceKeys = ["type", "config_file", "path"]
 
-    static func decodeSource(_ r: ConfigReader, into c: inout PipelineConfig) throws {
+    static func decodeSource(_ r: YAMLReader, into c: inout PipelineConfig) throws {
         let m = try r.mapping(allowed: sourceKeys)
         if let t = m["type"] {
             let name = try t.string()
             guard let kind = SourceKind(configName: name) else {
-                throw t.fail("a source type: one of \(ConfigReader.list(SourceKind.acceptedNames))")
+                throw t.fail("a source type: one of \(YAMLReader.list(SourceKind.acceptedNames))")
             }
             c.source.kind = kind
         }
         if let f = m["config_file"], !f.isNull { c.source.configFile = try f.string() }
     }
 
-    static func decodeGeneration(_ r: ConfigReader) throws -> GenerationSettings {
+    static func decodeGeneration(_ r: YAMLReader) throws -> GenerationSettings {
         var g = GenerationSettings()
         let m = try r.mapping(allowed: ["scale", "mode", "seed", "start", "rate", "chaos"])
         if let s = m["scale"] { g.scale = try s.int(in: 0...2_000_000_000) }
@@ -93,7 +99,7 @@ enum ConfigDecoder {
         return g
     }
 
-    static func decodeChaos(_ r: ConfigReader) throws -> ChaosSettings {
+    static func decodeChaos(_ r: YAMLReader) throws -> ChaosSettings {
         var ch = ChaosSettings()
         let m = try r.mapping(allowed: ["mode", "dup_prob", "slow_prob", "drop_prob", "base_delay", "jitter"])
         let explicitMode = try m["mode"].map { try $0.choice(ChaosMode.self) }
@@ -119,7 +125,7 @@ enum ConfigDecoder {
         return ch
     }
 
-    static func decodePubSub(_ r: ConfigReader) throws -> PubSubSettings {
+    static func decodePubSub(_ r: YAMLReader) throws -> PubSubSettings {
         var p = PubSubSettings()
         let m = try r.mapping(allowed: [
             "partitions", "buffer_size", "message", "realtime", "time_scale", "slow_delay", "redelivery_delay",
@@ -140,7 +146,7 @@ enum ConfigDecoder {
         return p
     }
 
-    static func decodeMessage(_ r: ConfigReader) throws -> MessageSettings {
+    static func decodeMessage(_ r: YAMLReader) throws -> MessageSettings {
         var msg = MessageSettings()
         let m = try r.mapping(allowed: ["id_length", "value_range"])
         if let v = m["id_length"] { msg.idLength = try v.int(in: 1...12) }
@@ -148,21 +154,21 @@ enum ConfigDecoder {
             let expected =
                 "a [lo, hi] pair of integers with 0 <= lo < hi <= \(Int32.max) (value is drawn from lo ..< hi)"
             guard case .sequence(let items) = v.node.kind, items.count == 2,
-                let lo = try? ConfigReader(items[0], path: "").int(in: 0...Int(Int32.max)),
-                let hi = try? ConfigReader(items[1], path: "").int(in: 0...Int(Int32.max)), lo < hi
+                let lo = try? YAMLReader(items[0], path: "").int(in: 0...Int(Int32.max)),
+                let hi = try? YAMLReader(items[1], path: "").int(in: 0...Int(Int32.max)), lo < hi
             else { throw v.fail(expected) }
             msg.valueRange = Int32(lo)..<Int32(hi)
         }
         return msg
     }
 
-    static func decodeStrategies(_ r: ConfigReader) throws -> StrategySettings {
+    static func decodeStrategies(_ r: YAMLReader) throws -> StrategySettings {
         var s = StrategySettings()
         let m = try r.mapping(allowed: ["enabled"] + StrategyOptionCatalog.names)
         if let e = m["enabled"] {
-            let items: [ConfigReader]
+            let items: [YAMLReader]
             if case .sequence(let nodes) = e.node.kind {
-                items = nodes.enumerated().map { ConfigReader($1, path: "\(e.path)[\($0)]") }
+                items = nodes.enumerated().map { YAMLReader($1, path: "\(e.path)[\($0)]") }
             } else {
                 items = [e]
             }
@@ -170,7 +176,7 @@ enum ConfigDecoder {
             for item in items {
                 let name = try item.string()
                 guard StrategyOptionCatalog.names.contains(name) else {
-                    throw item.fail("a strategy name: one of \(ConfigReader.list(StrategyOptionCatalog.names))")
+                    throw item.fail("a strategy name: one of \(YAMLReader.list(StrategyOptionCatalog.names))")
                 }
                 guard !names.contains(name) else { throw item.fail("each strategy at most once") }
                 names.append(name)
@@ -181,7 +187,7 @@ enum ConfigDecoder {
             guard let block = m[name] else { continue }
             let specs = StrategyOptionCatalog.options[name] ?? []
             let opts = try block.mapping(allowed: specs.map(\.key))
-            var values: [String: ConfigValue] = [:]
+            var values: [String: JSONValue] = [:]
             for spec in specs {
                 guard let o = opts[spec.key] else { continue }
                 values[spec.key] = try validate(o, spec.expected)
@@ -191,25 +197,25 @@ enum ConfigDecoder {
         return s
     }
 
-    static func validate(_ r: ConfigReader, _ expected: StrategyOptionCatalog.Expected) throws -> ConfigValue {
+    static func validate(_ r: YAMLReader, _ expected: StrategyOptionCatalog.Expected) throws -> JSONValue {
         switch expected {
         case .choice(let names):
             let v = try r.string()
-            guard names.contains(v) else { throw r.fail("one of \(ConfigReader.list(names))") }
+            guard names.contains(v) else { throw r.fail("one of \(YAMLReader.list(names))") }
             return .string(v)
         case .integer(let range):
-            return .int(try r.int(in: range))
+            return .int(Int64(try r.int(in: range)))
         case .columns:
             let cols = try r.strings()
             for c in cols where !StrategyOptionCatalog.columns.contains(c) {
-                throw r.fail("column names from \(ConfigReader.list(StrategyOptionCatalog.columns))", value: c)
+                throw r.fail("column names from \(YAMLReader.list(StrategyOptionCatalog.columns))", value: c)
             }
-            if case .sequence = r.node.kind { return .list(cols.map { .string($0) }) }
+            if case .sequence = r.node.kind { return .array(cols.map { .string($0) }) }
             return .string(cols[0])
         }
     }
 
-    static func decodeStorage(_ r: ConfigReader) throws -> StorageSettings {
+    static func decodeStorage(_ r: YAMLReader) throws -> StorageSettings {
         var s = StorageSettings()
         let m = try r.mapping(allowed: [
             "codec", "compression_level", "delta_table_path", "target_file_size", "row_group_size",
@@ -238,7 +244,30 @@ enum ConfigDecoder {
     }
 
     /// Rules that span sections.
-    static func crossCheck(_ c: PipelineConfig, _ top: [String: ConfigReader]) throws {
+    static func crossCheck(_ c: PipelineConfig, _ top: [String: YAMLReader]) throws {
+        if c.source.kind != .file {
+            // Event time must stay where Delta readers can read it (years 0001-9999). (Memory is
+            // estimated before the run by MemoryEstimate, from the streaming batch size.)
+            func fail(_ key: String, _ expected: String, value: String) -> InputError {
+                let g = top["generation"]
+                let r = (try? g?.mapping(allowed: ["scale", "mode", "seed", "start", "rate", "chaos"])[key]) ?? g
+                return r.map { $0.fail(expected, value: value) }
+                    ?? InputError(file: "<config>", key: "generation.\(key)", value: value, expected: expected)
+            }
+            let g = c.generation
+            let last = Double(g.startMicros) + Double(max(0, g.scale - 1)) * 1e6 / g.rate
+            if !Timestamp.deltaRange.contains(g.startMicros) {
+                throw fail("start", "a start within years 0001-9999", value: Timestamp.formatISO8601(micros: g.startMicros))
+            }
+            if last > Double(Timestamp.deltaRange.upperBound) {
+                throw fail(
+                    "rate",
+                    "a start, rate and scale whose event times stay before 10000-01-01 (the last of \(g.scale) "
+                        + "events at \(NumberText.short(g.rate))/s from \(Timestamp.formatISO8601(micros: g.startMicros)) "
+                        + "would be past year 9999)",
+                    value: NumberText.short(g.rate))
+            }
+        }
         let message = c.source.kind == .pubsub ? c.pubsub.message : c.synthetic.message
         var capacity = 1
         for _ in 0..<message.idLength { capacity = capacity.multipliedReportingOverflow(by: 36).partialValue }
@@ -246,7 +275,7 @@ enum ConfigDecoder {
             let r =
                 (try? top["generation"]?.mapping(allowed: ["scale", "mode", "seed", "start", "rate", "chaos"])["scale"])
                 ?? top["generation"]
-            throw (r ?? ConfigReader(.emptyMapping(ConfigOrigin()), path: "generation.scale")).fail(
+            throw (r ?? YAMLReader(.emptyMapping(YAMLNode.Origin()), path: "generation.scale")).fail(
                 "at most \(capacity) messages: ids of length \(message.idLength) have only 36^\(message.idLength) distinct values",
                 value: String(c.generation.scale))
         }

@@ -1,7 +1,9 @@
+import DedupYAML
+
 /// `${VAR}` / `${VAR:-default}` expansion in config scalars (the seed's `.envrc` variables such as
 /// `DELTA_TABLE_PATH`). `$$` is a literal `$`. An unset variable without a default is an error.
 enum Interpolation {
-    static func expand(_ s: String, _ env: [String: String], origin: ConfigOrigin, keyPath: String) throws -> String {
+    static func expand(_ s: String, _ env: [String: String], origin: YAMLNode.Origin, keyPath: String) throws -> String {
         guard s.contains("$") else { return s }
         var out = ""
         var i = s.startIndex
@@ -53,7 +55,7 @@ enum Interpolation {
         }
     }
 
-    static func error(_ s: String, _ o: ConfigOrigin, _ key: String, _ expected: String) -> ConfigError {
+    static func error(_ s: String, _ o: YAMLNode.Origin, _ key: String, _ expected: String) -> ConfigError {
         ConfigError(file: o.file, line: o.line, column: o.column, keyPath: key, value: s, expected: expected)
     }
 }

@@ -1,3 +1,4 @@
+import DedupYAML
 import Foundation
 
 extension PipelineConfig {
@@ -21,7 +22,7 @@ extension PipelineConfig {
         yaml: String, file: String? = nil, overrides: [(key: String, value: String)] = [],
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> PipelineConfig {
-        let root = try ConfigNode.parse(yaml: yaml, file: file).interpolated(environment)
+        let root = try YAMLNode.parseConfig(yaml: yaml, file: file).interpolated(environment)
         return try build(root: root, file: file, overrides: overrides, environment: environment)
     }
 
@@ -30,7 +31,7 @@ extension PipelineConfig {
         try parse(yaml: "{}", file: nil, overrides: overrides, environment: [:])
     }
 
-    static func readTree(path: String, environment: [String: String]) throws -> ConfigNode {
+    static func readTree(path: String, environment: [String: String]) throws -> YAMLNode {
         guard let data = FileManager.default.contents(atPath: path) else {
             let what = FileManager.default.fileExists(atPath: path) ? "a readable file" : "an existing config file"
             throw ConfigError(file: path, keyPath: "", value: nil, expected: what)
@@ -38,15 +39,15 @@ extension PipelineConfig {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(file: path, keyPath: "", value: nil, expected: "UTF-8 text")
         }
-        return try ConfigNode.parse(yaml: text, file: path).interpolated(environment)
+        return try YAMLNode.parseConfig(yaml: text, file: path).interpolated(environment)
     }
 
     static func build(
-        root: ConfigNode, file: String?, overrides: [(key: String, value: String)], environment: [String: String]
+        root: YAMLNode, file: String?, overrides: [(key: String, value: String)], environment: [String: String]
     ) throws -> PipelineConfig {
         var tree = root
         if tree.entries == nil {
-            if case .scalar(let s, false) = tree.kind, Scalar.isNull(s) {
+            if case .scalar(let s, false) = tree.kind, YAMLScalar.isNull(s) {
                 tree = .emptyMapping(tree.origin)
             } else {
                 throw ConfigError(
@@ -55,20 +56,20 @@ extension PipelineConfig {
             }
         }
         for (key, value) in overrides {
-            let origin = ConfigOrigin.override(key, value)
+            let origin = YAMLNode.Origin.override(key, value)
             let parts = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard !key.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else {
                 throw ConfigError(
                     file: origin.file, keyPath: key, value: value, expected: "a dotted key path like generation.scale")
             }
-            var node = try ConfigNode.parse(yaml: value.isEmpty ? "''" : value, file: origin.file)
+            var node = try YAMLNode.parseConfig(yaml: value.isEmpty ? "''" : value, file: origin.file)
             node = node.relocated(origin)
             tree = try tree.setting(parts, to: node, fullKey: key)
         }
-        if let cf = tree["source"]?["config_file"], case .scalar(let name, _) = cf.kind, !Scalar.isNull(name) {
+        if let cf = tree["source"]?["config_file"], case .scalar(let name, _) = cf.kind, !YAMLScalar.isNull(name) {
             let resolved = try resolveSourceFile(name, configFile: file, origin: cf.origin)
             let sourceTree = try readTree(path: resolved, environment: environment)
-            if sourceTree.entries == nil && !ConfigReader(sourceTree, path: "").isNull {
+            if sourceTree.entries == nil && !YAMLReader(sourceTree, path: "").isNull {
                 throw ConfigError(
                     file: resolved, line: sourceTree.origin.line, column: sourceTree.origin.column, keyPath: "",
                     expected: "a mapping of sections (pubsub, synthetic, file, …)")
@@ -87,7 +88,7 @@ extension PipelineConfig {
 
     /// The seed writes `config_file: "config/sources/pubsub.yaml"` relative to the project root.
     /// Tried in order: beside the config, then beside each folder above it, then the current directory.
-    static func resolveSourceFile(_ name: String, configFile: String?, origin: ConfigOrigin) throws -> String {
+    static func resolveSourceFile(_ name: String, configFile: String?, origin: YAMLNode.Origin) throws -> String {
         var candidates: [String] = []
         if !name.hasPrefix("/"), let configFile {
             var dir = (configFile as NSString).deletingLastPathComponent
@@ -108,9 +109,9 @@ extension PipelineConfig {
     }
 }
 
-extension ConfigNode {
+extension YAMLNode {
     /// The same tree with every node attributed to `origin` (override values).
-    func relocated(_ origin: ConfigOrigin) -> ConfigNode {
+    func relocated(_ origin: YAMLNode.Origin) -> YAMLNode {
         var copy = self
         copy.origin = origin
         switch kind {

@@ -16,10 +16,14 @@ public struct PipelineConfig: Sendable, Equatable {
     public var hash: HashSettings
     public var strategies: StrategySettings
     public var storage: StorageSettings
+    /// Table maintenance inside each strategy's run (`maintenance:`; off by default).
+    public var maintenance = MaintenanceSettings()
     /// Log level from `logging.level` (the CLI and `LOG_LEVEL` may override it).
     public var logLevel: String?
     /// The file this config was loaded from (nil for `default`).
     public var origin: String?
+    /// The seed's `prefect:` keys (used by `pipeline --serve` only).
+    public var prefect = PrefectSettings()
 
     public init(
         source: SourceSettings = .init(), generation: GenerationSettings = .init(), pubsub: PubSubSettings = .init(),
@@ -149,12 +153,17 @@ public struct SyntheticSettings: Sendable, Equatable {
 public struct FileSourceSettings: Sendable, Equatable {
     /// A JSONL file, a directory (all `*.jsonl` in it) or a glob pattern.
     public var path: String?
-    /// Where rejected lines go; nil → `<storage.delta_table_path>/quarantine.jsonl`.
+    /// Where rejected lines go; nil → `quarantine.jsonl` in the run's output directory (next to
+    /// its tables). An existing file is never overwritten: the next free `-2`, `-3`… name is used.
     public var quarantinePath: String?
+    /// How many rejected lines a run tolerates (`file.max_quarantined`); beyond it every run of
+    /// the invocation fails. Default 0: any bad line fails the run, as a strict reader should.
+    public var maxQuarantined: QuarantineLimit
 
-    public init(path: String? = nil, quarantinePath: String? = nil) {
+    public init(path: String? = nil, quarantinePath: String? = nil, maxQuarantined: QuarantineLimit = .count(0)) {
         self.path = path
         self.quarantinePath = quarantinePath
+        self.maxQuarantined = maxQuarantined
     }
 }
 

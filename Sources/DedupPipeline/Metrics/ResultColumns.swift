@@ -2,7 +2,7 @@
 /// in their fixed, documented order (see docs/RESULTS.md).
 /// Bump `schemaVersion` whenever a column is added, removed, renamed or reordered.
 public enum ResultColumns {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// Identity of the run within its experiment.
     public static let identity = ["experiment", "cell_id", "run_id", "repeat", "seed"]
@@ -18,7 +18,7 @@ public enum ResultColumns {
     /// Ground truth from the source and what the strategy left in the table (deterministic).
     public static let correctness = [
         "records_in", "unique_in", "duplicates_in", "dropped_in", "rows_written", "duplicates_left",
-        "lost_records",
+        "lost_records", "quarantined",
     ]
 
     /// Storage and requests (deterministic for a given seed).
@@ -32,7 +32,8 @@ public enum ResultColumns {
 
     /// Timings and resources (noisy).
     public static let timing = [
-        "wall_s", "gen_s", "hash_s", "dedup_s", "write_s", "throughput_rps", "peak_rss_bytes", "cpu_s",
+        "wall_s", "gen_s", "hash_s", "dedup_s", "write_s", "verify_s", "total_s", "throughput_rps", "peak_rss_bytes",
+        "cpu_s",
     ]
 
     /// Output checksum (deterministic), outcome and error text.
@@ -53,6 +54,6 @@ public enum ResultColumns {
 
     /// Values of `status`.
     public static let statusOK = "ok"            // ran and verified against ground truth
-    public static let statusFailed = "failed"    // error, or verification found lost/left duplicates
+    public static let statusFailed = "failed"    // error, rejected input, or verification found lost/left duplicates
     public static let statusTimeout = "timeout"  // killed after the per-run timeout
 }

@@ -1,4 +1,5 @@
-import DeltaStorage
+import DedupFormats
+import DedupFormats
 
 /// Everything one strategy run knows about itself: the `ResultColumns` a run can fill (parameters,
 /// correctness, storage, timing, checksum, outcome). The harness adds identity, `params`, cost and
@@ -28,6 +29,8 @@ public struct RunMetrics: Sendable, Equatable {
     public var rowsWritten = 0
     public var duplicatesLeft = 0
     public var lostRecords = 0
+    /// Input lines the source rejected into its quarantine file (file source; 0 elsewhere).
+    public var quarantined = 0
 
     // storage and requests
     public var filesWritten = 0
@@ -35,6 +38,11 @@ public struct RunMetrics: Sendable, Equatable {
     public var bytesWritten = 0
     public var tableBytes = 0
     public var liveBytes = 0
+    /// Bytes on disk before the maintenance vacuum (not a CSV column yet; equals `tableBytes`
+    /// without one). With `maintenance.vacuum_after`, `tableBytes` is what is left after it.
+    public var bytesBeforeVacuum = 0
+    /// Seconds of the maintenance phase (OPTIMIZE + VACUUM; not a CSV column yet).
+    public var maintenanceS = 0.0
     public var putRequests = 0
     public var getRequests = 0
     /// `local`, `simulated` (local with injected latency) or `s3`.
@@ -48,6 +56,11 @@ public struct RunMetrics: Sendable, Equatable {
     public var hashS = 0.0
     public var dedupS = 0.0
     public var writeS = 0.0
+    /// The verifier's own seconds: folding in delivered batches (overlapped with the run) plus
+    /// reading the table back and comparing.
+    public var verifyS = 0.0
+    /// End to end in-process: opening the source, every batch, verification (docs/RESULTS.md).
+    public var totalS = 0.0
     public var throughputRps = 0.0
     public var peakRssBytes = 0
     public var cpuS = 0.0
@@ -70,6 +83,8 @@ public struct RunMetrics: Sendable, Equatable {
         case io
         /// Anything else (e.g. a malformed file met while reading back).
         case error
+        /// The input fails the run (file source: nothing loaded, or too many lines quarantined).
+        case input
     }
 
     public init() {}
@@ -103,6 +118,7 @@ public struct RunMetrics: Sendable, Equatable {
         case "rows_written": .int(Int64(rowsWritten))
         case "duplicates_left": .int(Int64(duplicatesLeft))
         case "lost_records": .int(Int64(lostRecords))
+        case "quarantined": .int(Int64(quarantined))
         case "files_written": .int(Int64(filesWritten))
         case "commits": .int(Int64(commits))
         case "bytes_written": .int(Int64(bytesWritten))
@@ -117,6 +133,8 @@ public struct RunMetrics: Sendable, Equatable {
         case "hash_s": .double(hashS)
         case "dedup_s": .double(dedupS)
         case "write_s": .double(writeS)
+        case "verify_s": .double(verifyS)
+        case "total_s": .double(totalS)
         case "throughput_rps": .double(throughputRps)
         case "peak_rss_bytes": .int(Int64(peakRssBytes))
         case "cpu_s": .double(cpuS)
@@ -129,6 +147,13 @@ public struct RunMetrics: Sendable, Equatable {
 
     /// The known columns as an ordered JSON object (keys = CSV column names, `columns` order).
     public var jsonObject: JSONValue { .object(Self.columns.compactMap { c in value(c).map { (c, $0) } }) }
+
+    /// The known columns by name, as typed values (what the harness builds a results row from).
+    public var values: [String: JSONValue] {
+        var out: [String: JSONValue] = [:]
+        for c in Self.columns { out[c] = value(c) }
+        return out
+    }
 
     /// `jsonObject` as one compact line (no trailing newline).
     public var jsonLine: String { jsonObject.serialized }

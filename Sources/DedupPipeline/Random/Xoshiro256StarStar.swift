@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// Blackman & Vigna's xoshiro256**: the sequential generator for per-run decisions (delivery model,
 /// chaos ranges). Seeded through SplitMix64 as its authors recommend; never from system randomness.
 public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
@@ -28,7 +30,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     }
 
     @inlinable
-    func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 &- k)) }
+    func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x &<< k) | (x &>> (64 &- k)) }  // masking shifts: k is 7 or 45
 
     /// A double in [0, 1) with 53 random bits (platform independent, unlike `Double.random(in:)`'s
     /// unspecified algorithm).

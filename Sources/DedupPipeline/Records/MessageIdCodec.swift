@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// Turns sequence numbers into message ids that look random but never collide: a seeded Feistel
 /// permutation of [0, 36^length), then base-36 digits `[0-9a-z]`. Random 8-character ids would
 /// collide (birthday bound) around 1.7M messages. Even lengths use a mixed-radix Feistel network

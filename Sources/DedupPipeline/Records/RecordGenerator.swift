@@ -1,3 +1,4 @@
+import DedupFormats
 import DeltaStorage
 
 /// Seeded, counter-based record generation: every field of message `seq` is a pure function of

@@ -1,7 +1,16 @@
 /// ISO-8601 parsing and formatting for µs timestamps, without Foundation (used per line by the
 /// file source). Accepted: `YYYY-MM-DD`, then optionally `T` or space, `HH:MM[:SS[.f…]]`, then
-/// optionally `Z`, `±HH:MM` or `±HHMM`. No zone means UTC. Fractions beyond µs are truncated.
+/// optionally `Z`, `±HH:MM` or `±HHMM`. No zone means UTC.
+///
+/// **One rounding rule for every spelling and source**: digits below a microsecond are truncated
+/// towards the past (floor), for ISO-8601 fractions and for epoch seconds (`1736812799.9999999`
+/// and `2025-01-13T23:59:59.9999999Z` are both 23:59:59.999999 on 2025-01-13). Floor keeps the
+/// date written in an ISO string as the row's `partition_date`, and is what Spark and Delta do
+/// when a finer timestamp is cast to microseconds. Generated sources produce whole µs already.
 public enum Timestamp {
+    /// The instants Delta readers accept: 0001-01-01T00:00:00Z through 9999-12-31T23:59:59.999999Z (µs).
+    public static let deltaRange: ClosedRange<Int64> = -62_135_596_800_000_000...253_402_300_799_999_999
+
     public static func parseISO8601(_ s: String) -> Int64? {
         var s = s
         return s.withUTF8 { parseISO8601($0) }

@@ -1,16 +1,20 @@
 /// The human summary `dedupbench pipeline` prints after its runs, like the seed's comparison
 /// table: one row per strategy run.
 public enum ComparisonTable {
+    /// `total s` (end to end: source, batches, verification) leads; `ingest s` is `wall_s`.
     static let headers = [
-        "strategy", "records", "rows written", "dup left", "lost", "seconds", "throughput/s", "table MB", "status",
+        "strategy", "records", "quarantined", "rows written", "dup left", "lost", "total s", "ingest s", "verify s",
+        "records/s", "peak RSS MB", "table MB", "status",
     ]
 
     /// The table as text lines (no trailing newline), columns aligned; errors listed below it.
     public static func render(_ runs: [RunMetrics]) -> String {
         let rows: [[String]] = runs.map { m in
             [
-                m.strategy, String(m.recordsIn), String(m.rowsWritten), String(m.duplicatesLeft), String(m.lostRecords),
-                fixed(m.wallS, 3), fixed(m.throughputRps, 0), fixed(Double(m.tableBytes) / 1e6, 1), m.status,
+                m.strategy, String(m.recordsIn), String(m.quarantined), String(m.rowsWritten),
+                String(m.duplicatesLeft), String(m.lostRecords), fixed(m.totalS, 3), fixed(m.wallS, 3),
+                fixed(m.verifyS, 3), fixed(m.throughputRps, 0), fixed(Double(m.peakRssBytes) / 1e6, 0),
+                fixed(Double(m.tableBytes) / 1e6, 1), m.status,
             ]
         }
         let widths = headers.indices.map { c in ([headers[c]] + rows.map { $0[c] }).map(\.count).max()! }

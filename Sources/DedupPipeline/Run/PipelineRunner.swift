@@ -29,7 +29,8 @@ public enum PipelineRunner {
         let base = tableBase(config: config, outDir: outDir)
         let dirs = strategies.map { tableDirectory(outDir: base, strategy: $0) }
         for d in dirs { try checkTableDirectory(d, force: force) }
-        let input = try produce(config: config, seed: seed ?? config.effectiveSeed)
+        try MemoryEstimate.check(config, strategies: strategies)
+        let input = try produce(config: config, seed: seed ?? config.effectiveSeed, outDir: outDir)
         var results: [RunMetrics] = []
         for (kind, dir) in zip(strategies, dirs) {
             let m = try run(input, strategy: kind, tableDir: dir, force: force)
@@ -62,10 +63,15 @@ public enum PipelineRunner {
         }
     }
 
-    /// Runs the configured source once.
-    public static func produce(config: PipelineConfig, seed: UInt64) throws -> RunInput {
+    /// Prepares the configured source: a replayable source (synthetic, pubsub on the virtual clock)
+    /// is opened afresh by every strategy run and generates batch by batch; any other (the file
+    /// source, realtime pubsub) is produced once here and shared. `outDir` is where the run's
+    /// tables (and the file source's quarantine file) go; quarantined lines are announced at
+    /// warning level with the file's path.
+    public static func produce(config: PipelineConfig, seed: UInt64, outDir: String? = nil) throws -> RunInput {
         let log = Logger(label: "dedupbench.pipeline")
-        let source = try SourceRegistry.make(config, seed: seed)
+        let source = try SourceRegistry.make(config, seed: seed, outDir: outDir)
+        if source.replayable { return RunInput(config: config, seed: seed, source: source) }
         let t0 = ResourceClock.now()
         var output = try source.produce()
         if output.seconds == 0 { output.seconds = ResourceClock.now() - t0 }
@@ -73,8 +79,13 @@ public enum PipelineRunner {
             "source produced records",
             metadata: [
                 "source": "\(config.source.kind.rawValue)", "delivered": "\(output.truth.delivered)",
-                "unique": "\(output.truth.uniqueIds)", "seconds": "\(output.seconds)",
+                "unique": "\(output.truth.uniqueIds)", "seconds": "\(String(format: "%.3f", output.seconds))",
             ])
+        if output.quarantined > 0 {
+            log.warning(
+                "\(output.quarantined) input lines quarantined",
+                metadata: ["quarantine": "\(output.quarantinePath ?? "-")", "limit": "\(config.file.maxQuarantined)"])
+        }
         return RunInput(config: config, seed: seed, output: output)
     }
 
@@ -120,41 +131,61 @@ public enum PipelineRunner {
             throw RunnerError(.usage, "\(dir) already holds files; choose another --out or pass --force to replace it")
         }
         do { try fm.removeItem(atPath: dir) } catch {
-            throw RunnerError(.io, "cannot remove \(dir): \(error.localizedDescription)")
+            throw RunnerError(.io, "cannot remove \(dir): \(SystemErrorText.describe(error))")
         }
     }
 }
 
-/// The records one invocation produced, shared by all its strategy runs, already cut into the
-/// `config.batches` contiguous micro-batches a subscriber would hand over (the cut is part of
-/// producing the stream: it counts in `gen_s`, not in a strategy's `wall_s`).
-public struct RunInput: Sendable {
+/// The input of an invocation's strategy runs: a source each run opens afresh (streamed, so a run
+/// holds about one micro-batch of records at a time), or one materialised output they share.
+public struct RunInput {
     public var config: PipelineConfig
     public var seed: UInt64
-    /// The source's output with `records` emptied (the rows live in `batches` only, so a large
-    /// run does not hold them twice).
-    public var output: SourceOutput
-    /// The delivered records in delivery order, as micro-batches (empty ones left out).
-    public var batches: [ColumnBatch]
-    public var recordSchema: Schema
-    public var recordCount: Int
+    private let source: (any RecordSource)?
+    private let output: SourceOutput?
 
-    public init(config: PipelineConfig, seed: UInt64, output: SourceOutput) {
-        let t0 = ResourceClock.now()
-        var out = output
-        let records = out.records
-        let n = records.rowCount
-        let count = max(1, config.batches)
-        batches = (0..<count).map { b in (b * n / count)..<((b + 1) * n / count) }.filter { !$0.isEmpty }
-            .map { records.rowSlice($0) }
-        recordSchema = records.schema
-        recordCount = n
-        out.records = .empty(records.schema)
-        out.seconds += ResourceClock.now() - t0
+    init(config: PipelineConfig, seed: UInt64, source: any RecordSource) {
         self.config = config
         self.seed = seed
-        self.output = out
+        self.source = source
+        output = nil
     }
+
+    init(config: PipelineConfig, seed: UInt64, output: SourceOutput) {
+        self.config = config
+        self.seed = seed
+        source = nil
+        self.output = output
+    }
+
+    /// One pass over the records in `config.batches` micro-batches (`BatchCut`). The stream's
+    /// `seconds` include the shared production, if any.
+    public func open() throws -> any RecordStream {
+        if let output { return MaterializedStream(output, batches: config.batches) }
+        return try source!.open(batches: config.batches)
+    }
+
+    /// Seconds spent producing the shared output before any run (0 for streamed sources): part
+    /// of every run's `total_s`, as the user waited for it.
+    public var sharedSeconds: Double { output?.seconds ?? 0 }
+
+    /// Input lines the file source quarantined (0 for generated sources).
+    public var quarantined: Int { output?.quarantined ?? 0 }
+
+    /// Why the input itself fails every run (e.g. more quarantined lines than allowed), if it does.
+    public var rejection: String? { output?.rejection }
+
+    /// Every micro-batch of one pass (tests; holds the whole stream).
+    public func batches() throws -> [ColumnBatch] {
+        let s = try open()
+        var out: [ColumnBatch] = []
+        while let b = try s.next() { out.append(b) }
+        return out
+    }
+
+    /// The records' schema and the ground truth (opens a pass without reading it).
+    public var recordSchema: Schema { get throws { try open().schema } }
+    public var truth: GroundTruth { get throws { try open().truth } }
 }
 
 /// A problem that stops a pipeline invocation before (or instead of) its runs.

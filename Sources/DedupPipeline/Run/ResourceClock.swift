@@ -44,7 +44,7 @@ public enum ResourceClock {
 /// Accumulates wall and CPU time per phase of a run. Only time spent inside `measure` counts, so
 /// verification bookkeeping between phases stays out of `wall_s`.
 public struct PhaseTimer: Sendable {
-    public enum Phase: Int, Sendable, CaseIterable { case hash, dedup, write, other }
+    public enum Phase: Int, Sendable, CaseIterable { case hash, dedup, write, other, maintenance }
 
     public private(set) var seconds: [Double] = Array(repeating: 0, count: Phase.allCases.count)
     public private(set) var cpuSeconds = 0.0

@@ -27,6 +27,29 @@ public enum RowDigest {
         return acc
     }
 
+    /// Row digests plus the one-column digests of `identity` (equal to
+    /// `digests(batch.selecting([identity]))`), in one pass over the data: the identity column's
+    /// value hashes are computed once and used for both.
+    static func digests(_ batch: ColumnBatch, identity: String) -> (rows: [UInt64], identity: [UInt64]) {
+        let n = batch.rowCount
+        guard n > 0, let ic = batch.schema.index(of: identity), case .bytes = batch.columns[ic].values else {
+            return (digests(batch), digests(batch.selecting([identity])))
+        }
+        var acc = [UInt64](repeating: StableHash.k0, count: n)
+        var ids = [UInt64](repeating: 0, count: n)
+        let order = batch.schema.fields.indices.sorted {
+            batch.schema.fields[$0].name.utf8.lexicographicallyPrecedes(batch.schema.fields[$1].name.utf8)
+        }
+        acc.withUnsafeMutableBufferPointer { out in
+            ids.withUnsafeMutableBufferPointer { idOut in
+                let dst = SendablePointer(out.baseAddress!)
+                let idDst = SendablePointer(idOut.baseAddress!)
+                for c in order { fold(batch.columns[c], into: dst, count: n, identity: c == ic ? idDst : nil) }
+            }
+        }
+        return (acc, ids)
+    }
+
     /// Sum of digests mod 2⁶⁴.
     public static func sum(_ digests: [UInt64]) -> UInt64 { digests.reduce(0, &+) }
 
@@ -38,7 +61,9 @@ public enum RowDigest {
 
     /// Folds one column's value hashes into the row accumulators. One switch per column; the
     /// per-row loops are specialised by type.
-    private static func fold(_ column: Column, into dst: SendablePointer<UInt64>, count n: Int) {
+    private static func fold(
+        _ column: Column, into dst: SendablePointer<UInt64>, count n: Int, identity: SendablePointer<UInt64>? = nil
+    ) {
         let validity = column.validity
         switch column.values {
         case .int32(let v): foldValues(v, validity, dst, n) { StableHash.int(UInt64(bitPattern: Int64($0)), tag: 1) }
@@ -55,6 +80,7 @@ public enum RowDigest {
                         var v = StableHash.bytes(bytes.base + lo, count: Int(offs.base[i + 1]) - lo)
                         if let validity, !validity[i] { v = nullHash }
                         dst.base[i] = StableHash.mum(dst.base[i] ^ v, StableHash.k1)
+                        if let identity { identity.base[i] = StableHash.mum(StableHash.k0 ^ v, StableHash.k1) }
                     }
                 }
             }

@@ -1,11 +1,15 @@
+import DedupFormats
 import DeltaStorage
 import Logging
 
-/// Runs one strategy over a `RunInput`: creates its table, feeds it the micro-batches (batch b+1
-/// is hashed in the background while batch b is written), then verifies the table and fills
-/// `RunMetrics`. `wall_s` and `cpu_s` span table creation to the last commit; verification comes
-/// after and is not timed. Generic over the concrete strategy (reached through
-/// `StrategyKind.accept`), so the batch loop is specialised.
+/// Runs one strategy over a `RunInput`: opens a pass over the source, creates the table, feeds it
+/// the micro-batches (batch b+1 is generated, hashed and folded into the verifier's expected side
+/// in the background while batch b is written), then reads the table back to verify it and fills
+/// `RunMetrics`. Times (docs/RESULTS.md): `total_s` spans opening the source to the end of the
+/// verification (plus a shared source's production); `wall_s` (ingest) spans table creation to
+/// the last commit, waits for the next batch included; `verify_s` is the verifier's own work
+/// (folding in batches, overlapped, plus the read-back). Generic over the concrete strategy
+/// (reached through `StrategyKind.accept`), so the batch loop is specialised.
 struct StrategyDriver: StrategyVisitor {
     let input: RunInput
     let tableDir: String
@@ -13,21 +17,31 @@ struct StrategyDriver: StrategyVisitor {
     var contents: @Sendable (DeltaTable) -> any TableContents = { DeltaTableContents(table: $0) }
 
     func visit<S: DedupStrategy>(_ type: S.Type) throws -> RunMetrics {
+        let started = ResourceClock.now()
         let config = input.config
         let hash = Self.hashSettings(config, strategy: S.kind)
-        let schema = TableBatch.schema(records: input.recordSchema, encoding: hash.encoding)
+        let stream = try input.open()
+        let schema = TableBatch.schema(records: stream.schema, encoding: hash.encoding)
         let options = StrategyOptions(
             strategy: S.kind.rawValue, values: config.strategies.options[S.kind.rawValue] ?? [:])
         var strategy = try S(options: options, schema: schema)  // bad options stop the invocation
-        var m = parameters(kind: S.kind, hash: hash)
+        var m = parameters(kind: S.kind, hash: hash, stream: stream)
         m.tablePath = tableDir
         let log = Logger(label: "dedupbench.pipeline")
+        if let rejection = input.rejection {  // the input itself fails the run: no table
+            m.status = ResultColumns.statusFailed
+            m.error = rejection
+            m.failure = .input
+            log.error("run failed", metadata: ["strategy": "\(S.kind.rawValue)", "error": "\(rejection)"])
+            return m
+        }
 
         var timer = PhaseTimer()
         var table: StrategyTable?
-        let n = input.recordCount
-        let count = input.batches.count
-        let prep = HashAhead(batches: input.batches, schema: schema, hash: hash)
+        let n = stream.truth.delivered
+        let feed = BatchFeed(
+            stream: stream, schema: schema, hash: hash,
+            verifier: Verifier(expectation: strategy.expectation, expectedRows: n))
         let store = try PipelineRunner.openStore(tableDir, config: config)
         m.storageBackend = store.backend
         let requests0 = store.requests
@@ -43,24 +57,43 @@ struct StrategyDriver: StrategyVisitor {
                 try strategy.start(&st, expectedRows: n)
                 return st
             }
-            var next = count > 0 ? prep.make(0) : nil
-            for b in 0..<count {
-                let batch = next!
-                if b + 1 < count { prep.prefetch(b + 1) }  // hash b+1 while b is written
-                defer { next = b + 1 < count ? prep.take() : nil }
-                try strategy.process(batch, &table!, &timer)
+            var next = try feed.make()
+            var b = 0
+            while let batch = next {
+                feed.prefetch()  // generate and hash b+1 while b is written
+                do {
+                    try strategy.process(batch, &table!, &timer)
+                    let every = config.maintenance.optimizeEvery
+                    if every > 0 && (b + 1) % every == 0 {
+                        try timer.measure(.maintenance) {
+                            try table!.optimize(targetFileBytes: config.maintenance.targetFileSize.map { Int64($0) })
+                        }
+                    }
+                } catch {
+                    feed.wait()
+                    throw error
+                }
                 log.debug(
                     "batch written",
                     metadata: ["strategy": "\(S.kind.rawValue)", "batch": "\(b)", "rows": "\(batch.rowCount)"])
+                b += 1
+                next = try feed.take()
+            }
+            if config.maintenance.vacuumAfter, table != nil {
+                let r = try timer.measure(.maintenance) {
+                    try table!.vacuum(retainHours: config.maintenance.retainHours)
+                }
+                m.bytesBeforeVacuum = Int(r.bytesOnDiskBefore)
             }
         } catch {
             m.fail(error)
         }
         m.wallS = ResourceClock.now() - t0
+        m.maintenanceS = timer[.maintenance]
         m.cpuS = ResourceClock.cpuSeconds() - cpu0
         let measured = store.requests.map { $0.since(requests0 ?? RequestCounts()) }
-        m.peakRssBytes = ResourceClock.peakRSSBytes()  // before verification, which needs memory of its own
-        m.hashS = prep.seconds
+        m.genS = stream.seconds
+        m.hashS = feed.hashSeconds
         m.dedupS = timer[.dedup]
         m.writeS = timer[.write]
         m.throughputRps = m.wallS > 0 ? Double(m.recordsIn) / m.wallS : 0
@@ -77,28 +110,42 @@ struct StrategyDriver: StrategyVisitor {
                 m.requestsSource = ResultColumns.requestsMeasured
             }
             if m.succeeded {
-                verify(&m, Verifier(expectation: strategy.expectation), t.table, prep: prep, count: count)
+                let v0 = ResourceClock.now()
+                verify(&m, feed.verifier, t.table, truth: stream.truth)
+                let readBack = ResourceClock.now() - v0
+                m.verifyS = feed.observeSeconds + readBack
+                log.debug(
+                    "verified",
+                    metadata: ["observe_s": "\(feed.observeSeconds)", "read_back_s": "\(readBack)"])
             }
         }
-        log.info(
-            "run finished",
-            metadata: [
-                "strategy": "\(S.kind.rawValue)", "status": "\(m.status)", "wall_s": "\(m.wallS)",
-                "error": "\(m.error)",
-            ])
+        m.totalS = ResourceClock.now() - started + input.sharedSeconds
+        m.peakRssBytes = ResourceClock.peakRSSBytes()  // the whole run, verification included
+        // Log lines stay short: seconds to the millisecond, and no empty error field.
+        func ms(_ s: Double) -> String { "\((s * 1000).rounded() / 1000)" }
+        var metadata: Logger.Metadata = [
+            "strategy": "\(S.kind.rawValue)", "status": "\(m.status)", "total_s": "\(ms(m.totalS))",
+            "wall_s": "\(ms(m.wallS))",
+        ]
+        if m.maintenanceS > 0 {
+            metadata["maintenance_s"] = "\(ms(m.maintenanceS))"
+            metadata["bytes_before_vacuum"] = "\(m.bytesBeforeVacuum)"
+        }
+        if !m.error.isEmpty { metadata["error"] = "\(m.error)" }
+        // A failed write or verification is an error, not news: it shows at the default level.
+        log.log(level: m.succeeded ? .info : .error, "run finished", metadata: metadata)
         return m
     }
 
-    /// Verification, after the timed run: the batches are prepared again (deterministically) for
-    /// the verifier, then the table is read back and compared.
-    private func verify(_ m: inout RunMetrics, _ v: Verifier, _ table: DeltaTable, prep: HashAhead, count: Int) {
-        var verifier = v
-        for b in 0..<count { verifier.observe(prep.make(b)) }
+    /// Verification, after the run: the expected side was folded in as the batches were prepared;
+    /// the table is read back and compared.
+    private func verify(_ m: inout RunMetrics, _ verifier: Verifier, _ table: DeltaTable, truth: GroundTruth) {
         do {
             let usage = try table.usage()
             m.tableBytes = Int(usage.bytesOnDisk)
+            if m.bytesBeforeVacuum == 0 { m.bytesBeforeVacuum = m.tableBytes }
             m.liveBytes = Int(usage.liveBytes)
-            let r = try verifier.verify(contents(table), truth: input.output.truth)
+            let r = try verifier.verify(contents(table), truth: truth)
             m.apply(r)
         } catch {
             m.fail(error)
@@ -106,9 +153,9 @@ struct StrategyDriver: StrategyVisitor {
     }
 
     /// The run's parameters as actually used.
-    private func parameters(kind: StrategyKind, hash: HashSettings) -> RunMetrics {
+    private func parameters(kind: StrategyKind, hash: HashSettings, stream: any RecordStream) -> RunMetrics {
         let c = input.config
-        let out = input.output
+        let out = stream
         var m = RunMetrics()
         m.seed = input.seed
         m.strategy = kind.rawValue
@@ -127,14 +174,14 @@ struct StrategyDriver: StrategyVisitor {
         m.uniqueIn = out.truth.uniqueIds
         m.duplicatesIn = out.truth.duplicatesInjected
         m.droppedIn = out.truth.dropped
-        m.genS = out.seconds
+        m.quarantined = input.quarantined
         return m
     }
 
     /// `hash:` settings, with the strategy's own `hash_algorithm` option (seed style) winning.
     static func hashSettings(_ config: PipelineConfig, strategy: StrategyKind) -> HashSettings {
         var h = config.hash
-        if let name = config.strategies.option(strategy.rawValue, "hash_algorithm")?.string,
+        if let name = config.strategies.option(strategy.rawValue, "hash_algorithm")?.stringValue,
             let a = HashAlgorithm(rawValue: name)
         {
             h.algorithm = a
@@ -161,7 +208,7 @@ extension RunMetrics {
     /// Marks the run failed with `error`'s text.
     mutating func fail(_ error: Error) {
         status = ResultColumns.statusFailed
-        let text = "\(error)"
+        let text = SystemErrorText.describe(error)  // in words, never a Foundation dump
         self.error = self.error.isEmpty ? text : self.error + "; " + text
         if let d = error as? DeltaError, d.kind == .io { failure = .io } else if failure == nil { failure = .error }
     }

@@ -43,11 +43,11 @@ enum ReferenceSortKeys {
         }
     }
 
-    mutating func append(_ other: ReferenceSortKeys) {
-        switch (self, other) {
-        case (.ints(let a), .ints(let b)): self = .ints(a + b)
-        case (.bytes(let a), .bytes(let b)): self = .bytes(a + b)
-        default: preconditionFailure("sort key types differ between batches")
+    /// Rows `r` only.
+    func slice(_ r: Range<Int>) -> ReferenceSortKeys {
+        switch self {
+        case .ints(let v): .ints(Array(v[r]))
+        case .bytes(let v): .bytes(Array(v[r]))
         }
     }
 
@@ -60,12 +60,33 @@ enum ReferenceSortKeys {
     }
 }
 
-/// The reference evaluation of an `TableExpectation`: which delivered rows the table must hold.
-/// Keys are compared by 64-bit `StableHash` fingerprints (a false match needs a 64-bit collision:
-/// about n²/2⁶⁵, 3·10⁻⁶ at 10M keys).
+/// The reference evaluation of a `TableExpectation`'s per-batch rule. Keys are compared by 64-bit
+/// `StableHash` fingerprints (a false match needs a 64-bit collision: about n²/2⁶⁵, 3·10⁻⁶ at 10M
+/// keys).
 enum ReferenceModel {
-    /// Indices (into the delivered stream) of the expected rows, ascending.
-    /// `keys`: one fingerprint per delivered row; `batchStarts`: first row of each micro-batch.
+    /// Rows (indices into one micro-batch) that win their key within the batch: by `sortKeys`
+    /// (nil = arrival order), the last (`keepLast`) or first, ties broken by arrival.
+    /// In no particular order (the keys differ).
+    static func batchWinners(keys: [UInt64], sortKeys: ReferenceSortKeys?, keepLast: Bool) -> [Int] {
+        var winner = FingerprintMap(expected: keys.count)
+        for i in keys.indices {
+            guard let w = winner.get(keys[i]).map({ Int($0.0) }) else {
+                winner.set(keys[i], (UInt64(i), 0))
+                continue
+            }
+            // rows arrive in order (i > w): sort ties go to the later row for `last`
+            let c = sortKeys.map { $0.compare(i, w) } ?? 1
+            if keepLast ? c >= 0 : c < 0 { winner.set(keys[i], (UInt64(i), 0)) }
+        }
+        var rows: [Int] = []
+        rows.reserveCapacity(winner.count)
+        winner.forEach { _, row in rows.append(Int(row.0)) }
+        return rows
+    }
+
+    /// Indices (into the whole delivered stream) of the expected rows, ascending (tests use it to
+    /// list the rows a table must hold). `keys`: one fingerprint per delivered row; `batchStarts`:
+    /// first row of each micro-batch.
     static func expectedRows(
         _ expectation: TableExpectation, count n: Int, keys: [UInt64], sortKeys: ReferenceSortKeys?, batchStarts: [Int]
     ) -> [Int] {
@@ -80,17 +101,11 @@ enum ReferenceModel {
             var table: [UInt64: Int] = [:]
             let bounds = batchStarts + [n]
             for b in 0..<batchStarts.count {
-                var winner: [UInt64: Int] = [:]
-                for i in bounds[b]..<bounds[b + 1] {
-                    guard let w = winner[keys[i]] else {
-                        winner[keys[i]] = i
-                        continue
-                    }
-                    // rows arrive in order (i > w): sort ties go to the later row for `last`
-                    let c = sortKeys.map { $0.compare(i, w) } ?? 1
-                    if keepLast ? c >= 0 : c < 0 { winner[keys[i]] = i }
+                let r = bounds[b]..<bounds[b + 1]
+                let local = sortKeys.map { $0.slice(r) }
+                for i in batchWinners(keys: Array(keys[r]), sortKeys: local, keepLast: keepLast) {
+                    table[keys[r.lowerBound + i]] = r.lowerBound + i
                 }
-                for (k, i) in winner { table[k] = i }
             }
             return table.values.sorted()
         }

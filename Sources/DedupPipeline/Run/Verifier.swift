@@ -1,4 +1,5 @@
 import DeltaStorage
+import Dispatch
 
 /// The table content a verifier checks, one batch at a time (a file at a time for Delta tables,
 /// so verifying 10M rows never holds the whole table). Tests substitute a faulty reader here.
@@ -25,39 +26,73 @@ public struct VerificationResult: Sendable, Equatable {
 }
 
 /// Checks a strategy's table against the ground truth. The runner feeds it every delivered
-/// micro-batch in the table's shape (records + hash columns + partition_date), before the
-/// strategy sees it; afterwards `verify` reads the table back and compares: row count, the
-/// order-independent checksum (`RowDigest`) of the expected rows vs the table's, duplicates left
-/// and records lost.
+/// micro-batch in the table's shape (records + hash columns + partition_date) as the batch is
+/// prepared, before the strategy sees it; the expected side is folded in per batch (no delivered
+/// row is kept), so its memory is one fingerprint set over the keys. Afterwards `verify` reads the
+/// table back and compares: row count, the order-independent checksum (`RowDigest`) of the
+/// expected rows vs the table's, duplicates left and records lost.
 public struct Verifier {
     public let expectation: TableExpectation
     /// The column holding each record's identity (the composite hash).
     public let identityColumn: String
-    private var digests: [UInt64] = []
-    private var identities: [UInt64] = []
-    private var keys: [UInt64] = []
-    private var sortKeys: ReferenceSortKeys?
-    private var batchStarts: [Int] = []
     private var columns: [String]?
+    private var delivered = 0
+    private var deliveredIds: FingerprintSet
+    private var expectedSum: UInt64 = 0
+    private var expectedCount = 0
+    /// Expected identities when they differ from the delivered ones (first-per-key on another key).
+    private var expectedIds: FingerprintSet?
+    /// First per key on a key other than the identity: the keys seen.
+    private var seenKeys: FingerprintSet?
+    /// Batch winner per key: key → (row digest, identity) of the row the table must hold (a
+    /// fingerprint map: one 24-byte slot a key, no per-entry allocation).
+    private var winners = FingerprintMap(expected: 0)
 
-    public init(expectation: TableExpectation, identityColumn: String = "composite_hash") {
+    /// `expectedRows`: the delivered records (sizes the sets; a wrong guess only costs growth).
+    public init(expectation: TableExpectation, identityColumn: String = "composite_hash", expectedRows: Int = 0) {
         self.expectation = expectation
         self.identityColumn = identityColumn
+        deliveredIds = FingerprintSet(expected: expectedRows)
+        switch expectation {
+        case .everyRecord: break
+        case .firstPerKey(let key):
+            if key != [identityColumn] {
+                seenKeys = FingerprintSet(expected: expectedRows)
+                expectedIds = FingerprintSet(expected: expectedRows)
+            }
+        case .batchWinnerPerKey:
+            winners = FingerprintMap(expected: expectedRows)
+        }
     }
 
-    /// Records one delivered micro-batch (in the table's shape).
+    /// Folds one delivered micro-batch (in the table's shape) into the expected side.
     public mutating func observe(_ batch: ColumnBatch) {
         if columns == nil { columns = batch.schema.names }
-        batchStarts.append(digests.count)
-        digests += RowDigest.digests(batch)
-        identities += RowDigest.digests(batch.selecting([identityColumn]))
-        if let key = expectation.key {
-            keys +=
-                key == [identityColumn] ? identities.suffix(batch.rowCount) : RowDigest.digests(batch.selecting(key))
+        let n = batch.rowCount
+        delivered += n
+        let (digests, identities) = RowDigest.digests(batch, identity: identityColumn)
+        var firstDelivery = [Bool](repeating: false, count: n)
+        for i in 0..<n { firstDelivery[i] = deliveredIds.insert(identities[i]) }
+        guard let key = expectation.key else {
+            expectedSum &+= RowDigest.sum(digests)
+            expectedCount += n
+            return
         }
-        if let s = expectation.sortBy, let c = batch.column(s) {
-            let k = ReferenceSortKeys(c)
-            if sortKeys == nil { sortKeys = k } else { sortKeys!.append(k) }
+        let keys = key == [identityColumn] ? identities : RowDigest.digests(batch.selecting(key))
+        switch expectation {
+        case .everyRecord: break
+        case .firstPerKey:
+            // keyed by identity, the delivered set is the seen set: no second set
+            for i in 0..<n where seenKeys == nil ? firstDelivery[i] : seenKeys!.insert(keys[i]) {
+                expectedSum &+= digests[i]
+                expectedCount += 1
+                expectedIds?.insert(identities[i])
+            }
+        case .batchWinnerPerKey(_, let sortBy, let keepLast):
+            let sortKeys = sortBy.flatMap { batch.column($0) }.map { ReferenceSortKeys($0) }
+            for i in ReferenceModel.batchWinners(keys: keys, sortKeys: sortKeys, keepLast: keepLast) {
+                winners.set(keys[i], (digests[i], identities[i]))
+            }
         }
     }
 
@@ -65,34 +100,55 @@ public struct Verifier {
     /// cross-checked against what was actually delivered.
     public func verify(_ table: some TableContents, truth: GroundTruth) throws -> VerificationResult {
         var r = VerificationResult()
-        let n = digests.count
-        let expected = ReferenceModel.expectedRows(
-            expectation, count: n, keys: expectation.key == nil ? [] : keys, sortKeys: sortKeys,
-            batchStarts: batchStarts)
-        r.rowsExpected = expected.count
-        var expectedSum: UInt64 = 0
-        for i in expected { expectedSum &+= digests[i] }
-        var delivered = FingerprintSet(expected: n)
-        for id in identities { delivered.insert(id) }
-        r.uniqueDelivered = delivered.count
+        var expectedSum = self.expectedSum
+        var expectedCount = self.expectedCount
+        var expectedIds = self.expectedIds
+        if case .batchWinnerPerKey = expectation {
+            var ids = FingerprintSet(expected: winners.count)
+            winners.forEach { _, w in
+                expectedSum &+= w.0
+                ids.insert(w.1)
+            }
+            expectedCount = winners.count
+            expectedIds = ids
+        }
+        r.rowsExpected = expectedCount
+        r.uniqueDelivered = deliveredIds.count
         r.expectedChecksum = RowDigest.format(expectedSum)
 
-        var tableIds = FingerprintSet(expected: expected.count)
+        // the table's identities are marked in a bitmap over the expected set's slots (1 bit a
+        // slot instead of a second set); identities the expected rows lack go to a small set
+        let expectedSet = expectedIds ?? deliveredIds
+        var marks = [UInt64](repeating: 0, count: expectedSet.capacity / 64 + 1)
+        var marked = 0
+        var foreign = FingerprintSet(expected: 16)
         var sum: UInt64 = 0
         try table.forEachBatch(columns: columns ?? []) { batch in
             r.rowsWritten += batch.rowCount
-            sum &+= RowDigest.sum(RowDigest.digests(batch))
-            for id in RowDigest.digests(batch.selecting([identityColumn])) { tableIds.insert(id) }
+            let (rows, ids) = RowDigest.digests(batch, identity: identityColumn)
+            sum &+= RowDigest.sum(rows)
+            marks.withUnsafeMutableBufferPointer { m in
+                for id in ids {
+                    guard let p = expectedSet.position(of: id) else {
+                        foreign.insert(id)
+                        continue
+                    }
+                    let bit: UInt64 = 1 << UInt64(p & 63)
+                    if m[p >> 6] & bit == 0 {
+                        m[p >> 6] |= bit
+                        marked += 1
+                    }
+                }
+            }
         }
         r.checksum = RowDigest.format(sum)
-        r.duplicatesLeft = r.rowsWritten - tableIds.count
+        r.duplicatesLeft = r.rowsWritten - marked - foreign.count
         // missing keys, not rows: bronze expects several rows of one key
-        var missing = FingerprintSet(expected: 16)
-        for i in expected where !tableIds.contains(identities[i]) { missing.insert(identities[i]) }
-        r.lostRecords = missing.count
+        r.lostRecords = expectedSet.count - marked
 
-        if n != truth.delivered {
-            r.failures.append("the source reported \(truth.delivered) delivered records but the pipeline received \(n)")
+        if delivered != truth.delivered {
+            r.failures.append(
+                "the source reported \(truth.delivered) delivered records but the pipeline received \(delivered)")
         }
         if r.uniqueDelivered != truth.uniqueIds {
             r.failures.append(
@@ -103,6 +159,10 @@ public struct Verifier {
             r.failures.append("the table has \(r.rowsWritten) rows, expected \(r.rowsExpected)")
         }
         if r.lostRecords > 0 { r.failures.append("\(r.lostRecords) records lost") }
+        // A dedup strategy promises one row per key: a duplicate left is a failure, never a data point.
+        if expectation.key != nil, r.duplicatesLeft > 0 {
+            r.failures.append("\(r.duplicatesLeft) duplicate keys left in the table of a dedup strategy")
+        }
         if r.checksum != r.expectedChecksum {
             r.failures.append("table checksum \(r.checksum) differs from the expected \(r.expectedChecksum)")
         }
@@ -110,7 +170,9 @@ public struct Verifier {
     }
 }
 
-/// A Delta table's current version, read one data file at a time.
+/// A Delta table's current version, read one data file at a time; the next file is read and
+/// decoded on a background thread while `body` digests the current one (both cores busy, at most
+/// two files in memory).
 public struct DeltaTableContents: TableContents {
     public let table: DeltaTable
 
@@ -119,6 +181,47 @@ public struct DeltaTableContents: TableContents {
     public func forEachBatch(columns: [String], _ body: (ColumnBatch) throws -> Void) throws {
         let snap = try table.snapshot()
         let names = columns.isEmpty ? snap.schema.names : columns
-        for f in snap.files { try body(try table.read(files: [f], columns: names)) }
+        let files = snap.files
+        guard !files.isEmpty else { return }
+        let reader = FileReadAhead(table: table, columns: names)
+        reader.start(files[0])
+        for i in files.indices {
+            let batch = try reader.take()
+            if i + 1 < files.count { reader.start(files[i + 1]) }
+            do { try body(batch) } catch {
+                reader.wait()
+                throw error
+            }
+        }
     }
+}
+
+/// One data file read in the background (`start`, then `take`).
+private final class FileReadAhead: @unchecked Sendable {
+    let table: DeltaTable
+    let columns: [String]
+    private let group = DispatchGroup()
+    // written by the worker before `group.leave()`, read after `group.wait()`
+    private var result: Result<ColumnBatch, Error>?
+
+    init(table: DeltaTable, columns: [String]) {
+        self.table = table
+        self.columns = columns
+    }
+
+    func start(_ file: AddFile) {
+        group.enter()
+        DispatchQueue.global().async {
+            self.result = Result { try self.table.read(files: [file], columns: self.columns) }
+            self.group.leave()
+        }
+    }
+
+    func take() throws -> ColumnBatch {
+        group.wait()
+        defer { result = nil }
+        return try result!.get()
+    }
+
+    func wait() { group.wait() }
 }

@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// The delivery model's random decisions for one message, drawn in sequence order from one
 /// xoshiro stream, so the virtual-clock and realtime runs of a seed make the same decisions.
 struct DeliveryFate {

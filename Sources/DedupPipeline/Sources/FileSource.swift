@@ -10,20 +10,29 @@ import Dispatch
 public struct FileSource: RecordSource {
     public let files: [String]
     public let quarantinePath: String
+    public let limit: QuarantineLimit
 
-    public init(config: PipelineConfig) throws {
+    /// `outDir`: the run's output directory, where the quarantine file goes unless
+    /// `file.quarantine_path` names one (never the working directory's `./data`).
+    public init(config: PipelineConfig, outDir: String? = nil) throws {
         let quarantine =
-            config.file.quarantinePath ?? FileSource.joined(config.storage.deltaTablePath, "quarantine.jsonl")
+            config.file.quarantinePath
+            ?? FileSource.joined(outDir ?? config.storage.deltaTablePath, "quarantine.jsonl")
         let path = config.file.path ?? ""
         // A glob that also matches the quarantine file must not ingest earlier rejects.
-        files = try InputFiles.expand(path).filter { !InputFiles.sameFile($0, quarantine) }
+        let stem = quarantine.hasSuffix(".jsonl") ? String(quarantine.dropLast(6)) : quarantine
+        files = try InputFiles.expand(path).filter {
+            !InputFiles.sameFile($0, quarantine) && !($0.hasPrefix(stem + "-") && $0.hasSuffix(".jsonl"))
+        }
         guard !files.isEmpty else { throw SourceError(path: path, problem: "only the quarantine file matched") }
         quarantinePath = quarantine
+        limit = config.file.maxQuarantined
     }
 
-    public init(files: [String], quarantinePath: String) {
+    public init(files: [String], quarantinePath: String, limit: QuarantineLimit = .count(0)) {
         self.files = files
         self.quarantinePath = quarantinePath
+        self.limit = limit
     }
 
     static func joined(_ dir: String, _ name: String) -> String { dir.hasSuffix("/") ? dir + name : dir + "/" + name }
@@ -32,22 +41,42 @@ public struct FileSource: RecordSource {
         let started = DispatchTime.now().uptimeNanoseconds
         var builder = RecordBuilder()
         var quarantine = Quarantine(path: quarantinePath)
+        var firstReject: String?
         for file in files {
             let bytes = try InputFiles.read(file)
             for r in JSONLinesReader.parse(bytes, into: &builder) {
+                if firstReject == nil { firstReject = "\(file):\(r.line): \(r.reason)" }
                 r.text.withUnsafeBufferPointer { quarantine.add(file: file, line: r.line, reason: r.reason, text: $0) }
             }
         }
-        try quarantine.write()
+        let written = try quarantine.write()
         let records = builder.batch()
         let unique = KeyCounter.distinctKeys(records)
         let truth = GroundTruth(
             produced: unique, uniqueIds: unique, duplicatesInjected: records.rowCount - unique, dropped: 0,
             delivered: records.rowCount)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return SourceOutput(
-            records: records, truth: truth, quarantined: quarantine.count,
-            quarantinePath: quarantine.count > 0 ? quarantinePath : nil, seconds: seconds)
+        var out = SourceOutput(
+            records: records, truth: truth, quarantined: quarantine.count, quarantinePath: written, seconds: seconds)
+        out.rejection = rejection(
+            loaded: records.rowCount, quarantined: quarantine.count, first: firstReject, at: written)
+        return out
+    }
+
+    /// Why the input fails every run: nothing loaded, or more lines quarantined than allowed.
+    func rejection(loaded: Int, quarantined: Int, first: String?, at path: String?) -> String? {
+        let detail = first.map { " (first: \($0); all in \(path ?? quarantinePath))" } ?? ""
+        if loaded == 0 {
+            let what = files.count == 1 ? files[0] : "\(files.count) files"
+            return "no records loaded from \(what): \(quarantined) lines quarantined\(detail)"
+        }
+        guard limit.allows(rejected: quarantined, of: loaded + quarantined) else {
+            let lines = loaded + quarantined
+            return
+                "\(quarantined) of \(lines) input lines quarantined, more than file.max_quarantined allows (\(limit))"
+                + detail
+        }
+        return nil
     }
 }
 
@@ -62,9 +91,17 @@ struct RecordBuilder {
 
     mutating func append(_ r: JSONLineParser.Row, from b: UnsafeBufferPointer<UInt8>) {
         // Appending to the arrays directly keeps the calls specialised (ByteColumn.append is generic).
-        ids.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[r.idStart..<(r.idStart + r.idLength)]))
+        if let id = r.id {  // the string held escapes: its decoded value
+            ids.bytes.append(contentsOf: id)
+        } else {
+            ids.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[r.idStart..<(r.idStart + r.idLength)]))
+        }
         ids.offsets.append(Int32(truncatingIfNeeded: ids.bytes.count))
-        zips.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[r.zipStart..<(r.zipStart + 5)]))
+        if let zip = r.zip {
+            zips.bytes.append(contentsOf: zip)
+        } else {
+            zips.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[r.zipStart..<(r.zipStart + 5)]))
+        }
         zips.offsets.append(Int32(truncatingIfNeeded: zips.bytes.count))
         seqs.append(r.sequenceId)
         parts.append(r.partitionId)

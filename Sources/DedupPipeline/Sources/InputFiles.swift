@@ -58,7 +58,7 @@ enum InputFiles {
     /// The whole file as bytes (one allocation of the file's size, then fread; no Foundation).
     static func read(_ path: String) throws -> [UInt8] {
         guard let f = fopen(path, "rb") else {
-            throw SourceError(path: path, problem: "cannot open the file (\(String(cString: strerror(errno))))")
+            throw SourceError(path: path, problem: "cannot open the file: \(String(cString: strerror(errno)))", isIO: true)
         }
         defer { fclose(f) }
         var st = stat()
@@ -73,7 +73,9 @@ enum InputFiles {
             if n > 0 { out.append(contentsOf: chunk[0..<n]) }
             if n < chunk.count { break }
         }
-        if ferror(f) != 0 { throw SourceError(path: path, problem: "read error") }
+        if ferror(f) != 0 {
+            throw SourceError(path: path, problem: "cannot read the file: \(String(cString: strerror(errno)))", isIO: true)
+        }
         return out
     }
 }

@@ -5,15 +5,27 @@
 /// A parser for the file source's lines: one flat JSON object per line with the seed's field
 /// names. Written for speed (no Foundation, no allocation for valid rows except the column
 /// appends): it scans the bytes once, keeps the six known fields and skips any other member
-/// (nested values included). Each failure is a short reason for the quarantine file.
+/// (nested values included). Each failure is a short reason for the quarantine file; positions
+/// in it are 1-based columns (bytes) within the line, the line itself is recorded beside it.
+///
+/// Strings are JSON strings (RFC 8259 §7): escapes, `\uXXXX` and surrogate pairs included, are
+/// decoded before a value is checked, so `"\u0075ni00001"` is the id `uni00001`.
+/// Integers load exactly over each column's whole declared range (`sequence_id` int64,
+/// `partition_id` and `value` int32); a value outside it is rejected with the range in the reason.
+/// `created_at` follows `Timestamp`'s rule for digits below a microsecond (truncated towards the
+/// past, the same for epoch seconds and ISO-8601) and must lie in years 0001–9999.
 struct JSONLineParser {
     struct Row {
         var idStart = 0, idLength = 0
+        /// The decoded id when the JSON string held escapes (nil: the raw bytes at idStart).
+        var id: [UInt8]?
         var sequenceId: Int64 = 0
         var partitionId: Int32 = 0
         var createdAt: Int64 = 0
         var value: Int32 = 0
         var zipStart = 0
+        /// The decoded zipcode when the JSON string held escapes.
+        var zip: [UInt8]?
     }
 
     enum Field: Int, CaseIterable {
@@ -34,15 +46,20 @@ struct JSONLineParser {
 
     let b: UnsafeBufferPointer<UInt8>
     var i: Int
+    let start: Int
     let end: Int
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) {
         b = bytes
         i = start
+        self.start = start
         self.end = end
     }
 
     static func fail(_ r: String) -> Failure { Failure(reason: r) }
+
+    /// 1-based column of byte `k` within the line.
+    func column(_ k: Int) -> Int { k - start + 1 }
 
     @inline(__always) mutating func skipSpace() {
         while i < end, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0D || b[i] == 0x0A { i += 1 }
@@ -50,7 +67,9 @@ struct JSONLineParser {
 
     @inline(__always) mutating func expect(_ c: UInt8, _ what: String) throws {
         skipSpace()
-        guard i < end, b[i] == c else { throw JSONLineParser.fail("malformed JSON: expected \(what) at byte \(i)") }
+        guard i < end, b[i] == c else {
+            throw JSONLineParser.fail("malformed JSON: expected \(what) at column \(column(i))")
+        }
         i += 1
     }
 
@@ -68,7 +87,13 @@ struct JSONLineParser {
                 let (ks, kl, escaped) = try string()
                 try expect(UInt8(ascii: ":"), "':'")
                 skipSpace()
-                let field = escaped ? nil : JSONLineParser.field(b, ks, kl)
+                let field: Field?
+                if escaped {
+                    let key = try decoded(ks, kl)
+                    field = key.withUnsafeBufferPointer { JSONLineParser.field($0, 0, $0.count) }
+                } else {
+                    field = JSONLineParser.field(b, ks, kl)
+                }
                 if let field {
                     guard seen & (1 << field.rawValue) == 0 else {
                         throw JSONLineParser.fail("field \(field.name) appears twice")
@@ -88,11 +113,13 @@ struct JSONLineParser {
                     i += 1
                     break
                 }
-                throw JSONLineParser.fail("malformed JSON: expected ',' or '}' at byte \(i)")
+                throw JSONLineParser.fail("malformed JSON: expected ',' or '}' at column \(column(i))")
             }
         }
         skipSpace()
-        guard i == end else { throw JSONLineParser.fail("malformed JSON: text after the object at byte \(i)") }
+        guard i == end else {
+            throw JSONLineParser.fail("malformed JSON: text after the object at column \(column(i))")
+        }
         for f in Field.allCases where seen & (1 << f.rawValue) == 0 {
             throw JSONLineParser.fail("missing field \(f.name)")
         }
@@ -101,6 +128,7 @@ struct JSONLineParser {
 
     /// The known field named by the key bytes, by length then bytes (no allocation per key).
     static func field(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ l: Int) -> Field? {
+        guard l > 0 else { return nil }
         let p = b.baseAddress! + s
         @inline(__always) func equals(_ name: StaticString) -> Bool {
             memcmp(p, name.utf8Start, l) == 0
@@ -117,52 +145,74 @@ struct JSONLineParser {
         }
     }
 
+    static let idRule = "message_id must be 1 to 40 characters of [A-Za-z0-9_.:-]"
+    static let zipRule = "zipcode must be a string of 5 digits"
+
     mutating func read(_ field: Field, into row: inout Row) throws {
         switch field {
         case .messageId:
             guard i < end, b[i] == UInt8(ascii: "\"") else { throw JSONLineParser.fail("message_id must be a string") }
             let (s, l, escaped) = try string()
-            guard !escaped, (1...40).contains(l),
-                UnsafeBufferPointer(rebasing: b[s..<(s + l)]).allSatisfy(JSONLineParser.isIdByte)
-            else { throw JSONLineParser.fail("message_id must be 1 to 40 characters of [A-Za-z0-9_.:-]") }
+            if escaped {
+                let id = try decoded(s, l)
+                guard (1...40).contains(id.count), id.allSatisfy(JSONLineParser.isIdByte) else {
+                    throw JSONLineParser.fail(JSONLineParser.idRule)
+                }
+                row.id = id
+            } else {
+                guard (1...40).contains(l),
+                    UnsafeBufferPointer(rebasing: b[s..<(s + l)]).allSatisfy(JSONLineParser.isIdByte)
+                else { throw JSONLineParser.fail(JSONLineParser.idRule) }
+            }
             (row.idStart, row.idLength) = (s, l)
         case .sequenceId:
-            guard let v = try integer(), v >= 0 else {
-                throw JSONLineParser.fail("sequence_id must be a non-negative integer")
-            }
-            row.sequenceId = v
+            row.sequenceId = try integer(field, min: Int64.min, max: Int64.max)
         case .partitionId:
-            guard let v = try integer(), v >= 0, v <= Int64(Int32.max) else {
-                throw JSONLineParser.fail("partition_id must be an integer in [0, \(Int32.max)]")
-            }
-            row.partitionId = Int32(v)
+            row.partitionId = Int32(try integer(field, min: Int64(Int32.min), max: Int64(Int32.max)))
         case .value:
-            guard let v = try integer(), v >= Int64(Int32.min), v <= Int64(Int32.max) else {
-                throw JSONLineParser.fail("value must be a 32-bit integer")
-            }
-            row.value = Int32(v)
+            row.value = Int32(try integer(field, min: Int64(Int32.min), max: Int64(Int32.max)))
         case .zipcode:
-            guard i < end, b[i] == UInt8(ascii: "\"") else {
-                throw JSONLineParser.fail("zipcode must be a string of 5 digits")
-            }
-            let (s, l, _) = try string()
-            guard l == 5, UnsafeBufferPointer(rebasing: b[s..<(s + 5)]).allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-                throw JSONLineParser.fail("zipcode must be a string of 5 digits")
+            guard i < end, b[i] == UInt8(ascii: "\"") else { throw JSONLineParser.fail(JSONLineParser.zipRule) }
+            let (s, l, escaped) = try string()
+            let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
+            if escaped {
+                let zip = try decoded(s, l)
+                guard zip.count == 5, zip.allSatisfy(isDigit) else { throw JSONLineParser.fail(JSONLineParser.zipRule) }
+                row.zip = zip
+            } else {
+                guard l == 5, UnsafeBufferPointer(rebasing: b[s..<(s + 5)]).allSatisfy(isDigit) else {
+                    throw JSONLineParser.fail(JSONLineParser.zipRule)
+                }
             }
             row.zipStart = s
         case .createdAt:
             let bad = "created_at must be epoch seconds (a number) or an ISO-8601 string"
+            let t0 = i
+            let us: Int64?
             if i < end, b[i] == UInt8(ascii: "\"") {
                 let (s, l, escaped) = try string()
-                guard !escaped, let us = Timestamp.parseISO8601(UnsafeBufferPointer(rebasing: b[s..<(s + l)])) else {
-                    throw JSONLineParser.fail(bad)
+                if escaped {
+                    us = try decoded(s, l).withUnsafeBufferPointer { Timestamp.parseISO8601($0) }
+                } else {
+                    us = Timestamp.parseISO8601(UnsafeBufferPointer(rebasing: b[s..<(s + l)]))
                 }
-                row.createdAt = us
             } else {
-                guard let us = try epochMicros() else { throw JSONLineParser.fail(bad) }
-                row.createdAt = us
+                us = try epochMicros()
             }
+            guard let us else { throw JSONLineParser.fail("\(bad), got \(text(t0, i))") }
+            guard Timestamp.deltaRange.contains(us) else {
+                throw JSONLineParser.fail(
+                    "created_at \(text(t0, i)) is outside years 0001–9999 (the range Delta readers accept)")
+            }
+            row.createdAt = us
         }
+    }
+
+    /// The line's bytes in [from, to) as text for a reason (cut at 40 bytes).
+    func text(_ from: Int, _ to: Int) -> String {
+        let stop = min(to, from + 40)
+        let t = String(decoding: UnsafeBufferPointer(rebasing: b[from..<stop]), as: UTF8.self)
+        return stop < to ? t + "…" : t
     }
 
     static func isIdByte(_ c: UInt8) -> Bool {
@@ -171,45 +221,115 @@ struct JSONLineParser {
     }
 
     /// A JSON string starting at `i`; returns the byte range of its raw contents and whether it
-    /// contained escapes (escaped strings are never valid ids, keys of interest or timestamps).
+    /// contains escapes (then `decoded` gives its value). Escapes are checked here, so a string
+    /// with a bad escape is malformed JSON even in a member that is skipped.
     mutating func string() throws -> (Int, Int, Bool) {
         guard i < end, b[i] == UInt8(ascii: "\"") else {
-            throw JSONLineParser.fail("malformed JSON: expected a string at byte \(i)")
+            throw JSONLineParser.fail("malformed JSON: expected a string at column \(column(i))")
         }
         i += 1
-        let start = i
+        let s = i
         var escaped = false
         while i < end {
             let c = b[i]
             if c == UInt8(ascii: "\"") {
                 i += 1
-                return (start, i - 1 - start, escaped)
+                return (s, i - 1 - s, escaped)
             }
             if c == UInt8(ascii: "\\") {
                 escaped = true
-                i += 2
+                guard i + 1 < end else { break }
+                switch b[i + 1] {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                    UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    i += 2
+                case UInt8(ascii: "u"):
+                    guard i + 6 <= end, (2..<6).allSatisfy({ JSONLineParser.hex(b[i + $0]) != nil }) else {
+                        throw JSONLineParser.fail("malformed JSON: bad \\u escape at column \(column(i))")
+                    }
+                    i += 6
+                default:
+                    throw JSONLineParser.fail("malformed JSON: bad escape at column \(column(i))")
+                }
                 continue
             }
-            if c < 0x20 { throw JSONLineParser.fail("malformed JSON: control character in a string") }
+            if c < 0x20 {
+                throw JSONLineParser.fail("malformed JSON: control character in a string at column \(column(i))")
+            }
             i += 1
         }
         throw JSONLineParser.fail("malformed JSON: unterminated string")
     }
 
+    static func hex(_ c: UInt8) -> UInt32? {
+        switch c {
+        case 48...57: UInt32(c - 48)
+        case 65...70: UInt32(c - 55)
+        case 97...102: UInt32(c - 87)
+        default: nil
+        }
+    }
+
+    /// The UTF-8 value of a string's raw contents [s, s+l) whose escapes `string()` validated.
+    /// A lone surrogate (`\uD800` without its pair) is not a character: rejected.
+    func decoded(_ s: Int, _ l: Int) throws -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(l)
+        var k = s
+        let e = s + l
+        func unit(_ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 << 4 | JSONLineParser.hex(b[at + $1])! } }
+        while k < e {
+            let c = b[k]
+            guard c == UInt8(ascii: "\\") else {
+                out.append(c)
+                k += 1
+                continue
+            }
+            let kind = b[k + 1]
+            k += 2
+            switch kind {
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = unit(k)
+                k += 4
+                if (0xD800..<0xDC00).contains(scalar) {
+                    guard k + 6 <= e, b[k] == UInt8(ascii: "\\"), b[k + 1] == UInt8(ascii: "u") else {
+                        throw JSONLineParser.fail("malformed JSON: unpaired surrogate escape")
+                    }
+                    let low = unit(k + 2)
+                    guard (0xDC00..<0xE000).contains(low) else {
+                        throw JSONLineParser.fail("malformed JSON: unpaired surrogate escape")
+                    }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    k += 6
+                } else if (0xDC00..<0xE000).contains(scalar) {
+                    throw JSONLineParser.fail("malformed JSON: unpaired surrogate escape")
+                }
+                out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
+            default: out.append(kind)  // " \ /
+            }
+        }
+        return out
+    }
+
     /// The extent of a JSON number at `i` (validated by grammar), and whether it is an integer.
     mutating func numberToken() throws -> (Int, Int, Bool) {
-        let start = i
+        let s = i
         if i < end, b[i] == UInt8(ascii: "-") { i += 1 }
         let intStart = i
         while i < end, b[i] >= 48, b[i] <= 57 { i += 1 }
-        guard i > intStart else { throw JSONLineParser.fail("malformed JSON: expected a value at byte \(start)") }
+        guard i > intStart else { throw JSONLineParser.fail("malformed JSON: expected a value at column \(column(s))") }
         var isInt = true
         if i < end, b[i] == UInt8(ascii: ".") {
             isInt = false
             i += 1
             let f = i
             while i < end, b[i] >= 48, b[i] <= 57 { i += 1 }
-            guard i > f else { throw JSONLineParser.fail("malformed JSON: bad number at byte \(start)") }
+            guard i > f else { throw JSONLineParser.fail("malformed JSON: bad number at column \(column(s))") }
         }
         if i < end, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
             isInt = false
@@ -217,32 +337,51 @@ struct JSONLineParser {
             if i < end, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
             let e = i
             while i < end, b[i] >= 48, b[i] <= 57 { i += 1 }
-            guard i > e else { throw JSONLineParser.fail("malformed JSON: bad number at byte \(start)") }
+            guard i > e else { throw JSONLineParser.fail("malformed JSON: bad number at column \(column(s))") }
         }
-        return (start, i - start, isInt)
+        return (s, i - s, isInt)
     }
 
-    /// An integer value, nil for a non-integer or out-of-range number; throws for non-numbers.
-    mutating func integer() throws -> Int64? {
+    /// An integer in [min, max] for `field`, exactly (no 18-digit cut-off, no Double): anything
+    /// else — a string, a fraction, an exponent, one past the range — is rejected with the range.
+    mutating func integer(_ field: Field, min lo: Int64, max hi: Int64) throws -> Int64 {
+        let t0 = i
+        let rule = "\(field.name) must be an integer in [\(lo), \(hi)]"
         guard i < end, b[i] == UInt8(ascii: "-") || (b[i] >= 48 && b[i] <= 57) else {
             try skipValue(depth: 0)
-            return nil
+            throw JSONLineParser.fail("\(rule), got \(text(t0, i))")
         }
         let (s, l, isInt) = try numberToken()
-        guard isInt else { return nil }
+        guard isInt else { throw JSONLineParser.fail("\(rule), got \(text(t0, i))") }
         var k = s
         let neg = b[k] == UInt8(ascii: "-")
         if neg { k += 1 }
-        guard s + l - k <= 18 else { return nil }
-        var v: Int64 = 0
-        while k < s + l {
-            v = v * 10 + Int64(b[k] - 48)
+        var magnitude: UInt64 = 0
+        var overflow = false
+        while k < s + l, !overflow {
+            let (m, o1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(UInt64(b[k] - 48))
+            (magnitude, overflow) = (a, o1 || o2)
             k += 1
         }
-        return neg ? -v : v
+        // the magnitude of Int64.min is one more than Int64.max
+        let value: Int64?
+        if overflow {
+            value = nil
+        } else if neg {
+            value = magnitude <= UInt64(1) << 63 ? Int64(bitPattern: 0 &- magnitude) : nil
+        } else {
+            value = magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
+        }
+        guard let value, value >= lo, value <= hi else {
+            throw JSONLineParser.fail("\(rule), got \(text(t0, i)) (out of range)")
+        }
+        return value
     }
 
-    /// Epoch seconds (integer or decimal fraction, exactly to the µs; exponents via Double).
+    /// Epoch seconds as µs, exactly from the decimal digits (fraction and exponent included, no
+    /// Double), digits below a µs truncated towards the past (`Timestamp`'s rule). nil when the
+    /// value is no number or far outside any valid time; throws for a malformed number.
     mutating func epochMicros() throws -> Int64? {
         guard i < end, b[i] == UInt8(ascii: "-") || (b[i] >= 48 && b[i] <= 57) else {
             try skipValue(depth: 0)
@@ -250,40 +389,59 @@ struct JSONLineParser {
         }
         let (s, l, _) = try numberToken()
         var k = s
+        let e = s + l
         let neg = b[k] == UInt8(ascii: "-")
         if neg { k += 1 }
-        var secs: Int64 = 0
-        var digits = 0
-        while k < s + l, b[k] >= 48, b[k] <= 57 {
-            secs = secs * 10 + Int64(b[k] - 48)
-            digits += 1
+        var digits: [UInt8] = []
+        var intDigits = 0
+        while k < e, b[k] >= 48, b[k] <= 57 {
+            digits.append(b[k] - 48)
+            intDigits += 1
             k += 1
-            if digits > 11 { return nil }  // beyond year ~5000
         }
-        var micros: Int64 = 0
-        if k < s + l, b[k] == UInt8(ascii: ".") {
+        if k < e, b[k] == UInt8(ascii: ".") {
             k += 1
-            var scale: Int64 = 100_000
-            var roundUp = false
-            while k < s + l, b[k] >= 48, b[k] <= 57 {
-                if scale > 0 {
-                    micros += Int64(b[k] - 48) * scale
-                    scale /= 10
-                } else if scale == 0 {
-                    roundUp = b[k] >= 53
-                    scale = -1
-                }
+            while k < e, b[k] >= 48, b[k] <= 57 {
+                digits.append(b[k] - 48)
                 k += 1
             }
-            if roundUp { micros += 1 }
         }
-        if k < s + l {  // exponent form: rare, use Double
-            let text = String(decoding: UnsafeBufferPointer(rebasing: b[s..<(s + l)]), as: UTF8.self)
-            guard let d = Double(text), abs(d) < 1e11 else { return nil }
-            return Int64((d * 1e6).rounded())
+        var exponent = 0
+        if k < e {  // e|E [+-] digits; saturated far beyond any valid time
+            k += 1
+            var expNeg = false
+            if b[k] == UInt8(ascii: "+") || b[k] == UInt8(ascii: "-") {
+                expNeg = b[k] == UInt8(ascii: "-")
+                k += 1
+            }
+            while k < e {
+                exponent = Swift.min(exponent * 10 + Int(b[k] - 48), 100_000)
+                k += 1
+            }
+            if expNeg { exponent = -exponent }
         }
-        let us = secs * 1_000_000 + micros
-        return neg ? -us : us
+        // digits[0..<point] are whole microseconds, the rest are below a microsecond
+        let point = intDigits + exponent + 6
+        var micros: Int64 = 0
+        var below = false
+        for (n, d) in digits.enumerated() {
+            if n < point {
+                let (m, o1) = micros.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int64(d))
+                guard !o1, !o2 else { return nil }
+                micros = a
+            } else if d != 0 {
+                below = true
+            }
+        }
+        if point > digits.count, micros != 0 {
+            for _ in digits.count..<point {
+                let (m, o) = micros.multipliedReportingOverflow(by: 10)
+                guard !o else { return nil }
+                micros = m
+            }
+        }
+        return neg ? -micros - (below ? 1 : 0) : micros
     }
 
     mutating func skipValue(depth: Int) throws {
@@ -314,7 +472,9 @@ struct JSONLineParser {
                     i += 1
                     continue
                 }
-                guard b[i] == close else { throw JSONLineParser.fail("malformed JSON: unexpected byte at \(i)") }
+                guard b[i] == close else {
+                    throw JSONLineParser.fail("malformed JSON: unexpected byte at column \(column(i))")
+                }
                 i += 1
                 return
             }
@@ -330,7 +490,7 @@ struct JSONLineParser {
         guard i + n <= end,
             UnsafeBufferPointer(start: word.utf8Start, count: n).elementsEqual(
                 UnsafeBufferPointer(rebasing: b[i..<(i + n)]))
-        else { throw JSONLineParser.fail("malformed JSON: unexpected byte at \(i)") }
+        else { throw JSONLineParser.fail("malformed JSON: unexpected byte at column \(column(i))") }
         i += n
     }
 }

@@ -16,7 +16,9 @@ enum JSONLinesReader {
 
     /// Parses `bytes`; valid rows are appended to `builder`, rejects returned with 1-based lines.
     static func parse(_ bytes: [UInt8], into builder: inout RecordBuilder, chunkBytes: Int? = nil) -> [Reject] {
-        let bounds = chunkBounds(bytes, target: chunkBytes ?? max(1 << 20, bytes.count / 16))
+        // A UTF-8 byte-order mark before the first line is an encoding signature, not content.
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let bounds = chunkBounds(bytes, from: bom, target: chunkBytes ?? max(1 << 20, bytes.count / 16))
         var results = [ChunkResult](repeating: ChunkResult(), count: bounds.count)
         bytes.withUnsafeBufferPointer { buf in
             let input = SendablePointer(
@@ -42,9 +44,9 @@ enum JSONLinesReader {
     }
 
     /// Chunk ranges of roughly `target` bytes, each ending just after a newline (or at the end).
-    static func chunkBounds(_ bytes: [UInt8], target: Int) -> [Range<Int>] {
+    static func chunkBounds(_ bytes: [UInt8], from first: Int = 0, target: Int) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        var start = 0
+        var start = first
         while start < bytes.count {
             var end = min(bytes.count, start + target)
             while end < bytes.count, bytes[end - 1] != 0x0A { end += 1 }

@@ -34,6 +34,22 @@ public struct PubSubSource: RecordSource {
         return SourceOutput(records: records, truth: plan.truth, chaos: chaos, seconds: seconds)
     }
 
+    /// Realtime runs depend on real timing: they cannot be replayed, so they are materialised once.
+    public var replayable: Bool { !config.pubsub.realtime }
+
+    /// On the virtual clock: simulated batch by batch (see `SyntheticSource.open`).
+    public func open(batches: Int) throws -> any RecordStream {
+        guard !config.pubsub.realtime else { return MaterializedStream(try produce(), batches: batches) }
+        let t0 = ResourceClock.now()
+        let chaos = config.generation.chaos.resolve(seed: seed)
+        let gen = generator
+        let delivery = VirtualClockDelivery(
+            generator: gen, count: config.generation.scale, seed: seed, chaos: chaos, pubsub: config.pubsub)
+        return GeneratedStream(
+            delivery: delivery, generator: gen, chaos: chaos, batches: batches, withArrival: true,
+            setupSeconds: ResourceClock.now() - t0)
+    }
+
     static func withArrival(_ base: ColumnBatch, _ arrival: [Int64]) -> ColumnBatch {
         let index = (0..<Int64(arrival.count)).map { $0 }
         return ColumnBatch(

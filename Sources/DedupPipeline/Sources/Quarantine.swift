@@ -4,7 +4,9 @@
 import Foundation
 
 /// Rejected input lines, written as JSON lines `{"file", "line", "reason", "text"}` only when
-/// there is at least one, via a temporary file renamed into place (never half-written).
+/// there is at least one, via a temporary file linked into place (never half-written). An existing
+/// quarantine file is never overwritten: the first free `<name>-2.jsonl`, `-3`… is used instead,
+/// so each run keeps its own.
 struct Quarantine {
     let path: String
     private(set) var count = 0
@@ -26,22 +28,44 @@ struct Quarantine {
         out += Array("}\n".utf8)
     }
 
-    func write() throws {
-        guard count > 0 else { return }
+    /// mkdir -p with the errno of the first failure (FileManager's error would lose it).
+    static func makeDirectories(_ dir: String) -> Int32? {
+        var st = stat()
+        if stat(dir, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFDIR ? nil : ENOTDIR }
+        let parent = (dir as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != dir, let code = makeDirectories(parent) { return code }
+        return mkdir(dir, 0o755) == 0 || errno == EEXIST ? nil : errno
+    }
+
+    /// Writes the file; returns the path it went to (nil when nothing was rejected).
+    func write() throws -> String? {
+        guard count > 0 else { return nil }
         let dir = (path as NSString).deletingLastPathComponent
-        do {
-            if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-            let tmp = path + ".tmp-\(getpid())"
-            try Data(out).write(to: URL(fileURLWithPath: tmp))
-            guard rename(tmp, path) == 0 else {
-                unlink(tmp)
-                throw SourceError(path: path, problem: "cannot move the quarantine file into place")
-            }
-        } catch let e as SourceError {
-            throw e
-        } catch {
-            throw SourceError(path: path, problem: "cannot write the quarantine file (\(error.localizedDescription))")
+        func failure(_ what: String, _ code: Int32) -> SourceError {
+            SourceError(
+                path: path, problem: "cannot \(what) the quarantine file: \(String(cString: strerror(code)))",
+                isIO: true)
         }
+        if !dir.isEmpty, let code = Quarantine.makeDirectories(dir) {
+            throw SourceError(
+                path: dir, problem: "cannot create the quarantine directory: \(String(cString: strerror(code)))",
+                isIO: true)
+        }
+        let tmp = path + ".tmp-\(getpid())"
+        guard let f = fopen(tmp, "wb") else { throw failure("create", errno) }
+        let wrote = out.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, f) }
+        let flushed = fflush(f) == 0 && fsync(fileno(f)) == 0
+        let code = errno
+        fclose(f)
+        defer { unlink(tmp) }
+        guard wrote == out.count, flushed else { throw failure("write", code) }
+        let stem = path.hasSuffix(".jsonl") ? String(path.dropLast(6)) : path
+        for n in 1...10_000 {
+            let candidate = n == 1 ? path : "\(stem)-\(n).jsonl"
+            if link(tmp, candidate) == 0 { return candidate }
+            guard errno == EEXIST else { throw failure("publish", errno) }
+        }
+        throw SourceError(path: path, problem: "10,000 quarantine files already exist beside it")
     }
 }
 

@@ -9,6 +9,9 @@ public struct SourceOutput: Sendable {
     public var quarantined: Int
     /// Where rejected lines were written, if any were.
     public var quarantinePath: String?
+    /// Set when the input fails every run (file source: nothing loaded, or more lines
+    /// quarantined than `file.max_quarantined` allows); the runs report it as their error.
+    public var rejection: String?
     /// The chaos values this run used (ranges already sampled), for sources with a delivery model.
     public var chaos: ResolvedChaos?
     /// Wall-clock seconds spent producing the records.
@@ -30,5 +33,19 @@ public struct SourceOutput: Sendable {
 /// A producer of records. Implementations are deterministic for a given config and seed
 /// (except the pubsub source in `realtime` mode, whose order depends on real timing).
 public protocol RecordSource {
+    /// Every record at once (tests, the core benchmark, sources that cannot stream).
     func produce() throws -> SourceOutput
+    /// One pass over the records as `batches` micro-batches (`BatchCut`), produced lazily where the
+    /// source can. The default materialises `produce()` and slices it.
+    func open(batches: Int) throws -> any RecordStream
+    /// Whether every `open` yields the same records, so each strategy run may open its own pass
+    /// instead of sharing one materialised output.
+    var replayable: Bool { get }
+}
+
+extension RecordSource {
+    public func open(batches: Int) throws -> any RecordStream {
+        MaterializedStream(try produce(), batches: batches)
+    }
+    public var replayable: Bool { false }
 }

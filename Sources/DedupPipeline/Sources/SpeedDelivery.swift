@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// The delivery model of `mode: speed`: no clock, only positions. Each message is delivered at its
 /// own position unless dropped; a slow one is displaced by (slow delay × rate) positions, and a
 /// duplicate follows its original by (redelivery delay × rate) positions, so the chaos knobs have

@@ -34,4 +34,25 @@ public struct SyntheticSource: RecordSource {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return SourceOutput(records: records, truth: plan.truth, chaos: chaos, seconds: seconds)
     }
+
+    public var replayable: Bool { true }
+
+    /// Generated batch by batch: the counting pass gives the truth, then each `next` advances the
+    /// delivery model just far enough and materialises that batch's rows.
+    public func open(batches: Int) throws -> any RecordStream {
+        let t0 = ResourceClock.now()
+        let chaos = config.generation.chaos.resolve(seed: seed)
+        let gen = generator
+        let n = config.generation.scale
+        let delivery: any DeliveryStream =
+            switch config.generation.mode {
+            case .speed:
+                SpeedDeliveryStream(count: n, seed: seed, chaos: chaos, pubsub: config.pubsub, rate: gen.rate)
+            case .chaos:
+                VirtualClockDelivery(generator: gen, count: n, seed: seed, chaos: chaos, pubsub: config.pubsub)
+            }
+        return GeneratedStream(
+            delivery: delivery, generator: gen, chaos: chaos, batches: batches, withArrival: false,
+            setupSeconds: ResourceClock.now() - t0)
+    }
 }

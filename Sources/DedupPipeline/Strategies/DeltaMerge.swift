@@ -3,11 +3,17 @@ import DeltaStorage
 /// `delta_merge`: a Delta MERGE per micro-batch, the way a lakehouse engine runs it, with no
 /// state kept between batches:
 ///
-///     MERGE INTO t USING batch s ON t.<merge_key> = s.<merge_key> AND t.<partition_by> = s.<partition_by>
+///     MERGE INTO t USING batch s ON t.<merge_key> = s.<merge_key>
 ///     WHEN MATCHED THEN UPDATE SET *   WHEN NOT MATCHED THEN INSERT *
 ///
+/// A match is found wherever the existing row lives: a message redelivered with another
+/// `created_at` lands in another `partition_date`, and its earlier copy is still replaced.
+/// Pruning candidates by partition is only valid when the key determines the partition — the
+/// partition columns are part of `merge_key`, or the table is partitioned by `partition_date`
+/// and `merge_key` holds `created_at` — and is used only then (`prunesByPartition`).
+///
 /// The source is first reduced to one row per key (last arrival wins, as a MERGE needs). Candidate
-/// files are found by partition values and by the min/max stats of the merge key's integer columns;
+/// files are found by partition values (when valid) and by the min/max stats of the merge key's integer columns;
 /// their key columns are read (GETs) to find the files that really hold a matched key; only those
 /// files are rewritten (remove + add, copy-on-write). New files are clustered: rows sorted by the
 /// merge key's first integer column (`sequence_id` by default) and cut into `key_buckets` files
@@ -30,15 +36,22 @@ public struct DeltaMerge: DedupStrategy {
         keyBuckets = options.int("key_buckets") ?? 8
         let integerTypes: Set<ColumnType> = [.long, .integer, .timestamp, .date]
         prunable = mergeKey.filter { integerTypes.contains(schema.fields[schema.index(of: $0)!].type) }
+        prunesByPartition = DeltaMerge.keyDeterminesPartition(mergeKey: mergeKey, partitionColumns: partitionColumns)
     }
 
-    public var expectation: TableExpectation {
-        .batchWinnerPerKey(
-            key: mergeKey + partitionColumns.filter { !mergeKey.contains($0) }, sortBy: nil, keepLast: true)
+    /// Whether equal keys always share a partition, so files of other partitions cannot match.
+    public let prunesByPartition: Bool
+
+    static func keyDeterminesPartition(mergeKey: [String], partitionColumns: [String]) -> Bool {
+        partitionColumns.allSatisfy { c in
+            mergeKey.contains(c) || (c == RecordSchema.partitionDate && mergeKey.contains(RecordSchema.createdAt))
+        }
     }
 
-    /// The full match condition's columns.
-    private var matchColumns: [String] { mergeKey + partitionColumns.filter { !mergeKey.contains($0) } }
+    public var expectation: TableExpectation { .batchWinnerPerKey(key: mergeKey, sortBy: nil, keepLast: true) }
+
+    /// The match condition's columns.
+    private var matchColumns: [String] { mergeKey }
 
     public mutating func start(_ table: inout StrategyTable, expectedRows: Int) throws {}
 
@@ -52,7 +65,8 @@ public struct DeltaMerge: DedupStrategy {
             let sourceKeys = KeySet(
                 keys: rows.count == keys.count ? keys : keys.gatherRows(rows), columns: matchColumns)
             let snap = try table.snapshot()
-            let candidates = MergeCandidates(batch, rows: rows, partitionColumns: partitionColumns, prunable: prunable)
+            let candidates = MergeCandidates(
+                batch, rows: rows, partitionColumns: prunesByPartition ? partitionColumns : [], prunable: prunable)
                 .filter(snap.files)
             guard !candidates.isEmpty else { return (rows, sourceKeys, [], snap.version) }
             var matched: [AddFile] = []

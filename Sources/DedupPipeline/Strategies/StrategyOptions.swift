@@ -1,3 +1,4 @@
+import DedupFormats
 import DeltaStorage
 
 /// A strategy's options from `strategies.<name>` in the config (already checked by the config
@@ -5,15 +6,15 @@ import DeltaStorage
 /// the loader cannot do (columns that must exist in the table).
 public struct StrategyOptions: Sendable {
     public let strategy: String
-    public let values: [String: ConfigValue]
+    public let values: [String: JSONValue]
 
-    public init(strategy: String, values: [String: ConfigValue]) {
+    public init(strategy: String, values: [String: JSONValue]) {
         self.strategy = strategy
         self.values = values
     }
 
-    public func string(_ key: String) -> String? { values[key]?.string }
-    public func int(_ key: String) -> Int? { values[key]?.int }
+    public func string(_ key: String) -> String? { values[key]?.stringValue }
+    public func int(_ key: String) -> Int? { values[key]?.intValue.map { Int($0) } }
 
     /// A column list option (a single name is a list of one).
     public func columns(_ key: String, default def: [String], in schema: Schema) throws -> [String] {
@@ -24,6 +25,17 @@ public struct StrategyOptions: Sendable {
             )
         }
         return cols
+    }
+}
+
+extension JSONValue {
+    /// A string, or a list of strings (the seed writes `partition_by: ["partition_date"]`).
+    public var strings: [String]? {
+        switch self {
+        case .string(let s): [s]
+        case .array(let l): l.allSatisfy { $0.stringValue != nil } ? l.compactMap(\.stringValue) : nil
+        default: nil
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 import DeltaStorage
 
-/// Storage work a run did, in the units of the cost model (DESIGN §6): every data file and every
-/// commit is a PUT (a data file larger than the multipart part size is `ceil(size / part)` part
+/// Storage work a run did, in the units of the cost model (DESIGN §6): every data file, every
+/// commit and every checkpoint file (parts and `_last_checkpoint`) is a PUT (a data file larger than the multipart part size is `ceil(size / part)` part
 /// uploads plus one completion request); every data file read back during dedup or merge is a GET
 /// (the verification read is not counted).
 public struct StorageCounters: Sendable, Equatable {
@@ -68,6 +68,31 @@ public struct StrategyTable {
         return try table.read(files: files, columns: columns)
     }
 
+    /// OPTIMIZE (bin-packing): one GET per file read, one PUT per file written (multipart counted)
+    /// plus the commit.
+    @discardableResult
+    public mutating func optimize(targetFileBytes: Int64?) throws -> OptimizeResult {
+        let r = try table.optimize(targetFileBytes: targetFileBytes)
+        guard r.version != nil else { return r }
+        counters.getRequests += r.filesRead
+        counters.commits += 1
+        counters.filesWritten += r.filesAdded
+        counters.bytesWritten += Int(r.bytesAdded + r.commitBytes)
+        counters.putRequests += 1 + r.filesAdded  // files below the multipart threshold after compaction
+        return r
+    }
+
+    /// VACUUM: one LIST request per 1,000 objects listed (LIST is billed with PUTs); S3 DELETEs
+    /// are free and not counted. The log commits it reads are counted as GETs.
+    @discardableResult
+    public mutating func vacuum(retainHours: Double) throws -> VacuumResult {
+        let r = try table.vacuum(retainHours: retainHours)
+        let listed = r.deleted.count + r.keptFiles
+        counters.putRequests += max(1, (listed + 999) / 1000)
+        counters.getRequests += (try table.log.latestVersion() ?? 0) + 1
+        return r
+    }
+
     /// Sets the row limit per data file for the next writes (nil = the table's default).
     public mutating func setTargetFileRows(_ rows: Int?) { table.options.targetFileRows = rows }
 
@@ -77,6 +102,11 @@ public struct StrategyTable {
         counters.bytesWritten += r.bytesWritten
         counters.putRequests +=
             1 + r.added.reduce(0) { $0 + StorageCounters.puts(forObjectOf: Int($1.size), partBytes: partBytes) }
+        // A checkpoint written after the commit: its parts and `_last_checkpoint` are PUTs too.
+        if let c = r.checkpoint {
+            counters.bytesWritten += c.bytesWritten
+            counters.putRequests += c.filesWritten
+        }
         return r
     }
 }

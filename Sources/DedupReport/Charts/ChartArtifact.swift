@@ -9,6 +9,8 @@ public struct ChartArtifact: Equatable, Sendable {
     public var script: String
     public var data: String
     public var png: Bool
+    /// The result column on the y axis (phase charts: `wall_s`).
+    public var metric: String = ""
 
     public var scriptFile: String { name + ".gp" }
     public var dataFile: String { name + ".dat" }

@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// Chooses the charts of an experiment: those its spec asks for, then defaults picked from the
 /// axes that vary (duplicate rate and scale first), without drawing the same chart twice.
 enum ChartPlanner {

@@ -16,24 +16,44 @@ struct ChartSeries {
     var points: [ChartPoint]
 }
 
-/// Metric display names and units for axes and tables.
+/// Metric and parameter display names, used alike in chart titles, axis labels and table headers.
 enum MetricInfo {
     static func label(_ metric: String) -> String {
         switch metric {
         case "throughput_rps": return "throughput (records/s)"
-        case "table_bytes": return "table size (MB)"
-        case "live_bytes": return "live bytes (MB)"
-        case "bytes_written": return "bytes written (MB)"
-        case "peak_rss_bytes": return "peak RSS (MB)"
-        case "s3_storage_usd_month": return "S3 storage (USD/month)"
-        case "s3_request_usd": return "S3 requests (USD)"
-        case "s3_total_usd": return "S3 total (USD)"
+        case "table_bytes": return "size on disk before vacuum"
+        case "live_bytes": return "live table size"
+        case "bytes_written": return "bytes written"
+        case "peak_rss_bytes": return "peak memory (RSS)"
+        case "s3_storage_usd_month": return "S3 storage cost (USD/month)"
+        case "s3_request_usd": return "S3 request cost (USD)"
+        case "s3_total_usd": return "S3 cost, first month (USD)"
+        case "wall_s": return "wall time (s)"
+        case "total_s": return "total time (s)"
+        case "cpu_s": return "CPU time (s)"
+        case "gen_s": return "generation time (s)"
+        case "hash_s": return "hashing time (s)"
+        case "dedup_s": return "dedup time (s)"
+        case "write_s": return "write time (s)"
         default: return metric.hasSuffix("_s") ? "\(metric) (seconds)" : metric
         }
     }
 
-    /// Values are divided by this before plotting (bytes → MB).
-    static func divisor(_ metric: String) -> Double { metric.hasSuffix("bytes") || metric == "bytes_written" ? 1e6 : 1 }
+    /// An axis (parameter) label naming its column, e.g. "duplicate rate (dup_prob)".
+    static func axisLabel(_ axis: String) -> String {
+        switch axis {
+        case "dup_prob": return "duplicate rate (dup_prob)"
+        case "slow_prob": return "late-delivery rate (slow_prob)"
+        case "drop_prob": return "drop rate (drop_prob)"
+        case "scale": return "records per run (scale)"
+        case "batches": return "micro-batches per run (batches)"
+        default: return axis
+        }
+    }
+
+    /// Values are divided by this before plotting. 1: charts plot raw values and label ticks in
+    /// human units (`AxisUnit`).
+    static func divisor(_ metric: String) -> Double { 1 }
 }
 
 extension ExperimentResults {

@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// A chart to draw: from an experiment's `charts:` list or chosen by default from the axes.
 ///
 /// YAML/JSON form: `{type: throughput|storage|cost|phases|hash|line, x: AXIS, series: AXIS | [AXIS],

@@ -1,3 +1,4 @@
+import DedupHarness
 import Foundation
 
 /// Runs gnuplot as a child process, one per chart script, with a timeout.
@@ -36,39 +37,27 @@ public struct GnuplotRunner: Sendable {
     }
 
     /// Runs `gnuplot script` inside `directory` and checks that it exited 0 and wrote `outputs`.
+    /// gnuplot runs in its own process group (through `ChildProcess`, via `sh -c 'cd … && exec …'`),
+    /// so the timeout kills it and anything it started — a wrapper script's child included — and
+    /// `report` never waits on a pipe an orphan holds open.
     public func render(script: String, in directory: String, outputs: [String]) throws(Failure) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [script]
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        // stderr goes to a file, not a pipe, so a chatty gnuplot can never block on a full pipe.
-        let errorPath = directory + "/." + script + ".stderr"
-        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: errorPath) }
-        guard let errorHandle = FileHandle(forWritingAtPath: errorPath) else {
-            throw Failure(message: "cannot create \(errorPath)")
-        }
-        process.standardError = errorHandle
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
         for output in outputs { try? FileManager.default.removeItem(atPath: directory + "/" + output) }
-        do { try process.run() } catch {
-            try? errorHandle.close()
+        let result: ChildProcess.Result
+        do {
+            result = try ChildProcess.run(
+                executable: "/bin/sh", arguments: ["-c", "cd \"$1\" && exec \"$2\" \"$3\"", "sh", directory, executable, script],
+                timeout: timeout)
+        } catch {
             throw Failure(message: "cannot start \(executable): \(error)")
         }
-        if done.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            if done.wait(timeout: .now() + 1) == .timedOut { kill(process.processIdentifier, SIGKILL); done.wait() }
-            try? errorHandle.close()
-            throw Failure(message: "gnuplot \(script) did not finish within \(NumberFormat.shortest(timeout)) s and was stopped")
+        if result.timedOut {
+            throw Failure(
+                message: "gnuplot \(script) did not finish within \(NumberFormat.shortest(timeout)) s; its process group was killed")
         }
-        try? errorHandle.close()
-        let stderr = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let firstLines = stderr.split(separator: "\n").prefix(4).joined(separator: " | ")
-            throw Failure(message: "gnuplot \(script) exited with status \(process.terminationStatus): \(firstLines)")
+        guard result.exitCode == 0 else {
+            let firstLines = result.stderrText.split(separator: "\n").prefix(4).joined(separator: " | ")
+            let how = result.signal.map { "was killed by signal \($0)" } ?? "exited with status \(result.exitCode ?? -1)"
+            throw Failure(message: "gnuplot \(script) \(how): \(firstLines)")
         }
         for output in outputs {
             let size = (try? FileManager.default.attributesOfItem(atPath: directory + "/" + output)[.size] as? Int) ?? 0

@@ -33,7 +33,15 @@ public enum Comparator {
             findings += deterministicFindings(cellId, label, b, c, options)
             findings += noisyFindings(cellId, label, b, c, options)
         }
-        let order: [Comparison.Verdict] = [.regression, .changed, .inconclusive, .notSignificant, .improvement,
+        // Timings judge a regression only on the baseline's machine (like asv's per-machine
+        // results); elsewhere a slower median is a warning. Deterministic metrics stay exact.
+        if !options.timingAcrossMachines && !sameMachine(baseline, candidate) {
+            for i in findings.indices where findings[i].kind == .noisy && findings[i].verdict == .regression {
+                findings[i].verdict = .timingWarning
+                findings[i].evidence += "; different or unknown machine, so a warning, not a failure"
+            }
+        }
+        let order: [Comparison.Verdict] = [.regression, .changed, .timingWarning, .inconclusive, .notSignificant, .improvement,
                                            .withinTolerance, .noData, .unchanged]
         findings.sort { (order.firstIndex(of: $0.verdict)!, $0.label, $0.metric) < (order.firstIndex(of: $1.verdict)!, $1.label, $1.metric) }
         return Comparison(
@@ -88,6 +96,12 @@ public enum Comparator {
         return (order, runs)
     }
 
+    /// Both sides carry the same single machine fingerprint (CPU model and cores).
+    static func sameMachine(_ baseline: [ResultFile], _ candidate: [ResultFile]) -> Bool {
+        let b = Set(baseline.map { $0.manifest?.machineSignature ?? "" }), c = Set(candidate.map { $0.manifest?.machineSignature ?? "" })
+        return b.count == 1 && b == c && !b.contains("")
+    }
+
     private static func machineWarnings(_ baseline: [ResultFile], _ candidate: [ResultFile]) -> [String] {
         let b = Set(baseline.compactMap { $0.manifest?.machineSignature })
         let c = Set(candidate.compactMap { $0.manifest?.machineSignature })
@@ -95,7 +109,7 @@ public enum Comparator {
             return ["Machine unknown for \(b.isEmpty ? "the baseline" : "the candidate") (no manifest.json with cpu_model/cores): timing differences may come from the hardware."]
         }
         guard b != c else { return [] }
-        return ["Different machines: baseline ran on \(b.sorted().joined(separator: "; ")), candidate on \(c.sorted().joined(separator: "; ")). Timing differences may come from the hardware; deterministic metrics are still comparable."]
+        return ["Different machines: baseline ran on \(b.sorted().joined(separator: "; ")), candidate on \(c.sorted().joined(separator: "; ")). Timing regressions are reported as warnings, not failures (record a baseline on this machine, or use the A/B mode: make ci-ab); deterministic metrics are still compared exactly."]
     }
 
     // MARK: per-cell comparisons

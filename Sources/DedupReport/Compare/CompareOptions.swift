@@ -31,6 +31,9 @@ public struct CompareOptions: Sendable {
 
     /// Relative change of the median that a noisy metric must pass (0.10 = 10%).
     public var threshold: Double = 0.10
+    /// Fail on timing regressions even when baseline and candidate ran on different machines
+    /// (default false: they are warnings then). Set for A/B runs measured in the same job.
+    public var timingAcrossMachines = false
     /// Per-metric overrides of `threshold`.
     public var metricThresholds: [String: Double] = [:]
     /// Allowed differences for deterministic metrics (default: none — any difference is a change).

@@ -24,6 +24,9 @@ public struct Comparison: Sendable {
         case unchanged
         /// No ok run on one side.
         case noData = "no_data"
+        /// A significant timing regression, but baseline and candidate ran on different machines
+        /// (CPU model or cores differ, or one is unknown): reported as a warning, never a failure.
+        case timingWarning = "timing_warning"
 
         /// Whether this verdict fails CI.
         public var fails: Bool { self == .regression || self == .changed }

@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// Markdown (for a PR comment or `$GITHUB_STEP_SUMMARY`) and JSON renderings of a comparison.
 extension Comparison {
     /// A markdown summary: verdict line, warnings, a table of everything that is not unchanged,
@@ -8,7 +10,7 @@ extension Comparison {
         md += "Baseline " + describe(baselinePaths, baselineCommit) + " vs candidate " + describe(candidatePaths, candidateCommit)
             + ": \(commonCells) common cell(s), \(comparedRuns) run pair(s).\n\n"
         for warning in warnings { md += "> **Warning:** \(TextEscaping.markdownCell(warning))\n\n" }
-        let counts = [Verdict.regression, .changed, .improvement, .inconclusive, .notSignificant, .withinTolerance, .noData, .unchanged]
+        let counts = [Verdict.regression, .changed, .timingWarning, .improvement, .inconclusive, .notSignificant, .withinTolerance, .noData, .unchanged]
             .map { (v: $0, n: count($0)) }.filter { $0.n > 0 }
         md += "Findings: " + (counts.isEmpty ? "none" : counts.map { "\($0.n) \($0.v.rawValue.replacing("_", with: " "))" }
             .joined(separator: ", ")) + (regressions > 0 ? " — \(regressions) fail the comparison" : "") + ".\n\n"

@@ -24,6 +24,24 @@ public struct ResultFile: Sendable {
         return ResultFile(table: table, manifest: manifest)
     }
 
+    /// Refuses a run (experiment, cell id, repeat) that appears in two of `files`: a report must not
+    /// count it twice (`compare` checks the same per side). Names both places.
+    public static func checkDistinctRuns(_ files: [ResultFile]) throws(ReportInputError) {
+        var seen: [String: (path: String, line: Int)] = [:]
+        for file in files {
+            for row in file.table.rows {
+                let t = file.table
+                let key = [t.text(row, "experiment"), t.text(row, "cell_id"), t.text(row, "repeat")].joined(separator: "\u{0}")
+                if let first = seen[key] {
+                    throw ReportInputError(
+                        path: t.path, line: row.line, key: "repeat",
+                        message: "cell \(t.text(row, "cell_id")) repeat \(t.text(row, "repeat")) also appears at \(first.path):\(first.line); merge shards with `dedupbench merge` first")
+                }
+                seen[key] = (t.path, row.line)
+            }
+        }
+    }
+
     /// Resolves command-line arguments to CSV files: a file is taken as is; a directory means its
     /// `results.csv`, or else every `results.csv` below it (sorted by path).
     public static func resolve(_ arguments: [String]) throws(ReportInputError) -> [String] {

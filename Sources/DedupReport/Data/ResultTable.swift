@@ -1,10 +1,12 @@
+import DedupFormats
 import DedupPipeline
 import Foundation
 
 /// The rows of one `results.csv`, addressed by column name, validated on load.
 ///
-/// Numeric columns (every `ResultColumns` column that is not text) must hold a number or be empty;
-/// `status` must be `ok`, `failed` or `timeout`; `params` must be a JSON object.
+/// Numeric columns (every `ResultColumns` column that is not text) must hold a finite number ≥ 0 or
+/// be empty; `status` must be `ok`, `failed` or `timeout`; `params` must be a JSON object; a run
+/// (experiment + run id) appears once. Every refusal names the file, line and column.
 public struct ResultTable: Sendable {
     /// One run: its values by column position, plus the line it came from.
     public struct Row: Sendable {
@@ -41,7 +43,10 @@ public struct ResultTable: Sendable {
 
     /// Parses CSV text already in memory; `path` is used in error messages.
     public static func parse(bytes: [UInt8], path: String) throws(ReportInputError) -> ResultTable {
-        let parsed = try CSVParser(path: path).parse(bytes)
+        let parsed: CSV.Document
+        do { parsed = try CSV.parse(bytes, tornTail: .reject) } catch {
+            throw ReportInputError(path: path, line: error.line, message: error.message)
+        }
         guard let header = parsed.records.first else {
             throw ReportInputError(path: path, message: "the results file is empty; expected a header row")
         }
@@ -60,6 +65,7 @@ public struct ResultTable: Sendable {
         let numeric = header.fields.map { !textColumns.contains($0) && ResultColumns.all.contains($0) }
         var rows: [Row] = []
         rows.reserveCapacity(parsed.records.count - 1)
+        var seen: [String: Int] = [:]  // run key → line
         for record in parsed.records.dropFirst() {
             guard record.fields.count == header.fields.count else {
                 throw ReportInputError(
@@ -73,10 +79,23 @@ public struct ResultTable: Sendable {
                         path: path, line: record.line, key: header.fields[i],
                         message: "value '\(value)' is not a number; expected a finite decimal number or an empty cell")
                 }
+                // Every numeric column is a count, a size, a duration, a rate, a probability or a cost.
+                guard number >= 0 else {
+                    throw ReportInputError(
+                        path: path, line: record.line, key: header.fields[i],
+                        message: "value '\(value)' is negative; expected a count, size, duration or cost ≥ 0")
+                }
                 numbers[i] = number
             }
             let row = Row(line: record.line, values: record.fields, numbers: numbers)
             try validate(row, index: index, path: path)
+            let run = runKey(row, index)
+            if let first = seen[run] {
+                throw ReportInputError(
+                    path: path, line: record.line, key: index["run_id"] != nil ? "run_id" : "cell_id",
+                    message: "run '\(run.split(separator: "\u{0}").last ?? "")' appears twice (first on line \(first)); expected each run once — merge shards with `dedupbench merge`")
+            }
+            seen[run] = record.line
             rows.append(row)
         }
         return ResultTable(path: path, columns: header.fields, rows: rows, comments: parsed.comments, index: index)
@@ -94,16 +113,19 @@ public struct ResultTable: Sendable {
             throw ReportInputError(path: path, line: row.line, key: "cell_id", message: "is empty; every run needs its cell id")
         }
         if let p = index["params"], !row.values[p].isEmpty {
-            do {
-                guard case .object = try JSONParser.parse(row.values[p]) else {
-                    throw JSONParser.Failure(offset: 0, message: "not an object")
-                }
-            } catch {
+            guard case .object? = try? JSONParser.parse(row.values[p]) else {
                 throw ReportInputError(
                     path: path, line: row.line, key: "params",
                     message: "value '\(row.values[p])' is not a JSON object of the swept parameters")
             }
         }
+    }
+
+    /// Experiment and run id (or cell id and repeat in files without `run_id`): one run.
+    private static func runKey(_ row: Row, _ index: [String: Int]) -> String {
+        let experiment = row.values[index["experiment"]!]
+        if let r = index["run_id"] { return experiment + "\u{0}" + row.values[r] }
+        return experiment + "\u{0}" + row.values[index["cell_id"]!] + "-" + row.values[index["repeat"]!]
     }
 
     /// Whether the file has the column.

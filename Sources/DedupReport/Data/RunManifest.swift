@@ -1,3 +1,4 @@
+import DedupFormats
 import Foundation
 
 /// The provenance written beside a results file (`manifest.json`): where, when and from what the
@@ -17,18 +18,18 @@ public struct RunManifest: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ReportInputError(path: path, message: "cannot read the manifest")
         }
-        let bytes = Array(data)
-        do throws(JSONParser.Failure) {
-            let json = try JSONParser.parse(bytes: bytes)
-            guard case .object = json else {
-                throw JSONParser.Failure(offset: 0, message: "the manifest is not a JSON object")
-            }
-            return RunManifest(path: path, json: json)
-        } catch {
+        let json: JSONValue
+        do { json = try JSONParser.parse(Array(data)) } catch {
             throw ReportInputError(
-                path: path, line: JSONParser.line(of: error.offset, in: bytes),
+                path: path, line: error.line,
                 message: "\(error.message) (expected the JSON manifest written by `dedupbench run`)")
         }
+        guard case .object = json else {
+            throw ReportInputError(
+                path: path, line: 1,
+                message: "the manifest is not a JSON object (expected the JSON manifest written by `dedupbench run`)")
+        }
+        return RunManifest(path: path, json: json)
     }
 
     /// The first of `keys` present, as display text.
@@ -54,7 +55,7 @@ public struct RunManifest: Sendable {
     public var cores: String? { string(["cores", "cpu_cores", "cpu.cores", "machine.cores", "machine.cpu_cores"]) }
     public var memoryBytes: Double? {
         for key in ["memory_bytes", "memory", "machine.memory_bytes", "machine.memory"] {
-            if let v = json.lookup(key)?.double { return v }
+            if let v = json.lookup(key)?.numberValue { return v }
         }
         return nil
     }
@@ -75,7 +76,7 @@ public struct RunManifest: Sendable {
     public var finishedAt: String? { string(["finished_at", "finished", "end_time"]) }
     public var schemaVersion: Int? {
         for key in ["schema_version", "results_schema_version", "results.schema_version"] {
-            if let v = json.lookup(key)?.double { return Int(v) }
+            if let v = json.lookup(key)?.numberValue { return Int(v) }
         }
         return nil
     }

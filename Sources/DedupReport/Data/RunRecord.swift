@@ -1,3 +1,4 @@
+import DedupFormats
 import DedupPipeline
 
 /// One run (one CSV row), detached from its table: text and numbers by column name.

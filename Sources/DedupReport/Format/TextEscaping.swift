@@ -41,6 +41,9 @@ public enum TextEscaping {
     public static func gnuplotString(_ text: String) -> String {
         var line = ""
         for c in gnuplotComment(text) where !(c == "'" && line.last == "'") { line.append(c) }
+        // gnuplot reads `'''a'` as the empty string '' followed by junk: a leading quote is
+        // concatenated as "'" (a string expression, accepted wherever a title or label is).
+        if line.first == "'" { return "\"'\"." + gnuplotString(String(line.dropFirst())) }
         return "'" + line.replacing("'", with: "''") + "'"
     }
 

@@ -3,8 +3,16 @@ struct EnvironmentSection {
     let files: [ResultFile]
     let relative: (String) -> String
 
-    func render() -> String {
-        var md = "## Environment\n\n"
+    /// The environment as plain text: values every result set shares, then one column per set.
+    struct Table {
+        var fileCount: Int
+        var shared: [(String, String)]
+        var perSet: [(String, [String])]
+        /// Result paths (relative) without a manifest.
+        var missing: [String]
+    }
+
+    func table() -> Table {
         let rows: [(String, (ResultFile) -> String?)] = [
             ("results", { relative($0.table.path) }),
             ("experiment", { m in m.manifest?.experimentName }),
@@ -31,25 +39,32 @@ struct EnvironmentSection {
             ("started", { $0.manifest?.startedAt }),
             ("finished", { $0.manifest?.finishedAt }),
         ]
-        let missing = files.filter { $0.manifest == nil }
         let table = rows.map { label, value in (label, files.map { value($0) }) }
             .filter { $0.1.contains { $0 != nil } }
         // Values every set shares are shown once; the rest get one column per result set.
         let shared = table.filter { row in files.count > 1 && Set(row.1.map { $0 ?? "—" }).count == 1 }
         let perSet = table.filter { row in !shared.contains { $0.0 == row.0 } }
-        if !shared.isEmpty {
-            md += "| | all \(files.count) result sets |\n|---|---|\n"
-            for (label, values) in shared { md += "| \(label) | \(TextEscaping.markdownCell(values[0] ?? "—")) |\n" }
+        return Table(fileCount: files.count, shared: shared.map { ($0.0, $0.1[0] ?? "—") },
+                     perSet: perSet.map { ($0.0, $0.1.map { $0 ?? "—" }) },
+                     missing: files.filter { $0.manifest == nil }.map { relative($0.table.path) })
+    }
+
+    func render() -> String {
+        let t = table()
+        var md = "## Environment\n\n"
+        if !t.shared.isEmpty {
+            md += "| | all \(t.fileCount) result sets |\n|---|---|\n"
+            for (label, value) in t.shared { md += "| \(label) | \(TextEscaping.markdownCell(value)) |\n" }
             md += "\n"
         }
-        md += "| | " + files.indices.map { files.count == 1 ? "value" : "set \($0 + 1)" }.joined(separator: " | ") + " |\n"
-        md += "|---|" + String(repeating: "---|", count: files.count) + "\n"
-        for (label, values) in perSet {
-            md += "| \(label) | " + values.map { TextEscaping.markdownCell($0 ?? "—") }.joined(separator: " | ") + " |\n"
+        md += "| | " + (0..<t.fileCount).map { t.fileCount == 1 ? "value" : "set \($0 + 1)" }.joined(separator: " | ") + " |\n"
+        md += "|---|" + String(repeating: "---|", count: t.fileCount) + "\n"
+        for (label, values) in t.perSet {
+            md += "| \(label) | " + values.map(TextEscaping.markdownCell).joined(separator: " | ") + " |\n"
         }
         md += "\n"
-        if !missing.isEmpty {
-            md += "No `manifest.json` beside " + missing.map { "`\(relative($0.table.path))`" }.joined(separator: ", ")
+        if !t.missing.isEmpty {
+            md += "No `manifest.json` beside " + t.missing.map { "`\($0)`" }.joined(separator: ", ")
                 + ": machine and code version unknown for those runs.\n\n"
         }
         return md

@@ -20,15 +20,21 @@ public struct ExperimentResults: Sendable {
     /// The files that contributed runs.
     public var files: [ResultFile]
 
-    /// Groups the runs of `files` by experiment (in order of first appearance) and cell.
+    /// Groups the runs of `files` by experiment (in order of first appearance) and cell. When the
+    /// files come from more than one machine (CPU model and cores, from the manifests), each
+    /// experiment is split per machine and named "experiment @ machine", so figures measured on
+    /// different hardware never land in one cell.
     public static func group(_ files: [ResultFile], resamples: Int = Bootstrap.defaultResamples) -> [ExperimentResults] {
         var order: [String] = []
         var runsByExperiment: [String: [RunRecord]] = [:]
         var filesByExperiment: [String: [ResultFile]] = [:]
+        let split = machines(files).count > 1
         for file in files {
             var seen = Set<String>()
+            let suffix = split ? " @ " + (file.manifest?.machineSignature ?? "unknown machine") : ""
             for row in file.table.rows {
-                let run = RunRecord(table: file.table, row: row)
+                var run = RunRecord(table: file.table, row: row)
+                if split { run.text["experiment"] = run.experiment + suffix }
                 if runsByExperiment[run.experiment] == nil { order.append(run.experiment) }
                 runsByExperiment[run.experiment, default: []].append(run)
                 if seen.insert(run.experiment).inserted { filesByExperiment[run.experiment, default: []].append(file) }
@@ -37,6 +43,17 @@ public struct ExperimentResults: Sendable {
         return order.map {
             build(name: $0, runs: runsByExperiment[$0]!, files: filesByExperiment[$0]!, resamples: resamples)
         }
+    }
+
+    /// The distinct machines of `files` (manifest CPU model and cores; "unknown machine" without a
+    /// manifest), in order of first appearance, with the files measured on each.
+    public static func machines(_ files: [ResultFile]) -> [(machine: String, files: [ResultFile])] {
+        var out: [(machine: String, files: [ResultFile])] = []
+        for file in files {
+            let m = file.manifest?.machineSignature ?? "unknown machine"
+            if let i = out.firstIndex(where: { $0.machine == m }) { out[i].files.append(file) } else { out.append((m, [file])) }
+        }
+        return out
     }
 
     static func build(name: String, runs: [RunRecord], files: [ResultFile], resamples: Int) -> ExperimentResults {

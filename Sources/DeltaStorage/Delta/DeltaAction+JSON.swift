@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// Newline-delimited JSON encoding of actions: compact, fixed key order (reproducible bytes).
 extension DeltaAction {
     /// A problem with one action's JSON; the log reader adds file and line.
@@ -56,7 +58,8 @@ extension DeltaAction {
                             ("size", .int(a.size)),
                             ("modificationTime", .int(a.modificationTime)),
                             ("dataChange", .bool(a.dataChange)),
-                        ] + (a.stats.map { [("stats", .string($0))] } ?? []))
+                        ] + (a.stats.map { [("stats", .string($0))] } ?? [])
+                            + (a.deletionVector.map { [("deletionVector", Self.dvJSON($0))] } ?? []))
                 )
             ])
         case .remove(let r):
@@ -73,7 +76,8 @@ extension DeltaAction {
                                     ("partitionValues", Self.partitionJSON(r.partitionValues!)),
                                     ("size", .int(r.size!)),
                                 ]
-                                : []))
+                                : [])
+                            + (r.deletionVector.map { [("deletionVector", Self.dvJSON($0))] } ?? []))
                 )
             ])
         case .txn(let t):
@@ -87,6 +91,13 @@ extension DeltaAction {
             ])
         case .other(let key, let value): .object([(key, value)])
         }
+    }
+
+    private static func dvJSON(_ d: DeletionVectorDescriptor) -> JSONValue {
+        .object(
+            [("storageType", .string(d.storageType.rawValue)), ("pathOrInlineDv", .string(d.pathOrInlineDv))]
+                + (d.offset.map { [("offset", .int($0))] } ?? [])
+                + [("sizeInBytes", .int(d.sizeInBytes)), ("cardinality", .int(d.cardinality))])
     }
 
     private static func partitionJSON(_ values: [String: String?]) -> JSONValue {
@@ -105,8 +116,8 @@ extension DeltaAction {
         case "protocol":
             self = .protocolVersions(
                 DeltaProtocol(
-                    minReaderVersion: Int(try r.int("minReaderVersion")),
-                    minWriterVersion: Int(try r.int("minWriterVersion")),
+                    minReaderVersion: Int(try r.int("minReaderVersion", atLeast: 1)),
+                    minWriterVersion: Int(try r.int("minWriterVersion", atLeast: 1)),
                     readerFeatures: try r.optionalStrings("readerFeatures"),
                     writerFeatures: try r.optionalStrings("writerFeatures")))
         case "metaData":
@@ -121,20 +132,27 @@ extension DeltaAction {
                     partitionColumns: try r.optionalStrings("partitionColumns") ?? [],
                     configuration: try r.stringMap("configuration"), createdTime: try r.optionalInt("createdTime")))
         case "add":
-            let dv = body["deletionVector"].map { !$0.isNull } ?? false
-            self = .add(
-                AddFile(
-                    path: try r.string("path"), partitionValues: try r.partitionValues("partitionValues") ?? [:],
-                    size: try r.int("size"), modificationTime: try r.optionalInt("modificationTime") ?? 0,
-                    dataChange: try r.optionalBool("dataChange") ?? true, stats: try r.optionalString("stats"),
-                    hasDeletionVector: dv))
+            let add = AddFile(
+                path: try r.string("path"), partitionValues: try r.partitionValues("partitionValues") ?? [:],
+                size: try r.int("size", atLeast: 0), modificationTime: try r.optionalInt("modificationTime") ?? 0,
+                dataChange: try r.optionalBool("dataChange") ?? true, stats: try r.optionalString("stats"),
+                deletionVector: try r.deletionVector())
+            if let n = add.numRecords, n < 0 {
+                throw DecodeFailure(message: "add.stats.numRecords: expected a non-negative integer, found \(n)")
+            }
+            if let n = add.numRecords, let dv = add.deletionVector, dv.cardinality > Int64(n) {
+                throw DecodeFailure(
+                    message:
+                        "add.deletionVector.cardinality: \(dv.cardinality) deleted rows, but stats.numRecords is \(n)")
+            }
+            self = .add(add)
         case "remove":
             self = .remove(
                 RemoveFile(
                     path: try r.string("path"), deletionTimestamp: try r.optionalInt("deletionTimestamp"),
                     dataChange: try r.optionalBool("dataChange") ?? true,
                     partitionValues: try r.partitionValues("partitionValues"),
-                    size: try r.optionalInt("size")))
+                    size: try r.optionalInt("size", atLeast: 0), deletionVector: try r.deletionVector()))
         case "txn":
             self = .txn(
                 DeltaTxn(
@@ -171,10 +189,37 @@ private struct FieldReader {
         return i
     }
 
+    func int(_ key: String, atLeast minimum: Int64) throws(DeltaAction.DecodeFailure) -> Int64 {
+        guard let i = body[key]?.intValue, i >= minimum else { throw fail(key, "an integer ≥ \(minimum)") }
+        return i
+    }
+
     func optionalInt(_ key: String) throws(DeltaAction.DecodeFailure) -> Int64? {
         guard let v = body[key], !v.isNull else { return nil }
         guard let i = v.intValue else { throw fail(key, "an integer or null") }
         return i
+    }
+
+    func optionalInt(_ key: String, atLeast minimum: Int64) throws(DeltaAction.DecodeFailure) -> Int64? {
+        guard let v = body[key], !v.isNull else { return nil }
+        guard let i = v.intValue, i >= minimum else { throw fail(key, "an integer ≥ \(minimum) or null") }
+        return i
+    }
+
+    /// The `deletionVector` descriptor (PROTOCOL.md "Deletion Vector Descriptor Schema"), nil when absent.
+    func deletionVector() throws(DeltaAction.DecodeFailure) -> DeletionVectorDescriptor? {
+        guard let v = body["deletionVector"], !v.isNull else { return nil }
+        guard case .object = v else { throw fail("deletionVector", "an object") }
+        let d = FieldReader(action: action + ".deletionVector", body: v)
+        let typeText = try d.string("storageType")
+        guard let type = DeletionVectorDescriptor.StorageType(rawValue: typeText) else {
+            throw d.fail("storageType", "one of u, i, p")
+        }
+        let offset = try d.optionalInt("offset", atLeast: 0)
+        if type == .inline && offset != nil { throw d.fail("offset", "no offset for an inline DV") }
+        return DeletionVectorDescriptor(
+            storageType: type, pathOrInlineDv: try d.string("pathOrInlineDv"), offset: offset,
+            sizeInBytes: try d.int("sizeInBytes", atLeast: 0), cardinality: try d.int("cardinality", atLeast: 0))
     }
 
     func optionalBool(_ key: String) throws(DeltaAction.DecodeFailure) -> Bool? {

@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// The `protocol` action: reader/writer versions (and table features for reader 3 / writer 7).
 public struct DeltaProtocol: Sendable, Equatable {
     public var minReaderVersion: Int
@@ -59,12 +61,12 @@ public struct AddFile: Sendable, Equatable, Hashable {
     public var stats: String?
     /// `numRecords` from `stats`, when present.
     public var numRecords: Int?
-    /// True when the file carries a deletion vector (rows hidden by another engine); we cannot read those rows correctly.
-    public var hasDeletionVector: Bool
+    /// The rows of the data file that are deleted (PROTOCOL.md "Deletion Vectors"); nil = none.
+    public var deletionVector: DeletionVectorDescriptor?
 
     public init(
         path: String, partitionValues: [String: String?], size: Int64, modificationTime: Int64, dataChange: Bool = true,
-        stats: String? = nil, numRecords: Int? = nil, hasDeletionVector: Bool = false
+        stats: String? = nil, numRecords: Int? = nil, deletionVector: DeletionVectorDescriptor? = nil
     ) {
         self.path = path
         self.partitionValues = partitionValues
@@ -73,8 +75,18 @@ public struct AddFile: Sendable, Equatable, Hashable {
         self.dataChange = dataChange
         self.stats = stats
         self.numRecords = numRecords ?? stats.flatMap(FileStats.numRecords(in:))
-        self.hasDeletionVector = hasDeletionVector
+        self.deletionVector = deletionVector
     }
+
+    public var hasDeletionVector: Bool { deletionVector != nil }
+
+    /// Rows left after the deletion vector: `numRecords − cardinality` (nil without stats).
+    public var liveRecords: Int? {
+        numRecords.map { $0 - Int(deletionVector?.cardinality ?? 0) }
+    }
+
+    /// The logical file's identity in action reconciliation: (path, DV uniqueId).
+    public var logicalKey: String { DeltaActionKey.of(path, deletionVector) }
 
     /// The path relative to the table root with URI escapes decoded (the name on disk).
     public var relativePath: String { PartitionPath.uriDecode(path) }
@@ -88,16 +100,30 @@ public struct RemoveFile: Sendable, Equatable {
     public var dataChange: Bool
     public var partitionValues: [String: String?]?
     public var size: Int64?
+    /// The DV of the logical file removed (the add's `deletionVector`).
+    public var deletionVector: DeletionVectorDescriptor?
 
     public init(
         path: String, deletionTimestamp: Int64?, dataChange: Bool = true, partitionValues: [String: String?]? = nil,
-        size: Int64? = nil
+        size: Int64? = nil, deletionVector: DeletionVectorDescriptor? = nil
     ) {
         self.path = path
         self.deletionTimestamp = deletionTimestamp
         self.dataChange = dataChange
         self.partitionValues = partitionValues
         self.size = size
+        self.deletionVector = deletionVector
+    }
+
+    /// The logical file's identity in action reconciliation: (path, DV uniqueId).
+    public var logicalKey: String { DeltaActionKey.of(path, deletionVector) }
+}
+
+/// Logical file identity (PROTOCOL.md "Action Reconciliation": add/remove match on path and DV).
+enum DeltaActionKey {
+    static func of(_ path: String, _ dv: DeletionVectorDescriptor?) -> String {
+        guard let dv else { return path }
+        return path + "\u{0}" + dv.uniqueId
     }
 }
 

@@ -1,8 +1,15 @@
-/// The `_delta_log` of a table: listing versions, reading commits, and replaying them, through
-/// the table's object store (one LIST per version listing, one GET per commit read).
+import DedupFormats
+
+/// The `_delta_log` of a table: listing versions and checkpoints, reading commits, and replaying
+/// them, through the table's object store (one LIST per listing, one GET per commit or
+/// checkpoint part read).
 ///
-/// Only JSON commits are read (no checkpoints): a table whose early commits were cleaned up after
-/// another engine wrote a checkpoint is reported as unsupported rather than misread.
+/// Replay starts at the newest complete checkpoint at or below the version asked for (found via
+/// `_last_checkpoint`, or by listing when that hint is missing, unreadable or names a checkpoint
+/// that is not there) and applies the JSON commits after it, which must be contiguous
+/// (PROTOCOL.md, "Checkpoints", "Last Checkpoint File"). Without a checkpoint every commit from
+/// version 0 is replayed; a log whose early commits were cleaned up without a checkpoint covering
+/// them is an error, never a partial table.
 public struct DeltaLog: Sendable {
     /// The table root (directory path or `s3://` URI), for messages.
     public var tablePath: String { store.root }
@@ -17,9 +24,19 @@ public struct DeltaLog: Sendable {
     public init(store: any ObjectStore) { self.store = store }
 
     /// File name of the commit for `version` (20-digit, zero-padded).
-    public static func commitName(_ version: Int) -> String {
-        let s = String(version)
-        return String(repeating: "0", count: max(0, 20 - s.count)) + s + ".json"
+    public static func commitName(_ version: Int) -> String { padded(version, 20) + ".json" }
+
+    /// File name of the classic checkpoint of `version`.
+    public static func checkpointName(_ version: Int) -> String { padded(version, 20) + ".checkpoint.parquet" }
+
+    /// File name of part `part` (1-based) of a multi-part checkpoint of `version` with `parts` parts.
+    public static func checkpointName(_ version: Int, part: Int, of parts: Int) -> String {
+        padded(version, 20) + ".checkpoint." + padded(part, 10) + "." + padded(parts, 10) + ".parquet"
+    }
+
+    private static func padded(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
     }
 
     /// Object key of the commit for `version` (`_delta_log/<20 digits>.json`).
@@ -28,44 +45,61 @@ public struct DeltaLog: Sendable {
     /// The commit's location (path or URI), for messages.
     public func commitPath(_ version: Int) -> String { store.location(Self.commitKey(version)) }
 
-    /// Versions of the JSON commits present, unsorted (one LIST request).
-    private func listedVersions() throws(DeltaError) -> [Int] {
-        var versions: [Int] = []
+    /// Commits and checkpoints in `_delta_log` (names of `minVersion` and later only; one LIST).
+    func listing(from minVersion: Int = 0) throws(DeltaError) -> CheckpointListing {
+        try listing(names: listedNames(), from: minVersion)
+    }
+
+    /// `listing(from:)` of names already listed.
+    private func listing(names: [String], from minVersion: Int = 0) throws(DeltaError) -> CheckpointListing {
+        if names.isEmpty, let dir = store.localPath("_delta_log"), !FileSystem.isDirectory(dir) {
+            throw DeltaError(.notATable, "\(tablePath) is not a Delta table: \(logPath) does not exist")
+        }
+        return CheckpointListing(names: names, from: minVersion)
+    }
+
+    /// Names of the objects directly in `_delta_log/` (one LIST request).
+    private func listedNames() throws(DeltaError) -> [String] {
+        var names: [String] = []
         for entry in try store.list(prefix: "_delta_log/") {
             let name = entry.key.dropFirst("_delta_log/".count)
-            guard name.utf8.count == 25, name.hasSuffix(".json"), name.prefix(20).allSatisfy(\.isASCII) else { continue }
-            if let v = Int(name.prefix(20)) { versions.append(v) }
+            if !name.contains("/") { names.append(String(name)) }
         }
-        return versions
+        return names
     }
 
-    /// All commit versions present, ascending; checks they are contiguous from 0.
+    /// The `_last_checkpoint` hint, or nil when absent; an unreadable hint is nil plus a note.
+    /// `names` is a listing of `_delta_log` that already shows whether the hint exists, so a table
+    /// without one costs no request for it (one GET otherwise).
+    func lastCheckpoint(names: [String]) -> (LastCheckpoint?, String?) {
+        let key = "_delta_log/" + LastCheckpoint.fileName
+        let path = store.location(key)
+        guard names.contains(LastCheckpoint.fileName) else { return (nil, nil) }
+        let bytes: [UInt8]
+        do {
+            bytes = try store.get(key)
+        } catch {
+            return (nil, "\(path) could not be read; listed the log instead")
+        }
+        let (hint, problem) = LastCheckpoint.parse(bytes)
+        return (hint, problem.map { "\(path) is not usable (\($0)); listed the log instead" })
+    }
+
+    /// Every version the table can be read at, ascending: from the oldest version that a
+    /// checkpoint or the commits from version 0 can rebuild, to the newest.
     public func versions() throws(DeltaError) -> [Int] {
-        let versions = try listedVersions().sorted()
-        guard let first = versions.first else {
-            if let dir = store.localPath("_delta_log"), !FileSystem.isDirectory(dir) {
-                throw DeltaError(.notATable, "\(tablePath) is not a Delta table: \(logPath) does not exist")
-            }
+        let l = try listing()
+        guard let latest = l.latestVersion else {
             throw DeltaError(.notATable, "\(tablePath) is not a Delta table: \(logPath) holds no commit files")
         }
-        guard first == 0 else {
-            throw DeltaError(
-                .unsupported,
-                "\(logPath): the oldest JSON commit is version \(first); versions before it live only in a checkpoint, which dedupbench cannot read"
-            )
-        }
-        for (i, v) in versions.enumerated() where v != i {
-            throw DeltaError(
-                .corruptLog,
-                "\(logPath): versions are not contiguous: \(Self.commitName(i)) is missing but \(Self.commitName(v)) exists"
-            )
-        }
-        return versions
+        _ = try LogSegment.resolve(l, target: latest, log: self, preferJSON: false)
+        let oldest = LogSegment.oldestReadable(l, latest: latest)
+        return Array(oldest...latest)
     }
 
-    /// The newest version, or nil when the log does not exist yet.
+    /// The newest version (JSON commit or checkpoint), or nil when the log does not exist yet.
     public func latestVersion() throws(DeltaError) -> Int? {
-        try listedVersions().max()
+        try CheckpointListing(names: listedNames(), from: 0).latestVersion
     }
 
     /// The actions of one commit. A malformed line is an error naming the file and line.
@@ -88,6 +122,9 @@ public struct DeltaLog: Sendable {
             var body = line
             if body.last == UInt8(ascii: "\r") { body = body.dropLast() }
             if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            if let column = DeltaLogValidation.invalidUTF8Column(body) {
+                throw .brokenLog(file, line: lineNo, "column \(column): invalid UTF-8 (a commit must be UTF-8 JSON)")
+            }
             let json: JSONValue
             do {
                 json = try JSONParser.parse(Array(body))
@@ -99,22 +136,58 @@ public struct DeltaLog: Sendable {
             } catch {
                 throw .brokenLog(file, line: lineNo, error.message)
             }
+            if let problem = DeltaLogValidation.problem(actions[actions.count - 1], commitFile: file) {
+                throw .brokenLog(file, line: lineNo, problem)
+            }
         }
         return actions
     }
 
-    /// Replays commits 0…`version` (default: the newest). `history` adds one summary per commit.
+    /// The table as of `version` (default: the newest): the newest checkpoint at or below it, then
+    /// the JSON commits after it. `history` adds one summary per JSON commit replayed and, when the
+    /// commits from version 0 are all still there, replays those instead of the checkpoint so the
+    /// history is complete.
     public func state(version: Int? = nil, history: Bool = false) throws(DeltaError) -> DeltaLogState {
-        let all = try versions()
-        let latest = all.last!
+        var notes: [String] = []
+        var listing: CheckpointListing?
+        // One LIST of the log; the hint lets replay start at its checkpoint. It is checked against
+        // the listing, never trusted blindly.
+        let names = try listedNames()
+        let (hint, hintProblem) = lastCheckpoint(names: names)
+        if let hintProblem { notes.append(hintProblem) }
+        if let hint, !history, version.map({ $0 >= hint.version }) ?? true {
+            let l = CheckpointListing(names: names, from: hint.version)
+            if l.checkpoints.first?.version == hint.version {
+                listing = l
+            } else {
+                notes.append(
+                    "\(logPath)/\(LastCheckpoint.fileName) names the checkpoint of version \(hint.version), which is missing or incomplete; listed the whole log instead"
+                )
+            }
+        }
+        let l: CheckpointListing
+        if let listing { l = listing } else { l = try self.listing(names: names) }
+        guard let latest = l.latestVersion else {
+            throw DeltaError(.notATable, "\(tablePath) is not a Delta table: \(logPath) holds no commit files")
+        }
         let target = version ?? latest
         guard target >= 0 && target <= latest else {
-            throw DeltaError(.invalidInput, "\(tablePath) has versions 0…\(latest); version \(target) does not exist")
+            throw DeltaError(
+                .invalidInput, "\(tablePath) has versions up to \(latest); version \(target) does not exist")
         }
+        let segment = try LogSegment.resolve(l, target: target, log: self, preferJSON: history)
         var replay = LogReplay()
-        for v in 0...target {
-            let (actions, size) = try readCommitWithSize(v)
-            replay.apply(version: v, actions: actions, commitBytes: size, keepHistory: history)
+        var state = DeltaLogState(version: target, files: [], transactions: [:], history: [])
+        if let c = segment.checkpoint {
+            let read = try CheckpointReader.read(c, log: self)
+            replay.applyCheckpoint(read.actions)
+            state.checkpointPartsRead = c.parts.count
+        }
+        if segment.start <= target {
+            for v in segment.start...target {
+                let (actions, size) = try readCommitWithSize(v)
+                replay.apply(version: v, actions: actions, commitBytes: size, keepHistory: history)
+            }
         }
         guard replay.metadata != nil else {
             throw DeltaError(.corruptLog, "\(logPath): no metaData action in versions 0…\(target)")
@@ -122,6 +195,17 @@ public struct DeltaLog: Sendable {
         guard replay.protocolVersions != nil else {
             throw DeltaError(.corruptLog, "\(logPath): no protocol action in versions 0…\(target)")
         }
-        return replay.state(version: target)
+        let replayed = replay.state(version: target)
+        state.protocolVersions = replayed.protocolVersions
+        state.metadata = replayed.metadata
+        state.files = replayed.files
+        state.transactions = replayed.transactions
+        state.history = replayed.history
+        state.tombstones = replayed.tombstones
+        state.setTransactions = replayed.setTransactions
+        state.checkpointVersion = segment.checkpoint?.version
+        state.commitsRead = max(0, target - segment.start + 1)
+        state.notes = notes
+        return state
     }
 }

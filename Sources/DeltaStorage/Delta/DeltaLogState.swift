@@ -30,7 +30,22 @@ public struct DeltaLogState: Sendable {
     public var files: [AddFile]
     /// Last committed version per application id (`txn` actions).
     public var transactions: [String: Int64]
+    /// Summaries of the commits replayed from JSON (all of them from version 0 unless replay
+    /// started at a checkpoint, see `checkpointVersion`).
     public var history: [CommitSummary]
+    /// Removes not superseded by a later add of the same path, in log order: the tombstones a
+    /// checkpoint keeps until `delta.deletedFileRetentionDuration` expires them.
+    public var tombstones: [RemoveFile] = []
+    /// The `txn` actions in force (latest per appId), ordered by appId.
+    public var setTransactions: [DeltaTxn] = []
+    /// The checkpoint replay started from (nil: every JSON commit from version 0 was replayed).
+    public var checkpointVersion: Int?
+    /// JSON commit files read by this replay.
+    public var commitsRead = 0
+    /// Checkpoint part files read by this replay.
+    public var checkpointPartsRead = 0
+    /// Things the reader worked around and a user may want to know (e.g. a stale `_last_checkpoint`).
+    public var notes: [String] = []
 }
 
 /// Incremental log replay: apply commits in order; a file is live if its newest action is an add.
@@ -41,7 +56,16 @@ struct LogReplay {
     private var index: [String: Int] = [:]
     private var liveCount = 0
     private(set) var transactions: [String: Int64] = [:]
+    private var txns: [String: DeltaTxn] = [:]
     private(set) var history: [CommitSummary] = []
+    private var tombstones: [RemoveFile?] = []
+    private var tombstoneIndex: [String: Int] = [:]
+
+    /// Starts from a checkpoint's actions: its adds are the live files (in checkpoint order), its
+    /// removes the tombstones; no history entry is made.
+    mutating func applyCheckpoint(_ actions: [DeltaAction]) {
+        apply(version: -1, actions: actions, commitBytes: 0, keepHistory: false)
+    }
 
     mutating func apply(version: Int, actions: [DeltaAction], commitBytes: Int64, keepHistory: Bool) {
         var summary = CommitSummary(version: version, operation: "")
@@ -57,11 +81,12 @@ struct LogReplay {
                 metadata = m
                 summary.changedMetadata = true
             case .add(let a):
-                if let i = index[a.path] {
+                if let t = tombstoneIndex.removeValue(forKey: a.path) { tombstones[t] = nil }
+                if let i = index[a.logicalKey] {
                     if files[i] == nil { liveCount += 1 }
                     files[i] = a
                 } else {
-                    index[a.path] = files.count
+                    index[a.logicalKey] = files.count
                     files.append(a)
                     liveCount += 1
                 }
@@ -69,7 +94,7 @@ struct LogReplay {
                 summary.addedBytes += a.size
                 summary.addedRows = a.numRecords.flatMap { n in summary.addedRows.map { $0 + n } }
             case .remove(let r):
-                if let i = index[r.path], files[i] != nil {
+                if let i = index[r.logicalKey], files[i] != nil {
                     summary.removedBytes += files[i]!.size
                     files[i] = nil
                     liveCount -= 1
@@ -77,7 +102,15 @@ struct LogReplay {
                     summary.removedBytes += r.size ?? 0
                 }
                 summary.removedFiles += 1
-            case .txn(let t): transactions[t.appId] = t.version
+                if let t = tombstoneIndex[r.path] {
+                    tombstones[t] = r
+                } else {
+                    tombstoneIndex[r.path] = tombstones.count
+                    tombstones.append(r)
+                }
+            case .txn(let t):
+                transactions[t.appId] = t.version
+                txns[t.appId] = t
             case .other: break
             }
         }
@@ -96,7 +129,8 @@ struct LogReplay {
         DeltaLogState(
             version: version, protocolVersions: protocolVersions, metadata: metadata, files: liveFiles,
             transactions: transactions,
-            history: history)
+            history: history, tombstones: tombstones.compactMap { $0 },
+            setTransactions: txns.values.sorted { $0.appId < $1.appId })
     }
 
     private static func describe(_ s: CommitSummary) -> String {

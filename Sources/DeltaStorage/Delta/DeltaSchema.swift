@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// A column of a Delta schemaString as found in the log, including types dedupbench cannot store
 /// (shown by `inspect`, rejected by `DeltaSnapshot`).
 public struct DeltaField: Sendable, Equatable {

@@ -48,6 +48,11 @@ public struct CommitResult: Sendable {
     public var filesWritten: Int
     /// How many times another writer took the version first and we renumbered.
     public var retries: Int
+    /// The checkpoint written after this commit (every `delta.checkpointInterval` versions).
+    public var checkpoint: CheckpointResult?
+    /// Why the due checkpoint could not be written. The commit itself succeeded (a checkpoint is
+    /// an optimisation); the next due checkpoint tries again.
+    public var checkpointError: String?
 
     /// Rows in the added files.
     public var rowsAdded: Int { added.reduce(0) { $0 + ($1.numRecords ?? 0) } }

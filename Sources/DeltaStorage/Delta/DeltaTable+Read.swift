@@ -12,13 +12,8 @@ extension DeltaTable {
     }
 
     func read(files: [AddFile], columns: [String]?, snapshot snap: DeltaSnapshot) throws -> ColumnBatch {
-        let p = snap.protocolVersions
-        if p.minReaderVersion > 1 && !(p.minReaderVersion == 3 && (p.readerFeatures ?? []).isEmpty) {
-            throw DeltaError(
-                .unsupported,
-                "\(path) needs reader version \(p.minReaderVersion) (features: \((p.readerFeatures ?? []).joined(separator: ", "))); dedupbench reads reader 1 tables"
-            )
-        }
+        try ReaderSupport.checkReadable(
+            snap.protocolVersions, configuration: snap.metadata.configuration, tablePath: path)
         let names = columns ?? snap.schema.names
         for n in names where snap.schema.index(of: n) == nil {
             throw DeltaError(
@@ -36,9 +31,7 @@ extension DeltaTable {
     }
 
     private func readFile(_ file: AddFile, names: [String], dataNames: [String], schema: Schema) throws -> ColumnBatch {
-        if file.hasDeletionVector {
-            throw DeltaError(.unsupported, "\(path): \(file.path) has a deletion vector, which dedupbench cannot apply")
-        }
+        let deleted = try DeletionVectorLoader.deletedRows(of: file, store: store)
         let filePath = location(file)
         let reader = try openParquet(file)
         let present = Set(reader.schema.names)
@@ -62,7 +55,25 @@ extension DeltaTable {
                 throw DeltaError(.corruptLog, "\(filePath) lacks the NOT NULL column '\(field.name)'")
             }
         }
-        return ColumnBatch(schema: schema, columns: columns)
+        let batch = ColumnBatch(schema: schema, columns: columns)
+        guard !deleted.isEmpty else { return batch }
+        // Skip the rows the deletion vector removes (row index = position in the data file).
+        guard deleted.last! < UInt64(n) else {
+            throw DeltaError(
+                .corruptLog,
+                "\(path): the deletion vector of \(file.path) deletes row \(deleted.last!) of a \(n)-row file")
+        }
+        var keep: [Int] = []
+        keep.reserveCapacity(n - deleted.count)
+        var d = 0
+        for row in 0..<n {
+            if d < deleted.count && deleted[d] == UInt64(row) {
+                d += 1
+            } else {
+                keep.append(row)
+            }
+        }
+        return batch.gather(keep)
     }
 
     /// The on-disk path of an absolute log path (`file:` URI or `/…`), nil for a relative one.

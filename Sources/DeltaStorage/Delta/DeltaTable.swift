@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// A Delta Lake table (protocol reader 1 / writer 2) in an object store: a local directory
 /// (`create(at:)`, `open(at:)`) or any `ObjectStore` such as S3 (`create(in:)`, `open(in:)`).
 ///
@@ -68,7 +70,8 @@ public struct DeltaTable: Sendable {
         return table
     }
 
-    /// Opens an existing table (checks that its log has commits starting at version 0).
+    /// Opens an existing table (checks that its log can be replayed: every commit from version 0,
+    /// or a checkpoint and the commits after it).
     public static func open(at path: String, options: DeltaWriteOptions = DeltaWriteOptions()) throws -> DeltaTable {
         try open(in: LocalObjectStore(root: path), options: options)
     }
@@ -153,13 +156,21 @@ public struct DeltaTable: Sendable {
 
     // MARK: - commit assembly
 
-    private func commit(
+    /// `dataChange: false` marks a rewrite that changes no rows (OPTIMIZE), on adds and removes.
+    func commit(
         _ snap: DeltaSnapshot, removing: [AddFile], adding batch: ColumnBatch?, operation: String,
-        parameters: [(String, String)], blindAppend: Bool, metrics extra: [String: Int]
+        parameters: [(String, String)], blindAppend: Bool, metrics extra: [String: Int], dataChange: Bool = true
     ) throws -> CommitResult {
         try checkWritable(snap, removes: !removing.isEmpty)
         let now = options.clock.millis()
-        let written = try batch.map { try writeDataFiles($0, snapshot: snap, now: now) } ?? WrittenFiles()
+        var written = try batch.map { try writeDataFiles($0, snapshot: snap, now: now) } ?? WrittenFiles()
+        if !dataChange {
+            written.files = written.files.map { f in
+                var f = f
+                f.dataChange = false
+                return f
+            }
+        }
         do {
             var metrics: [String: Int] = [
                 "numAddedFiles": written.files.count, "numRemovedFiles": removing.count,
@@ -176,15 +187,19 @@ public struct DeltaTable: Sendable {
                 actions.append(
                     .remove(
                         RemoveFile(
-                            path: f.path, deletionTimestamp: now, partitionValues: f.partitionValues, size: f.size)))
+                            path: f.path, deletionTimestamp: now, dataChange: dataChange,
+                            partitionValues: f.partitionValues, size: f.size,
+                            deletionVector: f.deletionVector)))
             }
             actions += written.files.map { .add($0) }
             let published = try CommitPublisher(log: log, options: options).publish(
                 actions, readVersion: snap.version, removing: Set(removing.map(\.path)))
-            return CommitResult(
+            var result = CommitResult(
                 version: published.version, readVersion: snap.version, added: written.files, removed: removing,
                 bytesWritten: written.bytes + published.bytes, filesWritten: written.files.count + 1,
                 retries: published.retries)
+            checkpointIfDue(&result, configuration: snap.metadata.configuration)
+            return result
         } catch {
             written.removeAll(from: store)  // orphans are harmless, but leave nothing half-done behind
             throw error

@@ -1,3 +1,5 @@
+import DedupFormats
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

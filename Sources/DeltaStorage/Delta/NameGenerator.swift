@@ -1,29 +1,24 @@
+import DedupFormats
+
 /// UUIDs for data file names and the table id: seeded (SplitMix64, reproducible) or from the
 /// system generator when no seed is given.
 struct NameGenerator {
-    private var state: UInt64
+    private var rng: SplitMix64
     private let seeded: Bool
 
     /// `stream` separates independent uses of one seed (e.g. the version being written).
     init(seed: UInt64?, stream: UInt64) {
         if let seed {
-            state = seed ^ (stream &* 0xD6E8_FEB8_6659_FD93)
+            rng = SplitMix64(seed: seed ^ (stream &* 0xD6E8_FEB8_6659_FD93))
             seeded = true
         } else {
             var g = SystemRandomNumberGenerator()
-            state = g.next()
+            rng = SplitMix64(seed: g.next())
             seeded = false
         }
     }
 
-    /// SplitMix64 (Steele, Lea & Flood 2014).
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { rng.next() }
 
     /// A version-4 UUID string (lowercase, 8-4-4-4-12).
     mutating func uuid() -> String {

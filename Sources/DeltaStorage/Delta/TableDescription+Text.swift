@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// Human-readable rendering of a `TableDescription` (what `lake inspect` prints).
 extension TableDescription {
     /// Text report; at most `maxFiles` live files are listed (nil = all).
@@ -26,6 +28,12 @@ extension TableDescription {
         }
         let rows = liveRows.map { Self.grouped($0) + " rows" } ?? "rows unknown (files without stats)"
         line("live", "\(Self.grouped(files.count)) files, \(rows), \(Self.bytes(liveBytes))")
+        if filesWithDeletionVectors > 0 {
+            line(
+                "deleted",
+                "\(Self.grouped(Int(deletedRows))) rows hidden by deletion vectors in \(Self.grouped(filesWithDeletionVectors)) files"
+            )
+        }
         line(
             "on disk",
             "\(Self.grouped(filesOnDisk)) files, \(Self.bytes(bytesOnDisk)) (log: \(logFiles) files, \(Self.bytes(logBytes)))"
@@ -63,7 +71,7 @@ extension TableDescription {
         out += "\nLive files (\(files.count)\(shown < files.count ? ", first \(shown); --all-files lists all" : ""))\n"
         var fileTable = [["path", "rows", "bytes"]]
         for f in files.prefix(shown) {
-            fileTable.append([f.relativePath, f.numRecords.map(Self.grouped) ?? "?", Self.grouped(Int(f.size))])
+            fileTable.append([f.relativePath, f.liveRecords.map(Self.grouped) ?? "?", Self.grouped(Int(f.size))])
         }
         if files.isEmpty { out += "  (none)\n" } else { out += Self.columns(fileTable, rightAligned: [1, 2]) }
         return out

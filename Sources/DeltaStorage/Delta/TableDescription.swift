@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// Everything `dedupbench lake inspect` shows about a table, built from the log alone (no data
 /// file is opened), so it also describes tables that other engines wrote.
 public struct TableDescription: Sendable {
@@ -12,8 +14,13 @@ public struct TableDescription: Sendable {
     public var files: [AddFile]
     /// One entry per commit 0…version.
     public var history: [CommitSummary]
-    /// Rows in live files per stats; nil when some file has no `numRecords`.
+    /// Rows in live files per stats, minus the rows their deletion vectors delete; nil when some
+    /// file has no `numRecords`.
     public var liveRows: Int?
+    /// Rows hidden by deletion vectors (sum of their cardinalities).
+    public var deletedRows: Int64 = 0
+    /// Live files that carry a deletion vector.
+    public var filesWithDeletionVectors = 0
     public var liveBytes: Int64
     /// What is on disk now (all versions' data files, the log, anything else under the root).
     public var filesOnDisk: Int
@@ -33,21 +40,48 @@ public struct TableDescription: Sendable {
         let latest = try log.versions().last!
         let state = try log.state(version: version, history: true)
         let metadata = state.metadata!
+        // Row counts are only right if we honour every reader feature (deletion vectors included).
+        try ReaderSupport.checkReadable(
+            state.protocolVersions!, configuration: metadata.configuration, tablePath: path)
+        var rows: Int? = 0
+        var bytes: Int64 = 0
+        var deleted: Int64 = 0
+        var withDV = 0
+        for f in state.files {
+            bytes = try checkedSum(bytes, f.size, "live bytes")
+            if let dv = f.deletionVector {
+                deleted = try checkedSum(deleted, dv.cardinality, "deleted rows")
+                withDV += 1
+            }
+            if let r = rows, let n = f.liveRecords {
+                rows = Int(try checkedSum(Int64(r), Int64(n), "live rows"))
+            } else {
+                rows = nil
+            }
+        }
         var d = TableDescription(
             path: path, version: state.version, latestVersion: latest, protocolVersions: state.protocolVersions!,
             metadata: metadata,
             fields: try DeltaSchema.fields(metadata.schemaString), files: state.files, history: state.history,
-            liveRows: state.files.reduce(0 as Int?) { acc, f in acc.flatMap { a in f.numRecords.map { a + $0 } } },
-            liveBytes: state.files.reduce(0) { $0 + $1.size }, filesOnDisk: 0, bytesOnDisk: 0, logFiles: 0, logBytes: 0)
+            liveRows: rows, liveBytes: bytes, filesOnDisk: 0, bytesOnDisk: 0, logFiles: 0, logBytes: 0)
+        d.deletedRows = deleted
+        d.filesWithDeletionVectors = withDV
         for f in try store.list(prefix: "") {
             d.filesOnDisk += 1
-            d.bytesOnDisk += f.size
+            d.bytesOnDisk = try checkedSum(d.bytesOnDisk, f.size, "bytes on disk")
             if f.key.hasPrefix("_delta_log/") {
                 d.logFiles += 1
                 d.logBytes += f.size
             }
         }
         return d
+    }
+
+    /// `a + b`, or a `.corruptLog` error when the sum overflows (sizes come from an untrusted log).
+    static func checkedSum(_ a: Int64, _ b: Int64, _ what: String) throws(DeltaError) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        guard !overflow else { throw DeltaError(.corruptLog, "the \(what) of the table overflow a 64-bit integer") }
+        return sum
     }
 
     /// The description as one JSON object (stable key order).
@@ -77,6 +111,7 @@ public struct TableDescription: Sendable {
         }
         let live: JSONValue = .object([
             ("files", .int(Int64(files.count))), ("rows", Self.optInt(liveRows)), ("bytes", .int(liveBytes)),
+            ("deletedRows", .int(deletedRows)), ("filesWithDeletionVectors", .int(Int64(filesWithDeletionVectors))),
         ])
         let disk: JSONValue = .object([
             ("files", .int(Int64(filesOnDisk))), ("bytes", .int(bytesOnDisk)), ("logFiles", .int(Int64(logFiles))),
@@ -111,7 +146,8 @@ public struct TableDescription: Sendable {
         }
         let pairs: [(String, JSONValue)] = [
             ("path", .string(f.path)), ("partitionValues", .object(values)), ("size", .int(f.size)),
-            ("rows", Self.optInt(f.numRecords)), ("modificationTime", .int(f.modificationTime)),
+            ("rows", Self.optInt(f.liveRecords)), ("modificationTime", .int(f.modificationTime)),
+            ("deletedRows", f.deletionVector.map { .int($0.cardinality) } ?? .null),
         ]
         return .object(pairs)
     }

@@ -83,6 +83,11 @@ public struct LocalObjectStore: ObjectStore {
         return FileSystem.fileSize(path(key))
     }
 
+    public func modifiedMillis(_ key: String) throws(DeltaError) -> Int64? {
+        simulate?.pay(bytes: 0)
+        return FileSystem.modificationMillis(path(key))
+    }
+
     public func list(prefix: String) throws(DeltaError) -> [ObjectEntry] {
         simulate?.pay(bytes: 0)
         // The directory part of the prefix is walked; the rest filters names (S3 prefixes need not end in /).

@@ -27,6 +27,11 @@ public protocol ObjectStore: Sendable {
     /// The object's size in bytes, or nil when it does not exist.
     func head(_ key: String) throws(DeltaError) -> Int64?
 
+    /// When the object was last written, in milliseconds since the epoch (local: mtime; S3: the
+    /// `Last-Modified` of a HEAD), or nil when it does not exist. Vacuum uses it to spare files
+    /// still being written.
+    func modifiedMillis(_ key: String) throws(DeltaError) -> Int64?
+
     /// Every object whose key starts with `prefix` (recursively, S3 LIST semantics), sorted by key.
     func list(prefix: String) throws(DeltaError) -> [ObjectEntry]
 

@@ -1,3 +1,5 @@
+import DedupFormats
+
 /// Synthetic data for measuring the writer and reader.
 public enum ParquetBenchmark {
     /// The bronze schema: the seed's record plus two hex sha256 columns.
@@ -63,18 +65,5 @@ public enum ParquetBenchmark {
                 Column(.bytes(ids)), Column(.int64(seq)), Column(.int32(part)), Column(.int64(created)),
                 Column(.int32(value)), Column(.bytes(zips)), Column(.bytes(composite)), Column(.bytes(payload)),
             ])
-    }
-}
-
-/// The SplitMix64 generator (deterministic across platforms).
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,9 +1,11 @@
 /// Parsing of the footer and page headers; every length and count is bounds-checked.
 extension FileMeta {
-    static func decode(_ bytes: UnsafeRawBufferPointer) throws -> FileMeta {
+    /// `allowNested` keeps groups and repeated fields (read through `NestedParquetReader`);
+    /// otherwise only flat schemas are accepted.
+    static func decode(_ bytes: UnsafeRawBufferPointer, allowNested: Bool = false) throws -> FileMeta {
         var r = ThriftCompactReader(bytes)
         var version: Int32?
-        var elements: [(leaf: SchemaLeaf, children: Int?)] = []
+        var elements: [SchemaElementInfo] = []
         var numRows: Int64?
         var rowGroups: [RowGroupMeta]?
         var createdBy: String?
@@ -29,9 +31,14 @@ extension FileMeta {
         guard let version, let numRows, let rowGroups, let root = elements.first else {
             throw DecodeError("FileMetaData lacks a required field (version, schema, num_rows or row_groups)")
         }
-        let leaves = elements.dropFirst().map(\.leaf)
-        guard root.children == leaves.count, elements.dropFirst().allSatisfy({ $0.children == nil }) else {
-            throw DecodeError("only flat schemas are supported (root must have one child per leaf)")
+        let leaves = elements.dropFirst().filter { $0.children == nil }.map(\.leaf)
+        if !allowNested {
+            guard root.children == leaves.count, elements.count == leaves.count + 1 else {
+                throw DecodeError("only flat schemas are supported (root must have one child per leaf)")
+            }
+            for e in elements.dropFirst() where e.repetition == 2 {
+                throw DecodeError("column \(e.leaf.name): repeated fields are not supported")
+            }
         }
         for rg in rowGroups where rg.columns.count != leaves.count {
             throw DecodeError("row group has \(rg.columns.count) column chunks, schema has \(leaves.count) columns")
@@ -39,11 +46,11 @@ extension FileMeta {
         var meta = FileMeta(leaves: leaves, numRows: numRows, rowGroups: rowGroups, createdBy: createdBy)
         meta.version = version
         meta.rootName = root.leaf.name
+        if allowNested { meta.schemaElements = elements }
         return meta
     }
 
-    private static func decodeSchemaElement(_ r: inout ThriftCompactReader) throws -> (leaf: SchemaLeaf, children: Int?)
-    {
+    private static func decodeSchemaElement(_ r: inout ThriftCompactReader) throws -> SchemaElementInfo {
         var leaf = SchemaLeaf(name: "", physical: .byteArray, optional: false)
         var physical: PhysicalType?
         var repetition: Int32 = 0
@@ -69,11 +76,11 @@ extension FileMeta {
         } else if children == nil {
             throw DecodeError("schema element \(leaf.name) has neither a type nor children")
         }
-        guard repetition == 0 || repetition == 1 || children != nil else {
-            throw DecodeError("column \(leaf.name): repeated fields are not supported")
+        guard (0...2).contains(repetition) else {
+            throw DecodeError("schema element \(leaf.name): unknown repetition type \(repetition)")
         }
         leaf.optional = repetition == 1
-        return (leaf, children)
+        return SchemaElementInfo(leaf: leaf, repetition: repetition, children: children)
     }
 
     private static func decodeLogical(_ r: inout ThriftCompactReader) throws -> LogicalAnnotation {

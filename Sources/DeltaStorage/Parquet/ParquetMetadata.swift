@@ -133,8 +133,19 @@ struct RowGroupMeta: Equatable {
     var ordinal: Int16?
 }
 
+/// One schema element as read from a footer: the leaf fields (name, annotations, and for
+/// primitives the physical type), the repetition (0 REQUIRED, 1 OPTIONAL, 2 REPEATED) and, for
+/// groups, the number of children.
+struct SchemaElementInfo: Equatable {
+    var leaf: SchemaLeaf
+    var repetition: Int32
+    var children: Int?
+}
+
 struct FileMeta: Equatable {
     var version: Int32 = 1
+    /// Every schema element, root first, depth first (filled only when nested schemas are allowed).
+    var schemaElements: [SchemaElementInfo] = []
     var leaves: [SchemaLeaf]
     var rootName: String = "schema"
     var numRows: Int64

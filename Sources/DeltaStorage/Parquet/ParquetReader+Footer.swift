@@ -6,7 +6,10 @@
 
 extension ParquetReader {
     /// Reads and checks magic, footer length and metadata; validates every chunk's byte range.
-    static func readFooter(name: String, size: Int, read: (Int, Int) throws -> [UInt8]) throws -> FileMeta {
+    /// `allowNested` accepts nested schemas, whose chunks hold at least one level entry per row.
+    static func readFooter(
+        name: String, size: Int, allowNested: Bool = false, read: (Int, Int) throws -> [UInt8]
+    ) throws -> FileMeta {
         func fail(_ m: String) -> ParquetError { ParquetError(file: name, message: m) }
         guard size >= 12 else { throw fail("not a Parquet file: only \(size) bytes") }
         let head = try read(0, 4)
@@ -23,7 +26,7 @@ extension ParquetReader {
         let footer = try read(footerStart, footerLength)
         let meta: FileMeta
         do {
-            meta = try footer.withUnsafeBytes { try FileMeta.decode($0) }
+            meta = try footer.withUnsafeBytes { try FileMeta.decode($0, allowNested: allowNested) }
         } catch let e as DecodeError {
             throw fail("corrupt footer: \(e.message)")
         }
@@ -48,7 +51,7 @@ extension ParquetReader {
                         "\(where_): byte range \(start)+\(chunk.totalCompressedSize) lies outside the data section "
                             + "(4..<\(footerStart)); the file is truncated or corrupt")
                 }
-                guard chunk.numValues == rg.numRows else {
+                guard chunk.numValues == rg.numRows || (allowNested && chunk.numValues > rg.numRows) else {
                     throw fail("\(where_): \(chunk.numValues) values but the row group has \(rg.numRows) rows")
                 }
             }

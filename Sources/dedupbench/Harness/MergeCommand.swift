@@ -1,3 +1,4 @@
+import DedupPipeline
 import ArgumentParser
 import DedupHarness
 import Foundation
@@ -9,8 +10,8 @@ struct MergeCommand: ParsableCommand {
         discussion: """
             Rows are sorted by run key and each run id is kept once (an ok row wins over a failed
             one); the manifests' sessions are concatenated and the inputs listed under merged_from.
-            Exit codes: 0 merged, 2 unreadable or mismatched inputs or an existing output.
-            """)
+
+            """ + ExitStatus.help)
 
     @Argument(help: "Results folders or results.csv files.")
     var inputs: [String]
@@ -22,16 +23,12 @@ struct MergeCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        do {
-            let target = (out as NSString).appendingPathComponent("results.csv")
-            if !force, FileManager.default.fileExists(atPath: target) { throw ResultsError.exists(path: out) }
-            let merged = try ResultMerger.merge(paths: inputs)
-            for w in merged.warnings { HarnessCLI.note("warning: \(w)") }
-            try merged.set.write(directory: out)
-            print(out)
-            HarnessCLI.note("merged \(merged.set.rows.count) runs from \(inputs.count) inputs into \(out)")
-        } catch {
-            throw HarnessCLI.fail(error)
-        }
+        let target = (out as NSString).appendingPathComponent("results.csv")
+        if !force, FileManager.default.fileExists(atPath: target) { throw ResultsError.exists(path: out) }
+        let merged = try ResultMerger.merge(paths: inputs)
+        for w in merged.warnings { Console.warning("merge", w) }
+        try merged.set.write(directory: out)
+        print(out)
+        HarnessCLI.note("merged \(merged.set.rows.count) runs from \(inputs.count) inputs into \(out)")
     }
 }

@@ -1,3 +1,4 @@
+import DedupPipeline
 import ArgumentParser
 import DedupHarness
 import Foundation
@@ -11,8 +12,8 @@ struct RunCommand: ParsableCommand {
             --results is given; the folder is printed on stdout. Each run is a child process
             `dedupbench pipeline …` (--in-process runs them inside this process). Ctrl-C stops after the
             run in flight; --resume continues where a stopped or killed run left off.
-            Exit codes: 0 all runs ok, 2 bad input, 3 some runs failed or timed out, 130 interrupted.
-            """)
+
+            """ + ExitStatus.help)
 
     @Argument(help: "The experiment file (experiments/*.yaml).")
     var experiment: String
@@ -70,6 +71,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("keep-tables"), help: "Keep each run's Delta tables under <results>/tables/<run id>.")
     var keepTables = false
 
+    @Flag(name: .customLong("no-color"), help: "No colour in progress output (also: the NO_COLOR environment variable).")
+    var noColor = false
+
     @Option(help: "Progress display on stderr: auto (a bar on a terminal), bar, lines or none.")
     var progress: ProgressMode = .auto
 
@@ -85,14 +89,6 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            try execute()
-        } catch {
-            throw HarnessCLI.fail(error)
-        }
-    }
-
-    private func execute() throws {
         let start = Monotonic.now()
         let spec = try ExperimentSpec.load(path: experiment)
         let plan = try ExperimentPlan(
@@ -104,18 +100,21 @@ struct RunCommand: ParsableCommand {
         options.timeout = timeout
         options.retries = retries
         options.retryBackoff = retryBackoff
-        if dryRun {
-            try printDryRun(plan, options: options, seconds: Monotonic.now() - start)
-            return
-        }
+        // The same checks as `validate`, before anything runs — and before --dry-run lists runs,
+        // so a listing never shows runs that `run` would refuse.
         let pricesFile = prices ?? spec.prices
         let table = try pricesFile.map { f throws(SpecError) in try PriceTable.load(path: f) } ?? .awsS3StandardUSEast1
         // A custom --executable (tests) speaks its own config dialect: only dedupbench's is checked.
         if executable == nil { try PlanValidator.check(plan) }
+        if dryRun {
+            try printDryRun(plan, options: options, seconds: Monotonic.now() - start)
+            return
+        }
         options.resultsDirectory = results
         options.resume = resume
         options.jobs = jobs
         options.keepTables = keepTables
+        if noColor { options.color = false }
         options.progress =
             switch progress {
             case .auto: .auto
@@ -137,11 +136,12 @@ struct RunCommand: ParsableCommand {
                 + " in \(summary.resultsDirectory)")
         if summary.interrupted {
             HarnessCLI.note(
-                "interrupted: continue with  dedupbench run \(experiment) --resume --results \(summary.resultsDirectory)"
+                "interrupted: continue with  "
+                    + ResumeHint.command(arguments: CommandLine.arguments, resultsDirectory: summary.resultsDirectory)
             )
-            throw ExitCode(HarnessCLI.interrupted)
+            throw ExitStatus.interrupted.exitCode
         }
-        if summary.failed + summary.timedOut > 0 { throw ExitCode(HarnessCLI.runsFailed) }
+        if summary.failed + summary.timedOut > 0 { throw ExitStatus.failed.exitCode }
     }
 
     private func printDryRun(_ plan: ExperimentPlan, options: RunOptions, seconds: Double) throws {

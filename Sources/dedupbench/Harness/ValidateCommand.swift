@@ -1,3 +1,4 @@
+import DedupPipeline
 import ArgumentParser
 import DedupHarness
 import Foundation
@@ -10,8 +11,9 @@ struct ValidateCommand: ParsableCommand {
             The kind of each file is told by its keys (an experiment has 'matrix', a price table
             'storage' and 'requests'; anything else is read as a pipeline config). Experiments are
             expanded and checked against the pipeline. Prints one line per valid file on stdout and
-            one located error per invalid file on stderr. Exit codes: 0 all valid, 2 any invalid.
-            """)
+            one located error per invalid file on stderr.
+
+            """ + ExitStatus.help)
 
     @Argument(help: "Files to check.")
     var files: [String]
@@ -22,11 +24,11 @@ struct ValidateCommand: ParsableCommand {
             do {
                 print(try check(file))
             } catch {
-                HarnessCLI.printError("\(error)")
+                Console.error("validate", SystemErrorText.describe(error))
                 failed = true
             }
         }
-        if failed { throw ExitCode(HarnessCLI.badInput) }
+        if failed { throw ExitStatus.badInput.exitCode }
     }
 
     private func check(_ file: String) throws -> String {

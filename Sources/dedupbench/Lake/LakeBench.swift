@@ -1,4 +1,6 @@
+import DedupFormats
 import ArgumentParser
+import DedupPipeline
 import DeltaStorage
 
 /// `dedupbench lake bench`: times writing the bronze table once per codec.
@@ -13,7 +15,7 @@ struct LakeBench: ParsableCommand {
             machine. table bytes = every file under the table directory (data + log). \
             in MB/s = in-memory batch bytes (values + string offsets) / seconds.
 
-            """ + LakeExit.help)
+            """ + ExitStatus.help)
 
     @Option(help: "Rows in the batch.") var rows: Int = 1_100_000
     @Option(help: "Codec to measure (repeatable): uncompressed (none), snappy, gzip, zstd.") var codec: [String] = [
@@ -35,7 +37,9 @@ struct LakeBench: ParsableCommand {
     }
 
     func run() throws {
-        try LakeExit.run {
+        // Refuse what the machine cannot hold before allocating it (exit 2, the estimate and the limit).
+        if let problem = MemoryBudget.problem(records: rows) { throw DeltaError(.invalidInput, "--rows: \(problem)") }
+        do {  // errors reach Dedupbench.main (ExitStatus.of)
             let batch = DeltaBenchmark.bronzeBatch(rows: rows, seed: seed)
             let inputMB = Double(DeltaBenchmark.inputBytes(batch)) / 1e6
             if !json {

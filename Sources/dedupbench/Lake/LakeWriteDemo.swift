@@ -1,4 +1,6 @@
+import DedupFormats
 import ArgumentParser
+import DedupPipeline
 import DeltaS3
 import DeltaStorage
 import Foundation
@@ -15,7 +17,7 @@ struct LakeWriteDemo: ParsableCommand {
         commandName: "write-demo",
         abstract:
             "Write seeded bronze rows (the seed's record + two sha256 hex columns + partition_date) as a Delta table.",
-        discussion: LakeExit.help)
+        discussion: ExitStatus.help)
 
     @Option(help: "Number of rows.") var rows: Int = 10_000
     @Option(help: "Parquet codec: uncompressed (or none), snappy, gzip, zstd.") var codec: String = "snappy"
@@ -50,18 +52,15 @@ struct LakeWriteDemo: ParsableCommand {
     }
 
     func run() throws {
-        try LakeExit.run {
+        // Refuse what the machine cannot hold before allocating it (exit 2, the estimate and the limit).
+        if let problem = MemoryBudget.problem(records: rows) { throw DeltaError(.invalidInput, "--rows: \(problem)") }
+        do {  // errors reach Dedupbench.main (ExitStatus.of)
             let batch = DeltaBenchmark.bronzeBatch(rows: rows, seed: seed ?? 1)
             var options = DeltaWriteOptions(
                 parquet: ParquetWriteOptions(codec: Codec(name: codec)!), targetFileRows: maxRowsPerFile, seed: seed)
             if let dir = raceBarrier { options.beforePublish = RaceBarrier(dir: dir).arrive }
             let partitions = partitionBy.filter { $0 != "none" }
-            let store: any ObjectStore
-            do {
-                store = try StoreLocation.open(out, environment: ProcessInfo.processInfo.environment)
-            } catch let e as S3Error {
-                LakeExit.fail(e.message, 2)
-            }
+            let store = try StoreLocation.open(out, environment: ProcessInfo.processInfo.environment)
             let table: DeltaTable
             if mode != .error, (try? DeltaLog(store: store).latestVersion()) ?? nil != nil {
                 table = try DeltaTable.open(in: store, options: options)

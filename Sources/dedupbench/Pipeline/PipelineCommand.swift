@@ -14,32 +14,36 @@ struct PipelineCommand: ParsableCommand {
             and writes its Delta table to OUT/<strategy>. Each table is read back and checked against \
             the ground truth (rows expected vs written, duplicates left, records lost, checksum); a \
             mismatch fails that run. Overrides apply in this order: --config file, --set, then the \
-            specific flags.
+            specific flags. A run that fails verification exits 1; one whose table write failed \
+            with an I/O error exits 3.
 
-            Exit codes:
-              0   every run succeeded and verified
-              1   a run failed (verification mismatch or an error while writing; see its error)
-              2   bad configuration or arguments (file:line:column, key, value, what was expected),
-                  or OUT/<strategy> already holds files and --force was not given
-              3   an I/O error (reading input, writing tables)
-              64  invalid command-line usage (ArgumentParser validation)
-            """)
+            """ + ExitStatus.help)
+
+    /// The defaults --help shows: config/pipeline.yaml when present (as a run would load it), else built-in.
+    static let D: PipelineConfig = {
+        let file = FileManager.default.fileExists(atPath: "config/pipeline.yaml") ? "config/pipeline.yaml" : nil
+        if let file, let cfg = try? PipelineConfig.load(path: file, overrides: []) { return cfg }
+        return (try? PipelineConfig.defaults(overrides: [])) ?? { fatalError("built-in pipeline defaults do not load") }()
+    }()
+    static func chaos(_ v: ChaosValue) -> String {
+        v.lowerBound == v.upperBound ? "\(v.lowerBound)" : "\(v.lowerBound)–\(v.upperBound)"
+    }
 
     @Option(help: "Pipeline config (YAML). Default: config/pipeline.yaml if present, else built-in defaults.")
     var config: String?
-    @Option(help: "Source type: synthetic (polars_synthetic), pubsub, file.") var source: String?
-    @Option(help: "Generation mode: speed or chaos.") var mode: String?
-    @Option(help: "Messages to generate.") var scale: Int?
+    @Option(help: "Source type: synthetic (polars_synthetic), pubsub, file (default: \(Self.D.source.kind.rawValue)).") var source: String?
+    @Option(help: "Generation mode: speed or chaos (default: \(Self.D.generation.mode.rawValue)).") var mode: String?
+    @Option(help: "Messages to generate (default: \(Self.D.generation.scale)).") var scale: Int?
     @Option(help: "JSONL file, directory or glob for the file source.") var path: String?
-    @Option(name: .customLong("strategy"), help: "Strategy to run (repeatable). Default: the config's enabled list.")
+    @Option(name: .customLong("strategy"), help: "Strategy to run (repeatable; default: \(Self.D.strategies.enabled.joined(separator: ", "))).")
     var strategies: [String] = []
-    @Option(help: "Hash algorithm: sha256, md5, xxh64 (overrides per-strategy hash_algorithm).") var hash: String?
-    @Option(help: "Hash encoding: hex or binary.") var hashEncoding: String?
-    @Option(help: "Duplicate probability (fixed).") var dupProb: Double?
-    @Option(help: "Out-of-order (slow) probability (fixed).") var slowProb: Double?
-    @Option(help: "Micro-batches per strategy.") var batches: Int?
-    @Option(help: "Parquet codec: snappy, zstd, gzip, none.") var codec: String?
-    @Option(help: "Run seed (same seed → same rows, bytes and checksums).") var seed: UInt64?
+    @Option(help: "Hash algorithm: sha256, md5, xxh64; overrides per-strategy hash_algorithm (default: \(Self.D.hash.algorithm.rawValue)).") var hash: String?
+    @Option(help: "Hash encoding: hex or binary (default: \(Self.D.hash.encoding.rawValue)).") var hashEncoding: String?
+    @Option(help: "Duplicate probability, fixed (default: \(Self.chaos(D.generation.chaos.dupProb))).") var dupProb: Double?
+    @Option(help: "Out-of-order (slow) probability, fixed (default: \(Self.chaos(D.generation.chaos.slowProb))).") var slowProb: Double?
+    @Option(help: "Micro-batches per strategy (default: \(Self.D.batches)).") var batches: Int?
+    @Option(help: "Parquet codec: snappy, zstd, gzip, none (default: \(Self.D.storage.codec.rawValue)).") var codec: String?
+    @Option(help: "Run seed; same seed → same rows, bytes and checksums (default: \(Self.D.effectiveSeed)).") var seed: UInt64?
     @Option(help: "Output directory; tables go to OUT/<strategy>. Default: a fresh directory under ./out.")
     var out: String?
     @Flag(help: "Replace existing tables in OUT.") var force = false
@@ -48,8 +52,13 @@ struct PipelineCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per run on stdout (keys = results.csv columns).") var json = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (default LOG_LEVEL or info).")
     var logLevel: String?
+    @Flag(help: "Serve the dashboard instead of running once (the seed's --serve; see `dedupbench serve`).")
+    var serve = false
+    @Option(help: "With --serve: run this config's strategies on a cron schedule, e.g. \"0 */6 * * *\" (the seed's --cron).")
+    var cron: String?
 
     func validate() throws {
+        if cron != nil && !serve { throw ValidationError("--cron needs --serve (the seed's `--serve --cron EXPR`)") }
         for s in strategies where StrategyKind(rawValue: s) == nil {
             throw ValidationError("--strategy '\(s)' is not one of: \(StrategyKind.names.joined(separator: ", "))")
         }
@@ -63,7 +72,8 @@ struct PipelineCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        if serve { return try PipelineServe.run(self) }
+        do {  // errors reach Dedupbench.main, which maps them (ExitStatus.of)
             let cfg = try loadConfig()
             LoggingSetup.bootstrap(level: logLevel ?? cfg.logLevel)
             let kinds = try strategies.isEmpty ? cfg.strategies.enabled.map(Self.kind) : strategies.map(Self.kind)
@@ -74,19 +84,11 @@ struct PipelineCommand: ParsableCommand {
             }
             if !json {
                 print(ComparisonTable.render(runs))
-                print("tables: \(outDir)")
+                print(TableLocations.describe(outDir: outDir, strategies: runs.map(\.strategy)))
             }
-            if let failed = runs.first(where: { !$0.succeeded }) { throw ExitCode(failed.failure == .io ? 3 : 1) }
-        } catch let e as ConfigError {
-            Self.fail(e.description, 2)
-        } catch let e as RunnerError {
-            Self.fail(e.message, e.kind == .io ? 3 : 2)
-        } catch let e as StrategyError {
-            Self.fail(e.message, 2)
-        } catch let e as DeltaError {
-            Self.fail(e.message, e.kind == .io ? 3 : 1)
-        } catch let e as SourceError {
-            Self.fail(e.description, 2)
+            if let failed = runs.first(where: { !$0.succeeded }) {
+                throw (failed.failure == .io ? ExitStatus.io : ExitStatus.failed).exitCode
+            }
         }
     }
 
@@ -138,10 +140,5 @@ struct PipelineCommand: ParsableCommand {
         let stamp =
             "\(tm.tm_year + 1900)\(two(tm.tm_mon + 1))\(two(tm.tm_mday))-\(two(tm.tm_hour))\(two(tm.tm_min))\(two(tm.tm_sec))"
         return "out/pipeline-\(stamp)-\(getpid())"
-    }
-
-    static func fail(_ message: String, _ code: Int32) -> Never {
-        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
-        Foundation.exit(code)
     }
 }

@@ -20,9 +20,7 @@ struct CompareCommand: ParsableCommand {
 
             The markdown summary is also appended to $GITHUB_STEP_SUMMARY when it is set.
 
-            Exit codes: 0 no regression; 1 regression; 2 unreadable or mismatched input (missing \
-            file, bad CSV, different schema, no common cells); 64 bad usage.
-            """)
+            """ + ExitStatus.help)
 
     @Option(name: .long, help: "Baseline results.csv or result directory (repeatable).")
     var baseline: [String] = []
@@ -48,6 +46,12 @@ struct CompareCommand: ParsableCommand {
     @Flag(name: .long, help: "Count cells missing from the candidate as a regression.")
     var failOnMissing = false
 
+    @Flag(name: .long, help: "Fail on timing regressions even when the baseline ran on another machine (A/B runs in one job).")
+    var timingAcrossMachines = false
+
+    @Option(name: .long, help: ArgumentHelp("Also draw the baseline overlay chart (throughput and wall time, candidate beside baseline) into this directory.", valueName: "dir"))
+    var chartDir: String?
+
     @Option(name: .long, help: "Output format: markdown or json.")
     var format: String = "markdown"
 
@@ -56,6 +60,7 @@ struct CompareCommand: ParsableCommand {
 
     func options() throws -> CompareOptions {
         var o = CompareOptions()
+        o.timingAcrossMachines = timingAcrossMachines
         guard let t = CompareOptions.parseFraction(threshold) else {
             throw ValidationError("--threshold '\(threshold)' is not a percentage like 10% or a fraction like 0.1")
         }
@@ -96,23 +101,17 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let comparison: Comparison
-        do {
-            let load = { (paths: [String]) throws(ReportInputError) -> [ResultFile] in
-                try ResultFile.resolve(paths).map { path throws(ReportInputError) in try ResultFile.load(csvPath: path) }
-            }
-            comparison = try Comparator.compare(baseline: try load(baseline), candidate: try load(candidate),
-                                                options: try options())
-        } catch let error as ReportInputError {
-            FileHandle.standardError.write(Data("dedupbench compare: \(error)\n".utf8))
-            throw ExitCode(Comparison.ExitStatus.badInput.rawValue)
+        let load = { (paths: [String]) throws(ReportInputError) -> [ResultFile] in
+            try ResultFile.resolve(paths).map { path throws(ReportInputError) in try ResultFile.load(csvPath: path) }
         }
+        let baseFiles = try load(baseline)
+        let candFiles = try load(candidate)
+        let comparison = try Comparator.compare(baseline: baseFiles, candidate: candFiles, options: try options())
         let markdown = comparison.markdown()
         let text = format == "json" ? comparison.json() : markdown
         if let out {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-                FileHandle.standardError.write(Data("dedupbench compare: cannot write \(out): \(error.localizedDescription)\n".utf8))
-                throw ExitCode(Comparison.ExitStatus.badInput.rawValue)
+                throw OutputError(path: out, reason: SystemErrorText.describe(error))
             }
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
@@ -126,9 +125,32 @@ struct CompareCommand: ParsableCommand {
                 try? handle.close()
             }
         }
-        for warning in comparison.warnings { FileHandle.standardError.write(Data("dedupbench compare: warning: \(warning)\n".utf8)) }
+        if let chartDir { drawCharts(chartDir, baseFiles, candFiles, comparison) }
+        for warning in comparison.warnings { Console.warning("compare", warning) }
         let status = comparison.exitStatus
         FileHandle.standardError.write(Data("dedupbench compare: \(comparison.hasRegression ? "regression" : "no regression") (exit \(status.rawValue))\n".utf8))
         if status != .noRegression { throw ExitCode(status.rawValue) }
+    }
+
+    /// The baseline overlay charts; a failure to draw is reported and never changes the verdict.
+    private func drawCharts(_ dir: String, _ b: [ResultFile], _ c: [ResultFile], _ comparison: Comparison) {
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let gnuplot = GnuplotRunner.locate()
+        for (metric, name) in [("throughput_rps", "compare-throughput"), ("wall_s", "compare-wall")] {
+            guard let chart = ComparisonChart.build(baseline: b, candidate: c, comparison: comparison, metric: metric, name: name) else { continue }
+            do {
+                try Data(chart.script.utf8).write(to: URL(fileURLWithPath: dir + "/" + chart.scriptFile))
+                try Data(chart.data.utf8).write(to: URL(fileURLWithPath: dir + "/" + chart.dataFile))
+                if let gnuplot {
+                    try gnuplot.render(script: chart.scriptFile, in: dir, outputs: [chart.svgFile])
+                    if let svg = try? String(contentsOfFile: dir + "/" + chart.svgFile, encoding: .utf8) {
+                        try? Data(SVGInliner.hoverTitles(svg).utf8).write(to: URL(fileURLWithPath: dir + "/" + chart.svgFile))
+                    }
+                }
+                FileHandle.standardError.write(Data("dedupbench compare: chart \(dir)/\(gnuplot == nil ? chart.scriptFile : chart.svgFile)\n".utf8))
+            } catch {
+                FileHandle.standardError.write(Data("dedupbench compare: warning: chart \(name) not drawn: \(error)\n".utf8))
+            }
+        }
     }
 }

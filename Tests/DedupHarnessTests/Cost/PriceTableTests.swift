@@ -1,3 +1,5 @@
+import DedupPipeline
+import DedupFormats
 import Foundation
 import Testing
 
@@ -77,7 +79,7 @@ import Testing
         let builder = RowBuilder(experiment: "e", prices: .awsS3StandardUSEast1)
         let spec = try TestSupport.spec("version: 1\nname: e\npipeline: {}\nmatrix:\n  strategy: [a]\n")
         let run = try ExperimentPlan(spec: spec).runs()[0]
-        let metrics: [String: ParamValue] = [
+        let metrics: [String: JSONValue] = [
             "live_bytes": .int(1_073_741_824), "table_bytes": .int(2_147_483_648), "put_requests": .int(1000),
             "get_requests": .int(2500), "status": .string("ok"),
         ]

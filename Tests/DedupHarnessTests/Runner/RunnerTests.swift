@@ -1,3 +1,5 @@
+import DedupPipeline
+import DedupFormats
 import Foundation
 import Testing
 
@@ -53,8 +55,8 @@ import Testing
         #expect(m.provenance.cores > 0 && m.provenance.memoryBytes > 0 && !m.provenance.os.isEmpty)
         #expect(m.provenance.gitCommit.count == 40 || m.provenance.gitCommit == "unknown")
         // Provenance sits flat at the top level of manifest.json, where simple readers look.
-        let json = try JSONReader.parse(try String(contentsOfFile: dir + "/manifest.json", encoding: .utf8))
-        guard case .object(let top) = json, case .object(let experiment)? = top["experiment"] else {
+        let json = try JSONParser.parse(try String(contentsOfFile: dir + "/manifest.json", encoding: .utf8))
+        guard let top = json.objectMembers, let experiment = top["experiment"]?.objectMembers else {
             Issue.record("manifest.json is not an object with an experiment")
             return
         }

@@ -1,3 +1,4 @@
+import DedupPipeline
 import Foundation
 import Testing
 

@@ -1,3 +1,5 @@
+import DedupPipeline
+import DedupFormats
 import Foundation
 import Testing
 
@@ -80,13 +82,34 @@ import Testing
     }
 
     @Test func canonicalJSONRoundTrips() throws {
-        let v = ParamValue.object([
+        let v = JSONValue.sortedObject([
             "b": .array([.int(1), .double(0.5), .double(1e-7), .double(3.0)]), "a": .string("q\"\n\u{1}é"), "c": .null,
         ])
         #expect(v.canonicalJSON == #"{"a":"q\"\n\u0001é","b":[1,0.5,1e-07,3],"c":null}"#)
-        let back = try JSONReader.parse(v.canonicalJSON)
+        let back = try JSONParser.parse(v.canonicalJSON)
         #expect(back.canonicalJSON == v.canonicalJSON)
-        #expect(throws: JSONReader.SyntaxError.self) { try JSONReader.parse("{\"a\":1,}") }
-        #expect(throws: JSONReader.SyntaxError.self) { try JSONReader.parse("[1] x") }
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse("{\"a\":1,}") }
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse("[1] x") }
+    }
+
+    /// Specs and pipeline configs resolve scalars alike (DedupYAML.YAMLScalar): `1_000_000` was a
+    /// string here and a number in a config.
+    @Test func underscoreDigitsAreNumbersInSpecsLikeInConfigs() throws {
+        let spec = try TestSupport.spec(
+            "version: 1\nname: e\npipeline: {}\nmatrix:\n  strategy: [a]\n  generation.scale: [1_000_000, 20000]\n")
+        #expect(spec.axes.first { $0.key == "generation.scale" }?.values == [.int(1_000_000), .int(20000)])
+    }
+
+    /// An inline `pipeline:` block reaches the child as YAML text that composes back to the same values.
+    @Test func inlinePipelineKeepsItsValues() throws {
+        let spec = try TestSupport.spec(
+            "version: 1\nname: e\npipeline:\n  generation: {scale: 1_000, chaos: {dup_prob: 0.1}}\n  storage: {codec: 'zstd'}\nmatrix:\n  strategy: [a]\n")
+        guard case .inline(let yaml) = spec.base else {
+            Issue.record("not inline")
+            return
+        }
+        let config = try PipelineConfig.parse(yaml: yaml, environment: [:])
+        #expect(config.generation.scale == 1000)
+        #expect(config.storage.codec == .zstd)
     }
 }

@@ -1,3 +1,4 @@
+import DedupFormats
 import Foundation
 import Testing
 

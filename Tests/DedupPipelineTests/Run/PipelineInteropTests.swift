@@ -1,3 +1,4 @@
+import DedupFormats
 import DeltaStorage
 import Foundation
 import Testing
@@ -53,16 +54,16 @@ struct PipelineInteropTests {
 
     /// Re-derives the expected rows of a run with the reference model (independent of the strategy).
     static func expectedRows(_ strategy: StrategyKind, input: RunInput, config: PipelineConfig) throws -> ColumnBatch {
-        let expectation = try VerifierTests.expectation(strategy, config, recordSchema: input.recordSchema)
-        let schema = TableBatch.schema(records: input.recordSchema, encoding: config.hash.encoding)
-        let n = input.recordCount
-        let batches = input.batches.map { TableBatch.make($0, schema: schema, hash: config.hash) }
+        let expectation = try VerifierTests.expectation(strategy, config, recordSchema: try input.recordSchema)
+        let schema = TableBatch.schema(records: try input.recordSchema, encoding: config.hash.encoding)
+        let batches = try input.batches().map { TableBatch.make($0, schema: schema, hash: config.hash) }
         var starts: [Int] = []
         var first = 0
         for b in batches {
             starts.append(first)
             first += b.rowCount
         }
+        let n = batches.reduce(0) { $0 + $1.rowCount }
         let all = batches.dropFirst().reduce(batches[0]) { $0.appending($1) }
         let keys = expectation.key.map { RowDigest.digests(all.selecting($0)) } ?? []
         let sort = expectation.sortBy.flatMap { all.column($0) }.map(ReferenceSortKeys.init)

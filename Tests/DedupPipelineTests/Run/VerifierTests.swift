@@ -30,13 +30,14 @@ struct FaultyContents: TableContents {
         let input = try PipelineRunner.produce(config: config, seed: 5)
         let m = try PipelineRunner.run(input, strategy: strategy, tableDir: dir + "/t")
         // rebuild the verifier's expected side exactly as the run did
-        var verifier = Verifier(expectation: try Self.expectation(strategy, config, recordSchema: input.recordSchema))
-        let schema = TableBatch.schema(records: input.recordSchema, encoding: config.hash.encoding)
-        #expect(input.batches.count == 3)
-        for b in input.batches { verifier.observe(TableBatch.make(b, schema: schema, hash: config.hash)) }
+        var verifier = Verifier(expectation: try Self.expectation(strategy, config, recordSchema: try input.recordSchema))
+        let schema = TableBatch.schema(records: try input.recordSchema, encoding: config.hash.encoding)
+        let batches = try input.batches()
+        #expect(batches.count == 3)
+        for b in batches { verifier.observe(TableBatch.make(b, schema: schema, hash: config.hash)) }
         let table = try DeltaTable.open(at: dir + "/t")
         let r = try verifier.verify(
-            FaultyContents(base: DeltaTableContents(table: table), fault: fault), truth: input.output.truth)
+            FaultyContents(base: DeltaTableContents(table: table), fault: fault), truth: try input.truth)
         return (m, r)
     }
 
@@ -122,6 +123,19 @@ struct FaultyContents: TableContents {
         #expect(m.status == ResultColumns.statusFailed && m.failure == .verification)
         #expect(m.error.contains("expected \(m.rowsExpected)") && m.rowsWritten == m.rowsExpected - 1)
         #expect(m.value("status") == .string("failed"))
+    }
+
+    @Test("row and identity digests in one pass equal the separate computations")
+    func onePassIdentity() {
+        let batch = ColumnBatch(
+            schema: Schema([Field("s", .string), Field("n", .long)]),
+            columns: [
+                Column(.bytes(ByteColumn(["a", "b", "a"])), validity: [true, true, false]), Column(.int64([1, 2, 3])),
+            ])
+        let (rows, ids) = RowDigest.digests(batch, identity: "s")
+        #expect(rows == RowDigest.digests(batch))
+        #expect(ids == RowDigest.digests(batch.selecting(["s"])))
+        #expect(RowDigest.digests(batch, identity: "n").identity == RowDigest.digests(batch.selecting(["n"])))
     }
 
     @Test("a failed verification makes the run failed with the reason in error")

@@ -57,7 +57,7 @@ import Testing
         let reasons = objects.map { $0["reason"] as! String }
         #expect(reasons[0] == "missing field zipcode")
         #expect(reasons[1].hasPrefix("malformed JSON"))
-        #expect(reasons[2] == "sequence_id must be a non-negative integer")
+        #expect(reasons[2] == "sequence_id must be an integer in [-9223372036854775808, 9223372036854775807], got \"12\"")
         #expect(reasons[3].hasPrefix("created_at must be"))
         #expect(reasons[4] == "zipcode must be a string of 5 digits")
         #expect(reasons[5].hasPrefix("malformed JSON"))

@@ -1,3 +1,4 @@
+import DedupFormats
 import DeltaStorage
 import Testing
 

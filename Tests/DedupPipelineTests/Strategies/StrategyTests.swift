@@ -1,3 +1,4 @@
+import DedupFormats
 import DeltaStorage
 import Foundation
 import Testing
@@ -22,7 +23,7 @@ import Testing
         return StrategyTable(table: t, partBytes: 8 << 20)
     }
 
-    static func make<S: DedupStrategy>(_ type: S.Type, _ options: [String: ConfigValue] = [:]) throws -> S {
+    static func make<S: DedupStrategy>(_ type: S.Type, _ options: [String: JSONValue] = [:]) throws -> S {
         try S(options: StrategyOptions(strategy: S.kind.rawValue, values: options), schema: schema)
     }
 

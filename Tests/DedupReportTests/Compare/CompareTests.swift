@@ -1,3 +1,4 @@
+import DedupFormats
 import Foundation
 import Testing
 
@@ -152,6 +153,41 @@ import Testing
         #expect(c.exitStatus == .noRegression)
     }
 
+    @Test func timingRegressionOnAnotherMachineIsOnlyAWarning() throws {
+        let other = TestSupport.manifest(cpu: "Intel Xeon", cores: 4)
+        let c = try compare(runs(), runs(slower(1.3)), candManifest: other)
+        #expect(c.exitStatus == .noRegression)
+        #expect(c.count(.regression) == 0 && c.count(.timingWarning) >= 4)
+        #expect(c.warnings[0].contains("warnings, not failures"))
+        // Deterministic metrics stay exact everywhere.
+        let changed = try compare(runs(), runs { r in var r = r; r.bytes += 1; return r }, candManifest: other, "det")
+        #expect(changed.exitStatus == .regression)
+        // A/B in one job: the flag makes timing count again.
+        var ab = CompareOptions()
+        ab.timingAcrossMachines = true
+        #expect(try compare(runs(), runs(slower(1.3)), options: ab, candManifest: other, "ab").exitStatus == .regression)
+        // An unknown machine (no manifest) is not "the same machine" either.
+        #expect(try compare(runs(), runs(slower(1.3)), candManifest: nil, "unknown").exitStatus == .noRegression)
+    }
+
+    @Test func baselineOverlayChartShowsBothSidesAndTheVerdict() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let b = try TestSupport.resultFile(TestSupport.csv(runs()), in: dir.appendingPathComponent("b"), manifest: TestSupport.manifest())
+        let c = try TestSupport.resultFile(TestSupport.csv(runs(slower(1.3))), in: dir.appendingPathComponent("c"), manifest: TestSupport.manifest())
+        let comparison = try Comparator.compare(baseline: [b], candidate: [c])
+        let chart = try #require(ComparisonChart.build(baseline: [b], candidate: [c], comparison: comparison))
+        #expect(chart.script.contains("title 'baseline'") && chart.script.contains("title 'candidate'"))
+        #expect(chart.script.contains("'regression -23.1%'"))
+        #expect(chart.script.contains("('delta_merge' 0, 'eager_dedup' 1)"))
+        // Two series × two cells: median and its 95% interval per bar.
+        #expect(chart.data.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }.count == 4)
+        if let gnuplot = TestSupport.gnuplot() {
+            try chart.script.write(to: dir.appendingPathComponent(chart.scriptFile), atomically: true, encoding: .utf8)
+            try chart.data.write(to: dir.appendingPathComponent(chart.dataFile), atomically: true, encoding: .utf8)
+            try gnuplot.render(script: chart.scriptFile, in: dir.path, outputs: [chart.svgFile])
+        }
+    }
+
     @Test func mismatchedInputIsAnInputError() throws {
         let dir = try TestSupport.temporaryDirectory()
         let base = try TestSupport.resultFile(TestSupport.csv(runs()), in: dir.appendingPathComponent("b"))
@@ -177,8 +213,8 @@ import Testing
         let c = try compare(runs(), runs(slower(1.3)))
         let json = try JSONParser.parse(c.json())
         #expect(json["verdict"] == .string("regression"))
-        #expect(json["exit_code"] == .number("1"))
-        #expect(json.lookup("summary.regression") == .number("14"))  // 2 cells × 7 time metrics (all scale with wall)
+        #expect(json["exit_code"] == .int(1))
+        #expect(json.lookup("summary.regression") == .int(14))  // 2 cells × 7 time metrics (all scale with wall)
         guard case let .array(findings)? = json["findings"] else { Issue.record("no findings array"); return }
         #expect(findings.count == 16)
         #expect(c.json() == c.json())

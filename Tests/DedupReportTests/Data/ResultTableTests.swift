@@ -1,35 +1,17 @@
+import DedupFormats
 import DedupPipeline
 import Testing
 
 @testable import DedupReport
 
-@Suite struct CSVParserTests {
-    func parse(_ text: String) throws -> CSVParser.Output {
-        try CSVParser(path: "t.csv").parse(Array(text.utf8))
-    }
-
-    @Test func quotedFieldsKeepCommasQuotesAndNewlines() throws {
-        let out = try parse("a,b,c\r\n\"x,1\",\"say \"\"hi\"\"\",\"two\nlines\"\nlast,,\n")
-        #expect(out.records.map(\.fields) == [["a", "b", "c"], ["x,1", "say \"hi\"", "two\nlines"], ["last", "", ""]])
-        #expect(out.records.map(\.line) == [1, 2, 4])
-    }
-
-    @Test func commentsBeforeTheHeaderAndBlankLines() throws {
-        let out = try parse("# schema_version=1\na,b\n\n1,2")
-        #expect(out.comments == [" schema_version=1"])
-        #expect(out.records.map(\.fields) == [["a", "b"], ["1", "2"]])
-    }
-
-    @Test func unclosedQuoteNamesItsLine() {
-        #expect(throws: ReportInputError(path: "t.csv", line: 2, message: "field 2 opens a quote that is never closed (RFC 4180 CSV expected)")) {
-            try parse("a,b\n1,\"oops\n2,3\n")
+@Suite struct ResultTableCSVErrorTests {
+    @Test func unclosedQuoteNamesFileAndLine() {
+        #expect(
+            throws: ReportInputError(
+                path: "t.csv", line: 2, message: "field 2 opens a quote that is never closed (RFC 4180 CSV expected)")
+        ) {
+            try ResultTable.parse(bytes: Array("a,b\n1,\"oops\n2,3\n".utf8), path: "t.csv")
         }
-    }
-
-    @Test func strayQuoteIsAnError() throws {
-        let error = #expect(throws: ReportInputError.self) { try parse("a,b\n1,x\"y\n") }
-        #expect(error?.line == 2)
-        #expect(error?.message.contains("quote") == true)
     }
 }
 
@@ -89,20 +71,5 @@ import Testing
         #expect(m.machineSignature == "Xeon (4 cores)")
         #expect(m.schemaVersion == 1)
         #expect(m.charts.count == 1)
-    }
-}
-
-@Suite struct JSONValueTests {
-    @Test func roundTripKeepsOrderAndNumberText() throws {
-        let text = #"{"b":0.10,"a":[1,true,null,"x\"y\n"],"c":{}}"#
-        let v = try JSONParser.parse(text)
-        #expect(v.serialized() == text)
-        #expect(v["b"]?.text == "0.10")
-        #expect(v.lookup("a") == .array([.number("1"), .bool(true), .null, .string("x\"y\n")]))
-    }
-
-    @Test func rejectsTrailingGarbage() {
-        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse("{} x") }
-        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(#"{"a":}"#) }
     }
 }

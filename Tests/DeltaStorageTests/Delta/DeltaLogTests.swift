@@ -1,3 +1,4 @@
+import DedupFormats
 import Testing
 @testable import DeltaStorage
 
@@ -87,7 +88,7 @@ import Testing
             try log.state()
         } throws: { error in
             (error as? DeltaError)?.message.hasSuffix(
-                #"00000000000000000000.json:4: add.size: expected an integer, found "12""#) == true
+                #"00000000000000000000.json:4: add.size: expected an integer ≥ 0, found "12""#) == true
         }
     }
 

@@ -25,9 +25,69 @@ import Testing
         #expect(
             json
                 == #"{"numRecords":4,"minValues":{"id":-5,"n":1,"day":"1969-12-31","ts":"1969-12-31T23:59:59.998Z","s":"a\"b","long_s":"short","x":-0.5},"#
-                + #""maxValues":{"id":9,"n":2,"day":"2024-01-14","ts":"1970-01-01T00:00:00.001Z","s":"zü"},"#
+                + #""maxValues":{"id":9,"n":2,"day":"2024-01-14","ts":"1970-01-01T00:00:00.001Z","s":"zü","#
+                + #""long_s":""# + String(repeating: "é", count: 32) + "\u{FFFD}" + #""},"#
                 + #""nullCount":{"id":0,"n":1,"day":0,"ts":0,"s":2,"long_s":0,"flag":0,"hash":3,"x":0,"empty":4}}"#)
         #expect(FileStats.numRecords(in: json) == 4)
+    }
+
+    /// Table-driven cases of Delta Spark's prefix rule (by characters, not bytes).
+    @Test(arguments: [
+        // (value, min bound, max bound)
+        (String(repeating: "a", count: 32), String(repeating: "a", count: 32), String(repeating: "a", count: 32)),
+        (
+            String(repeating: "a", count: 33), String(repeating: "a", count: 32),
+            String(repeating: "a", count: 32) + "\u{FFFD}"
+        ),
+        // a 64-char hex hash: 32 kept, the rest replaced by the tie-breaker
+        (
+            String(repeating: "f0", count: 32), String(repeating: "f0", count: 16),
+            String(repeating: "f0", count: 16) + "\u{FFFD}"
+        ),
+        // multi-byte characters count once each
+        (
+            String(repeating: "ü", count: 40), String(repeating: "ü", count: 32),
+            String(repeating: "ü", count: 32) + "\u{FFFD}"
+        ),
+        // characters ≥ U+FFFD after the cut are kept (an emoji sorts above U+FFFD in UTF-8)
+        (
+            String(repeating: "x", count: 32) + "\u{FFFD}😀b", String(repeating: "x", count: 32),
+            String(repeating: "x", count: 32) + "\u{FFFD}😀\u{FFFD}"
+        ),
+        // nothing below U+FFFD after the cut: the value is its own bound
+        (
+            String(repeating: "x", count: 32) + "😀😀", String(repeating: "x", count: 32),
+            String(repeating: "x", count: 32) + "😀😀"
+        ),
+        ("", "", ""),
+    ])
+    func stringBoundsArePrefixes(value: String, min: String, max: String) {
+        #expect(FileStats.stringMin(value) == min)
+        #expect(FileStats.stringMax(value) == max)
+    }
+
+    /// The max bound is ≥ every string ≤ the value and the min bound ≤ it, in UTF-8 byte order
+    /// (how readers compare), over seeded random strings mixing ASCII, 2-, 3- and 4-byte characters.
+    @Test func stringBoundsNeverExcludeAValue() {
+        let alphabet: [Unicode.Scalar] = ["a", "z", "é", "\u{FFFC}", "\u{FFFD}", "\u{FFFF}", "😀", "\u{10FFFF}"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        for _ in 0..<2_000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<(30 + Int(next() % 8)) { scalars.append(alphabet[Int(next() % UInt64(alphabet.count))]) }
+            let v = String(scalars)
+            let lo = Array(FileStats.stringMin(v, prefixLength: 31).utf8)
+            let hi = Array(FileStats.stringMax(v, prefixLength: 31).utf8)
+            let bytes = Array(v.utf8)
+            #expect(!bytes.lexicographicallyPrecedes(lo), "min bound above \(v)")
+            #expect(!hi.lexicographicallyPrecedes(bytes), "max bound below \(v)")
+        }
     }
 
     @Test func numRecordsFromOtherWriters() {

@@ -1,3 +1,4 @@
+import DedupFormats
 import Glibc
 import Testing
 

@@ -1,3 +1,4 @@
+import DedupFormats
 import Testing
 
 @testable import DeltaStorage

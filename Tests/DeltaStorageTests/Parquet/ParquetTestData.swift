@@ -1,3 +1,4 @@
+import DedupFormats
 @testable import DeltaStorage
 
 /// Batches covering every type with the awkward values: empty and non-ASCII strings, negatives,
