@@ -87,7 +87,7 @@ public final class ExperimentScheduler: @unchecked Sendable {
                 history[i][k].status =
                     switch result.exitCode {
                     case 0: "ok"
-                    case 3: "runs_failed"
+                    case 1: "runs_failed"  // ExitStatus.failed: the sweep finished, some runs failed
                     default: "error"
                     }
             }

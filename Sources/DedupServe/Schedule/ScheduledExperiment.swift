@@ -20,7 +20,7 @@ public struct ScheduledExperiment: Sendable {
 
 /// One firing of a schedule: a run started (and how it ended), or a run skipped.
 public struct ScheduleOutcome: Sendable {
-    /// `running`, `ok`, `runs_failed` (exit 3: recorded, some runs failed), `error` or `skipped`.
+    /// `running`, `ok`, `runs_failed` (exit 1: recorded, some runs failed), `error` or `skipped`.
     public var status: String
     /// The cron time it fired for, and when the child started/ended (nil while running or when skipped).
     public var scheduledFor: Date

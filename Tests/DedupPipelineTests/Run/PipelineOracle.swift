@@ -85,5 +85,8 @@ enum PipelineOracle {
                 h = mum(h ^ x, K1)
             total = (total + h) & M
         print("%016x" % total)
+        sys.stdout.flush()
+        import os
+        os._exit(0)  # skip interpreter teardown: pyarrow + deltalake sometimes abort in it
         """#
 }

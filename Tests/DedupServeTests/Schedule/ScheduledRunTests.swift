@@ -12,7 +12,7 @@ import Testing
         name: serve-tiny
         description: Scheduled-run fixture of the serve tests (tiny, three strategies).
         pipeline:
-          generation: {scale: 5000, mode: speed}
+          generation: {scale: 40000, mode: speed}
         seed: 11
         repeats: 3
         warmup: 0
