@@ -21,7 +21,8 @@ struct LakeInspect: ParsableCommand {
 
             """ + ExitStatus.help)
 
-    @Argument(help: "Table directory, or s3://bucket/prefix (AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, … from the environment).")
+    @Argument(
+        help: "Table directory, or s3://bucket/prefix (AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, … from the environment).")
     var table: String
     @Option(help: "Describe this version instead of the newest (time travel).") var version: Int?
     @Flag(help: "Print JSON instead of text.") var json = false

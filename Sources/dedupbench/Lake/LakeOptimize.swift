@@ -28,7 +28,8 @@ struct LakeOptimize: ParsableCommand {
     func run() throws {
         do {  // errors reach Dedupbench.main (ExitStatus.of)
             let start = DeltaBenchmark.monotonicSeconds()
-            let r = try DeltaTable.open(in: StoreLocation.open(table, environment: ProcessInfo.processInfo.environment)).optimize(targetFileBytes: targetFileSize)
+            let r = try DeltaTable.open(in: StoreLocation.open(table, environment: ProcessInfo.processInfo.environment))
+                .optimize(targetFileBytes: targetFileSize)
             let seconds = DeltaBenchmark.monotonicSeconds() - start
             if json {
                 let fields: [(String, JSONValue)] = [

@@ -32,7 +32,8 @@ struct LakeVacuum: ParsableCommand {
     func run() throws {
         do {  // errors reach Dedupbench.main (ExitStatus.of)
             let start = DeltaBenchmark.monotonicSeconds()
-            let r = try DeltaTable.open(in: StoreLocation.open(table, environment: ProcessInfo.processInfo.environment)).vacuum(retainHours: retainHours, dryRun: dryRun)
+            let r = try DeltaTable.open(in: StoreLocation.open(table, environment: ProcessInfo.processInfo.environment))
+                .vacuum(retainHours: retainHours, dryRun: dryRun)
             let seconds = DeltaBenchmark.monotonicSeconds() - start
             if json {
                 let fields: [(String, JSONValue)] = [
