@@ -22,7 +22,7 @@ CI_THRESHOLD ?= 75%
 # Phase times of a 20k-record run are a few milliseconds: judge them more loosely than wall time.
 CI_PHASE_THRESHOLDS ?= --threshold-metric gen_s=200% --threshold-metric hash_s=200% --threshold-metric dedup_s=200% --threshold-metric write_s=200%
 
-.PHONY: setup build release test test-release lint bench sweep report publish compare ci ci-bench ci-ab baseline bench-storage bench-snapshot bench-pipeline bench-reference reference-setup bench-core bench-harness clean clean-out completions man serve
+.PHONY: setup build release test test-release lint bench sweep report publish compare ci ci-bench ci-ab baseline bench-storage bench-snapshot bench-pipeline bench-reference reference-setup bench-core bench-harness bench-s3 clean clean-out completions man serve
 
 setup:                       ## system libraries, gnuplot and the Python readers (idempotent)
 	@bash scripts/setup.sh
@@ -69,6 +69,9 @@ reference-setup:             ## the Python reference stack (.venv-reference, pin
 
 bench-reference: release reference-setup  ## dedupbench vs the Python reference, alternating, medians, ratios
 	python3 scripts/reference/bench.py $(RELEASE_BIN) out/bench-reference --reference $(REFERENCE_PY) --scales $(BENCH_SCALES) --repeats $(BENCH_REPEATS)
+
+bench-s3: release            ## measured (moto S3 on loopback) vs modelled request counts per strategy, 1M records
+	bash scripts/bench-s3.sh $(RELEASE_BIN) 1000000
 
 bench-core: release         ## generation, delivery models and hash columns on their own
 	$(RELEASE_BIN) bench-core

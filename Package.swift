@@ -35,10 +35,12 @@ let package = Package(
             swiftSettings: settings),
         .target(
             name: "DeltaStorage", dependencies: ["DedupFormats", "CZlib", "CZstd", "CSnappy"], swiftSettings: settings),
+        // S3 object store (SigV4, URLSession): kept apart so DeltaStorage stays Foundation-free.
+        .target(name: "DeltaS3", dependencies: ["DeltaStorage", "CCrypto"], swiftSettings: settings),
         .target(
             name: "DedupPipeline",
             dependencies: [
-                "DeltaStorage", "DedupFormats", "DedupYAML", "CCrypto", "CXXHash",
+                "DeltaStorage", "DeltaS3", "DedupFormats", "DedupYAML", "CCrypto", "CXXHash",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: settings),
@@ -58,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "dedupbench",
             dependencies: [
-                "DedupReport", "DedupHarness", "DedupPipeline", "DeltaStorage", "DedupFormats", "DedupServe",
+                "DedupReport", "DedupHarness", "DedupPipeline", "DeltaStorage", "DeltaS3", "DedupFormats", "DedupServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -67,6 +69,9 @@ let package = Package(
         .testTarget(name: "DedupFormatsTests", dependencies: ["DedupFormats", "DedupYAML"]),
         .testTarget(
             name: "DeltaStorageTests", dependencies: ["DeltaStorage", "DedupFormats"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DeltaS3Tests", dependencies: ["DeltaS3", "DedupPipeline", "DeltaStorage", "DedupFormats"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DedupPipelineTests", dependencies: ["DedupPipeline", "DeltaStorage", "DedupFormats"],
             resources: [.copy("Fixtures")]),

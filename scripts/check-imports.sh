@@ -9,7 +9,7 @@ python3 - "$(swift package dump-package)" <<'PY'
 import json, os, re, sys
 
 package = json.loads(sys.argv[1])
-system = {"Foundation", "FoundationEssentials", "Glibc", "Darwin", "Dispatch", "Testing", "XCTest",
+system = {"Foundation", "FoundationEssentials", "FoundationNetworking", "FoundationXML", "Glibc", "Darwin", "Dispatch", "Testing", "XCTest",
           "Synchronization", "os", "Musl", "ucrt", "WinSDK", "_Concurrency", "Swift"}
 failures = []
 for target in package["targets"]:

@@ -25,4 +25,14 @@ if [ ! -f "$STAMP" ] || ! cmp -s requirements-oracle.txt "$STAMP"; then
   "$VENV/bin/pip" install -q --disable-pip-version-check -r requirements-oracle.txt
   cp requirements-oracle.txt "$STAMP"
 fi
+# moto's standalone S3 server for the S3 object-store tests, in its own venv (its pins stay apart
+# from the readers').
+S3VENV=.venv-s3
+S3STAMP="$S3VENV/.requirements.stamp"
+if [ ! -f "$S3STAMP" ] || ! cmp -s requirements-s3.txt "$S3STAMP"; then
+  echo "setup: creating $S3VENV with moto's S3 server" >&2
+  [ -x "$S3VENV/bin/python" ] || python3 -m venv "$S3VENV"
+  "$S3VENV/bin/pip" install -q --disable-pip-version-check -r requirements-s3.txt
+  cp requirements-s3.txt "$S3STAMP"
+fi
 echo "setup: ok" >&2

@@ -1,3 +1,5 @@
 #define OPENSSL_SUPPRESS_DEPRECATED 1
 #include <openssl/sha.h>
 #include <openssl/md5.h>
+#include <openssl/hmac.h>
+#include <openssl/evp.h>

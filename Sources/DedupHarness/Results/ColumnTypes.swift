@@ -16,7 +16,7 @@ public enum ColumnTypes {
     /// String columns; every other column is an integer.
     public static let string: Set<String> = [
         "experiment", "cell_id", "run_id", "strategy", "source", "mode", "hash_algorithm", "hash_encoding",
-        "codec", "params", "checksum", "status", "error",
+        "codec", "storage_backend", "requests_source", "params", "checksum", "status", "error",
     ]
 
     /// The type of `column` (an unknown column ending in `_s`, `_usd` or `_prob` is a float).

@@ -219,6 +219,7 @@ enum ConfigDecoder {
         var s = StorageSettings()
         let m = try r.mapping(allowed: [
             "codec", "compression_level", "delta_table_path", "target_file_size", "row_group_size",
+            "delta_base_path", "multipart_part_bytes", "simulate",
         ])
         if let v = m["codec"] {
             guard let name = v.scalar?.text, let codec = Codec(name: name) else {
@@ -230,6 +231,15 @@ enum ConfigDecoder {
         if let v = m["delta_table_path"] { s.deltaTablePath = try v.string() }
         if let v = m["target_file_size"] { s.targetFileSize = try v.byteSize(in: 1024...(1 << 40)) }
         if let v = m["row_group_size"] { s.rowGroupSize = try v.byteSize(in: 1024...(1 << 40)) }
+        if let v = m["delta_base_path"], !v.isNull { s.deltaBasePath = try v.string() }
+        // S3's limits: parts of 5 MiB to 5 GiB.
+        if let v = m["multipart_part_bytes"] { s.multipartPartBytes = try v.byteSize(in: (5 << 20)...(5 << 30)) }
+        if let v = m["simulate"], !v.isNull {
+            let sim = try v.mapping(allowed: ["latency_ms", "mbps"])
+            let latency = try sim["latency_ms"].map { try $0.double(in: 0...60_000) } ?? 0
+            let mbps = try sim["mbps"].map { try $0.double(in: 0...1_000_000) } ?? 0
+            s.simulate = latency == 0 && mbps == 0 ? nil : StoreSimulation(latencyMs: latency, mbps: mbps)
+        }
         return s
     }
 

@@ -189,11 +189,22 @@ public struct StorageSettings: Sendable, Equatable {
     public var targetFileSize: Int
     /// Uncompressed bytes per row group.
     public var rowGroupSize: Int
+    /// Where tables go instead of OUT's location (`s3://bucket/prefix` or a directory): a run's
+    /// tables are written to `<delta_base_path>/<last component of OUT>/<strategy>`. nil = OUT.
+    public var deltaBasePath: String?
+    /// Multipart part size: S3 uploads larger objects in parts (and the request model counts them).
+    public var multipartPartBytes: Int
+    /// Injected request latency and bandwidth for the local backend (`storage.simulate`).
+    public var simulate: StoreSimulation?
 
     public init(
         codec: Codec = .snappy, compressionLevel: Int? = nil, deltaTablePath: String = "./data/delta",
-        targetFileSize: Int = 128 << 20, rowGroupSize: Int = 128 << 20
+        targetFileSize: Int = 128 << 20, rowGroupSize: Int = 128 << 20, deltaBasePath: String? = nil,
+        multipartPartBytes: Int = 8 << 20, simulate: StoreSimulation? = nil
     ) {
+        self.deltaBasePath = deltaBasePath
+        self.multipartPartBytes = multipartPartBytes
+        self.simulate = simulate
         self.codec = codec
         self.compressionLevel = compressionLevel
         self.deltaTablePath = deltaTablePath

@@ -8,10 +8,11 @@ public enum ResultColumns {
     public static let identity = ["experiment", "cell_id", "run_id", "repeat", "seed"]
 
     /// The resolved value of the parameters every run has (whether or not the experiment swept them),
-    /// then `params`: the canonical JSON of the cell's swept parameters (dotted path → value).
+    /// including where the table was (`storage_backend`) and where the request counts come from
+    /// (`requests_source`), then `params`: the canonical JSON of the cell's swept parameters (dotted path → value).
     public static let parameters = [
         "strategy", "source", "mode", "scale", "batches", "dup_prob", "slow_prob", "drop_prob",
-        "hash_algorithm", "hash_encoding", "codec", "params",
+        "hash_algorithm", "hash_encoding", "codec", "storage_backend", "requests_source", "params",
     ]
 
     /// Ground truth from the source and what the strategy left in the table (deterministic).
@@ -45,6 +46,11 @@ public enum ResultColumns {
 
     /// Metrics that vary between identical runs: compare applies a threshold and a statistical test.
     public static let noisy = timing
+
+    /// Values of `requests_source`: request counts from the cost model (local file system) or
+    /// counted as sent (S3).
+    public static let requestsModelled = "modelled"
+    public static let requestsMeasured = "measured"
 
     /// Values of `status`.
     public static let statusOK = "ok"            // ran and verified against ground truth

@@ -45,6 +45,10 @@ public struct RunMetrics: Sendable, Equatable {
     public var maintenanceS = 0.0
     public var putRequests = 0
     public var getRequests = 0
+    /// `local`, `simulated` (local with injected latency) or `s3`.
+    public var storageBackend = "local"
+    /// Where put/get requests come from: `modelled` or `measured` (ResultColumns).
+    public var requestsSource = ResultColumns.requestsModelled
 
     // timing (seconds) and resources
     public var wallS = 0.0
@@ -122,6 +126,8 @@ public struct RunMetrics: Sendable, Equatable {
         case "live_bytes": .int(Int64(liveBytes))
         case "put_requests": .int(Int64(putRequests))
         case "get_requests": .int(Int64(getRequests))
+        case "storage_backend": .string(storageBackend)
+        case "requests_source": .string(requestsSource)
         case "wall_s": .double(wallS)
         case "gen_s": .double(genS)
         case "hash_s": .double(hashS)

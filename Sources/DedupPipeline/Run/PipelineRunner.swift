@@ -1,3 +1,4 @@
+import DeltaS3
 import DeltaStorage
 import Foundation
 import Logging
@@ -25,7 +26,8 @@ public enum PipelineRunner {
         config: PipelineConfig, strategies: [StrategyKind], seed: UInt64? = nil, outDir: String, force: Bool = false,
         onRun: (RunMetrics) -> Void = { _ in }
     ) throws -> [RunMetrics] {
-        let dirs = strategies.map { tableDirectory(outDir: outDir, strategy: $0) }
+        let base = tableBase(config: config, outDir: outDir)
+        let dirs = strategies.map { tableDirectory(outDir: base, strategy: $0) }
         for d in dirs { try checkTableDirectory(d, force: force) }
         try MemoryEstimate.check(config, strategies: strategies)
         let input = try produce(config: config, seed: seed ?? config.effectiveSeed, outDir: outDir)
@@ -41,6 +43,24 @@ public enum PipelineRunner {
     /// `outDir/<strategy>`.
     public static func tableDirectory(outDir: String, strategy: StrategyKind) -> String {
         (outDir.hasSuffix("/") ? outDir : outDir + "/") + strategy.rawValue
+    }
+
+    /// Where OUT's tables go: OUT itself, or `<storage.delta_base_path>/<last component of OUT>`.
+    public static func tableBase(config: PipelineConfig, outDir: String) -> String {
+        guard let base = config.storage.deltaBasePath else { return outDir }
+        let name = outDir.split(separator: "/").last.map(String.init) ?? outDir
+        return StoreLocation.join(base, name)
+    }
+
+    /// The object store of a table location (`s3://…` or a directory), per `config.storage`.
+    public static func openStore(_ location: String, config: PipelineConfig) throws -> any ObjectStore {
+        do {
+            return try StoreLocation.open(
+                location, simulate: config.storage.simulate, partBytes: config.storage.multipartPartBytes,
+                environment: ProcessInfo.processInfo.environment)
+        } catch let e as S3Error {
+            throw RunnerError(.usage, e.message)
+        }
     }
 
     /// Prepares the configured source: a replayable source (synthetic, pubsub on the virtual clock)
@@ -89,8 +109,18 @@ public enum PipelineRunner {
         return try strategy.accept(driver)
     }
 
-    /// Refuses to reuse a non-empty directory unless `force`, in which case it is removed.
+    /// Refuses to reuse a non-empty directory (or S3 prefix) unless `force`, in which case it is removed.
     static func checkTableDirectory(_ dir: String, force: Bool) throws {
+        if StoreLocation.isS3(dir) {
+            let store = try openStore(dir, config: PipelineConfig())
+            let existing = try store.list(prefix: "")
+            guard !existing.isEmpty else { return }
+            guard force else {
+                throw RunnerError(.usage, "\(dir) already holds objects; choose another --out or pass --force to replace it")
+            }
+            for e in existing { try store.delete(e.key) }
+            return
+        }
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: dir, isDirectory: &isDir) else { return }

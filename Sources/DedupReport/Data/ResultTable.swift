@@ -20,7 +20,7 @@ public struct ResultTable: Sendable {
     /// Columns that hold text; all other known columns are numeric.
     public static let textColumns: Set<String> = [
         "experiment", "cell_id", "run_id", "seed", "strategy", "source", "mode", "hash_algorithm",
-        "hash_encoding", "codec", "params", "checksum", "status", "error",
+        "hash_encoding", "codec", "storage_backend", "requests_source", "params", "checksum", "status", "error",
     ]
 
     /// Columns the report and compare cannot work without.

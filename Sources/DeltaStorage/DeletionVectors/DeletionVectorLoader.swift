@@ -10,6 +10,13 @@ public enum DeletionVectorLoader {
     /// The deleted row indexes of `file`'s DV (sorted), or [] when it has none.
     /// Throws `.corruptLog` naming the data file and the DV when anything does not match.
     public static func deletedRows(of file: AddFile, tablePath: String) throws(DeltaError) -> [UInt64] {
+        try deletedRows(of: file, store: LocalObjectStore(root: tablePath))
+    }
+
+    /// `deletedRows(of:tablePath:)` for a table in any object store: a DV file under the table
+    /// root is read through `store` (one GET on S3).
+    public static func deletedRows(of file: AddFile, store: any ObjectStore) throws(DeltaError) -> [UInt64] {
+        let tablePath = store.root
         guard let dv = file.deletionVector else { return [] }
         func fail(_ why: String) -> DeltaError {
             DeltaError(.corruptLog, "\(tablePath): deletion vector \(dv.uniqueId) of \(file.path): \(why)")
@@ -21,7 +28,7 @@ public enum DeletionVectorLoader {
         let data: [UInt8]
         if let path = try dv.filePath(tablePath: tablePath) {
             guard let offset = dv.offset, offset >= 1 else { throw fail("a DV file needs an offset ≥ 1") }
-            let bytes = try FileSystem.readAll(path)
+            let bytes = try store.read(location: path)
             guard bytes.first == 1 else {
                 throw fail("\(path) has format version \(bytes.first.map(String.init) ?? "none"), expected 1")
             }

@@ -10,14 +10,16 @@ enum CheckpointReader {
         var bytes: Int
     }
 
-    static func read(_ checkpoint: CheckpointListing.Checkpoint, logPath: String) throws(DeltaError) -> Result {
+    /// Each part is one GET through the table's store.
+    static func read(_ checkpoint: CheckpointListing.Checkpoint, log: DeltaLog) throws(DeltaError) -> Result {
         var actions: [DeltaAction] = []
         var bytes = 0
         for part in checkpoint.parts {
-            let path = logPath + "/" + part
+            let key = "_delta_log/" + part
+            let path = log.store.location(key)
             let rows: [NestedValue]
             do {
-                let data = try FileSystem.readAll(path)
+                let data = try log.store.get(key)
                 bytes += data.count
                 rows = try NestedParquetReader(bytes: data, name: path).read(CheckpointSchema.read)
             } catch let e as DeltaError {
@@ -41,7 +43,7 @@ enum CheckpointReader {
         guard protocols == 1, metadata == 1 else {
             throw DeltaError(
                 .corruptLog,
-                "\(logPath)/\(checkpoint.parts[0]): a checkpoint must hold exactly one protocol and one metaData action; found \(protocols) and \(metadata)"
+                "\(log.logPath)/\(checkpoint.parts[0]): a checkpoint must hold exactly one protocol and one metaData action; found \(protocols) and \(metadata)"
             )
         }
         return Result(actions: actions, bytes: bytes)

@@ -24,10 +24,11 @@ public struct CheckpointResult: Sendable, Equatable {
 /// Writes a classic (one file) or multi-part checkpoint of a replayed state, then
 /// `_last_checkpoint` (PROTOCOL.md, "Checkpoints", "Last Checkpoint File").
 ///
-/// Each part is written to a hidden temp file, fsynced and published with `link(2)`, so readers
-/// never see half a checkpoint and an existing checkpoint is never overwritten (another writer's
+/// Everything goes through the table's `ObjectStore`. Each part is published with a durable
+/// put-if-absent (locally: fsynced temp file + `link(2)`; S3: conditional PUT), so readers never
+/// see half a checkpoint and an existing checkpoint is never overwritten (another writer's
 /// checkpoint of the same version holds the same state). `_last_checkpoint` is replaced
-/// atomically (temp file + `rename(2)`) and never moved back to an older version.
+/// atomically (durable put: locally temp file + `rename(2)`) and never moved back to an older version.
 enum CheckpointWriter {
     /// `codec` defaults to uncompressed, as delta-rs writes checkpoints: then the checkpoint's size
     /// depends only on the lengths of its values, not on the clock's timestamps inside it, so
@@ -83,13 +84,13 @@ enum CheckpointWriter {
             } catch {
                 throw DeltaError(.io, "cannot encode checkpoint \(name): \(error)")
             }
-            let path = log.logPath + "/" + name
-            if try publish(bytes, as: path, in: log) {
+            let key = "_delta_log/" + name
+            if try log.store.put(key, bytes, ifAbsent: true, durable: true) {
                 result.filesWritten += 1
                 result.bytesWritten += bytes.count
                 totalBytes += bytes.count
             } else {
-                totalBytes += Int(FileSystem.fileSize(path) ?? Int64(bytes.count))
+                totalBytes += Int(try log.store.head(key) ?? Int64(bytes.count))
             }
             result.files.append(name)
         }
@@ -103,44 +104,17 @@ enum CheckpointWriter {
         return result
     }
 
-    /// Writes `bytes` to a temp file, fsyncs it and links it to `path`. False when `path` exists.
-    private static func publish(_ bytes: [UInt8], as path: String, in log: DeltaLog) throws(DeltaError) -> Bool {
-        var names = NameGenerator(seed: nil, stream: 0)
-        let tmp = log.logPath + "/.tmp-checkpoint-" + names.uuid() + ".parquet"
-        guard try FileSystem.writeNew(tmp, bytes, sync: true) else {
-            throw DeltaError(.io, "temporary checkpoint file \(tmp) already exists")
-        }
-        defer { unlink(tmp) }
-        if link(tmp, path) == 0 {
-            FileSystem.syncDirectory(log.logPath)
-            return true
-        }
-        let code = errno
-        guard code == EEXIST else { throw .io("publishing checkpoint (link) to", path, errno: code) }
-        return false
-    }
-
     /// Replaces `_last_checkpoint` unless it already names this or a newer version; returns the
     /// bytes written, or nil when left alone.
     private static func updateLastCheckpoint(_ hint: LastCheckpoint, log: DeltaLog) throws(DeltaError) -> Int? {
-        let path = log.logPath + "/" + LastCheckpoint.fileName
-        if FileSystem.exists(path), let current = try? FileSystem.readAll(path),
+        let key = "_delta_log/" + LastCheckpoint.fileName
+        if try log.store.head(key) != nil, let current = try? log.store.get(key),
             let existing = LastCheckpoint.parse(current).0, existing.version >= hint.version
         {
             return nil
         }
         let bytes = Array(hint.json.utf8)
-        var names = NameGenerator(seed: nil, stream: 0)
-        let tmp = log.logPath + "/.tmp-last-checkpoint-" + names.uuid()
-        guard try FileSystem.writeNew(tmp, bytes, sync: true) else {
-            throw DeltaError(.io, "temporary file \(tmp) already exists")
-        }
-        guard rename(tmp, path) == 0 else {
-            let code = errno
-            unlink(tmp)
-            throw .io("replacing (rename)", path, errno: code)
-        }
-        FileSystem.syncDirectory(log.logPath)
+        try log.store.put(key, bytes, ifAbsent: false, durable: true)
         return bytes.count
     }
 

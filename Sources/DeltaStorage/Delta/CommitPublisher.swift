@@ -1,14 +1,8 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// Publishes a commit atomically and without overwriting (Delta's put-if-absent):
-/// write a hidden temp file in `_delta_log`, fsync it, `link(2)` it to `NNN.json` (fails with
-/// EEXIST if another writer got there first), unlink the temp. Never `rename(2)`, which overwrites.
-/// On EEXIST the newer commits are checked for conflicts; without one the same actions are
-/// retried under the next version number.
+/// Publishes a commit atomically and without overwriting, with the object store's durable
+/// put-if-absent: on the local file system a fsynced temp file `link(2)`ed to `NNN.json`
+/// (`LocalObjectStore`), on S3 a PUT with `If-None-Match: *` (`S3ObjectStore`). Either fails
+/// when another writer got there first; then the newer commits are checked for conflicts and,
+/// without one, the same actions are retried under the next version number.
 struct CommitPublisher {
     let log: DeltaLog
     let options: DeltaWriteOptions
@@ -29,24 +23,14 @@ struct CommitPublisher {
             text += "\n"
         }
         let bytes = Array(text.utf8)
-        var names = NameGenerator(seed: nil, stream: 0)
-        let tmp = log.logPath + "/.tmp-" + names.uuid() + ".json"
-        guard try FileSystem.writeNew(tmp, bytes, sync: true) else {
-            throw DeltaError(.io, "temporary commit file \(tmp) already exists")
-        }
-        defer { unlink(tmp) }
-
         var target = readVersion + 1
         var retries = 0
         while true {
             options.beforePublish?(target)
             let final = log.commitPath(target)
-            if link(tmp, final) == 0 {
-                FileSystem.syncDirectory(log.logPath)
+            if try log.store.put(DeltaLog.commitKey(target), bytes, ifAbsent: true, durable: true) {
                 return Published(version: target, retries: retries, bytes: bytes.count)
             }
-            let code = errno
-            guard code == EEXIST else { throw .io("publishing commit (link) to", final, errno: code) }
             if readVersion < 0 {
                 throw DeltaError(.tableExists, "cannot create a table at \(log.tablePath): \(final) already exists")
             }

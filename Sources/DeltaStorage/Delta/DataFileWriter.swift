@@ -1,11 +1,11 @@
 import Dispatch
 
-/// Puts encoded Parquet files into a table directory: partition directories, unique names
-/// (seeded UUIDs, O_EXCL so nothing is ever overwritten), fsync in the background, and the
-/// `add` action with stats. Files can be written inline or handed to a serial background queue,
+/// Puts encoded Parquet files into a table's object store: partition prefixes, unique names
+/// (seeded UUIDs, put-if-absent so nothing is ever overwritten), on a local directory fsync in
+/// the background, and the `add` action with stats. Files can be written inline or handed to a serial background queue,
 /// so that writing one file overlaps encoding the next.
 final class DataFileWriter: @unchecked Sendable {
-    private let table: String
+    private let store: any ObjectStore
     private let partitionColumns: [String]
     private let dataSchema: Schema
     private let codec: Codec
@@ -19,7 +19,7 @@ final class DataFileWriter: @unchecked Sendable {
     private var background: [Int: Result<AddFile, Error>] = [:]  // only touched on `queue`
 
     init(table: DeltaTable, snapshot: DeltaSnapshot, now: Int64) {
-        self.table = table.path
+        store = table.store
         partitionColumns = snapshot.partitionColumns
         dataSchema = snapshot.dataSchema
         codec = table.options.parquet.codec
@@ -34,18 +34,20 @@ final class DataFileWriter: @unchecked Sendable {
         defer { file.release() }
         let info = file.info
         let dir = PartitionPath.directory(columns: partitionColumns, values: values)
-        if !dir.isEmpty { try FileSystem.makeDirectories(table + "/" + dir) }
         var names = NameGenerator(seed: seed, stream: streamBase | UInt64(index))
         var relative: String
-        repeat {  // O_EXCL: a name clash (same seed in two writers) just draws another name
+        // A local directory fsyncs new files in the background (below); other stores make the
+        // object durable within the put.
+        let root = store.localPath("")
+        repeat {  // put-if-absent: a name clash (same seed in two writers) just draws another name
             relative =
                 (dir.isEmpty ? "" : dir + "/") + DeltaTable.fileName(index: index, uuid: names.uuid(), codec: codec)
-        } while try !FileSystem.writeNew(table + "/" + relative, sync: false, file.forEachPart)
-        if sync {
+        } while try !store.put(relative, ifAbsent: true, durable: sync && root == nil, file.forEachPart)
+        if sync, let root {
             // The file, then its partition directories and the table root (new entries in each).
-            var dirs = [table]
+            var dirs = [root]
             for part in dir.split(separator: "/") { dirs.append(dirs.last! + "/" + part) }
-            syncs.add(table + "/" + relative, directories: dirs)
+            syncs.add(root + "/" + relative, directories: dirs)
         }
         var partitionValues: [String: String?] = [:]
         for (c, v) in zip(partitionColumns, values) { partitionValues[c] = .some(v) }

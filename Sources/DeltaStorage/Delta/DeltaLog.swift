@@ -1,7 +1,8 @@
 import DedupFormats
 
-/// The `_delta_log` directory of a table: listing versions and checkpoints, reading commits, and
-/// replaying them.
+/// The `_delta_log` of a table: listing versions and checkpoints, reading commits, and replaying
+/// them, through the table's object store (one LIST per listing, one GET per commit or
+/// checkpoint part read).
 ///
 /// Replay starts at the newest complete checkpoint at or below the version asked for (found via
 /// `_last_checkpoint`, or by listing when that hint is missing, unreadable or names a checkpoint
@@ -10,10 +11,17 @@ import DedupFormats
 /// version 0 is replayed; a log whose early commits were cleaned up without a checkpoint covering
 /// them is an error, never a partial table.
 public struct DeltaLog: Sendable {
-    public let tablePath: String
-    public var logPath: String { tablePath + "/_delta_log" }
+    /// The table root (directory path or `s3://` URI), for messages.
+    public var tablePath: String { store.root }
+    public var logPath: String { store.location("_delta_log") }
+    /// Where the table's objects live.
+    public let store: any ObjectStore
 
-    public init(tablePath: String) { self.tablePath = tablePath }
+    /// The log of the table directory `tablePath` on the local file system.
+    public init(tablePath: String) { self.init(store: LocalObjectStore(root: tablePath)) }
+
+    /// The log of the table whose root is `store`.
+    public init(store: any ObjectStore) { self.store = store }
 
     /// File name of the commit for `version` (20-digit, zero-padded).
     public static func commitName(_ version: Int) -> String { padded(version, 20) + ".json" }
@@ -31,21 +39,46 @@ public struct DeltaLog: Sendable {
         return String(repeating: "0", count: max(0, width - s.count)) + s
     }
 
-    public func commitPath(_ version: Int) -> String { logPath + "/" + Self.commitName(version) }
+    /// Object key of the commit for `version` (`_delta_log/<20 digits>.json`).
+    public static func commitKey(_ version: Int) -> String { "_delta_log/" + commitName(version) }
 
-    /// Commits and checkpoints in `_delta_log` (names of `minVersion` and later only).
+    /// The commit's location (path or URI), for messages.
+    public func commitPath(_ version: Int) -> String { store.location(Self.commitKey(version)) }
+
+    /// Commits and checkpoints in `_delta_log` (names of `minVersion` and later only; one LIST).
     func listing(from minVersion: Int = 0) throws(DeltaError) -> CheckpointListing {
-        guard FileSystem.isDirectory(logPath) else {
+        try listing(names: listedNames(), from: minVersion)
+    }
+
+    /// `listing(from:)` of names already listed.
+    private func listing(names: [String], from minVersion: Int = 0) throws(DeltaError) -> CheckpointListing {
+        if names.isEmpty, let dir = store.localPath("_delta_log"), !FileSystem.isDirectory(dir) {
             throw DeltaError(.notATable, "\(tablePath) is not a Delta table: \(logPath) does not exist")
         }
-        return CheckpointListing(names: try FileSystem.list(logPath), from: minVersion)
+        return CheckpointListing(names: names, from: minVersion)
+    }
+
+    /// Names of the objects directly in `_delta_log/` (one LIST request).
+    private func listedNames() throws(DeltaError) -> [String] {
+        var names: [String] = []
+        for entry in try store.list(prefix: "_delta_log/") {
+            let name = entry.key.dropFirst("_delta_log/".count)
+            if !name.contains("/") { names.append(String(name)) }
+        }
+        return names
     }
 
     /// The `_last_checkpoint` hint, or nil when absent; an unreadable hint is nil plus a note.
-    func lastCheckpoint() -> (LastCheckpoint?, String?) {
-        let path = logPath + "/" + LastCheckpoint.fileName
-        guard FileSystem.exists(path) else { return (nil, nil) }
-        guard let bytes = try? FileSystem.readAll(path) else {
+    /// `names` is a listing of `_delta_log` that already shows whether the hint exists, so a table
+    /// without one costs no request for it (one GET otherwise).
+    func lastCheckpoint(names: [String]) -> (LastCheckpoint?, String?) {
+        let key = "_delta_log/" + LastCheckpoint.fileName
+        let path = store.location(key)
+        guard names.contains(LastCheckpoint.fileName) else { return (nil, nil) }
+        let bytes: [UInt8]
+        do {
+            bytes = try store.get(key)
+        } catch {
             return (nil, "\(path) could not be read; listed the log instead")
         }
         let (hint, problem) = LastCheckpoint.parse(bytes)
@@ -66,8 +99,7 @@ public struct DeltaLog: Sendable {
 
     /// The newest version (JSON commit or checkpoint), or nil when the log does not exist yet.
     public func latestVersion() throws(DeltaError) -> Int? {
-        guard FileSystem.isDirectory(logPath) else { return nil }
-        return try listing().latestVersion
+        try CheckpointListing(names: listedNames(), from: 0).latestVersion
     }
 
     /// The actions of one commit. A malformed line is an error naming the file and line.
@@ -77,7 +109,7 @@ public struct DeltaLog: Sendable {
 
     func readCommitWithSize(_ version: Int) throws(DeltaError) -> (actions: [DeltaAction], bytes: Int64) {
         let path = commitPath(version)
-        let bytes = try FileSystem.readAll(path)
+        let bytes = try store.get(Self.commitKey(version))
         return (try Self.parseCommit(bytes, file: path), Int64(bytes.count))
     }
 
@@ -118,12 +150,13 @@ public struct DeltaLog: Sendable {
     public func state(version: Int? = nil, history: Bool = false) throws(DeltaError) -> DeltaLogState {
         var notes: [String] = []
         var listing: CheckpointListing?
-        // The hint lets a listing start at its checkpoint (a paginated object-store listing skips
-        // everything older); it is checked against the listing, never trusted blindly.
-        let (hint, hintProblem) = lastCheckpoint()
+        // One LIST of the log; the hint lets replay start at its checkpoint. It is checked against
+        // the listing, never trusted blindly.
+        let names = try listedNames()
+        let (hint, hintProblem) = lastCheckpoint(names: names)
         if let hintProblem { notes.append(hintProblem) }
         if let hint, !history, version.map({ $0 >= hint.version }) ?? true {
-            let l = try self.listing(from: hint.version)
+            let l = CheckpointListing(names: names, from: hint.version)
             if l.checkpoints.first?.version == hint.version {
                 listing = l
             } else {
@@ -133,7 +166,7 @@ public struct DeltaLog: Sendable {
             }
         }
         let l: CheckpointListing
-        if let listing { l = listing } else { l = try self.listing() }
+        if let listing { l = listing } else { l = try self.listing(names: names) }
         guard let latest = l.latestVersion else {
             throw DeltaError(.notATable, "\(tablePath) is not a Delta table: \(logPath) holds no commit files")
         }
@@ -146,7 +179,7 @@ public struct DeltaLog: Sendable {
         var replay = LogReplay()
         var state = DeltaLogState(version: target, files: [], transactions: [:], history: [])
         if let c = segment.checkpoint {
-            let read = try CheckpointReader.read(c, logPath: logPath)
+            let read = try CheckpointReader.read(c, log: self)
             replay.applyCheckpoint(read.actions)
             state.checkpointPartsRead = c.parts.count
         }

@@ -31,9 +31,9 @@ extension DeltaTable {
     }
 
     private func readFile(_ file: AddFile, names: [String], dataNames: [String], schema: Schema) throws -> ColumnBatch {
-        let deleted = try DeletionVectorLoader.deletedRows(of: file, tablePath: path)
-        let filePath = localPath(file)
-        let reader = try ParquetReader(path: filePath)
+        let deleted = try DeletionVectorLoader.deletedRows(of: file, store: store)
+        let filePath = location(file)
+        let reader = try openParquet(file)
         let present = Set(reader.schema.names)
         let fromFile = try reader.read(columns: dataNames.filter { present.contains($0) })
         let n = fromFile.columns.isEmpty ? reader.rowCount : fromFile.rowCount
@@ -76,6 +76,25 @@ extension DeltaTable {
         return batch.gather(keep)
     }
 
-    /// The on-disk path of a log path (relative, URI-encoded, or an absolute `file:` URI).
-    func localPath(_ file: AddFile) -> String { DeltaLogValidation.localPath(file.path, tablePath: path) }
+    /// The on-disk path of an absolute log path (`file:` URI or `/…`), nil for a relative one.
+    func absoluteLocalPath(_ file: AddFile) -> String? {
+        if file.path.hasPrefix("file:") {
+            var rest = Substring(file.path.dropFirst(5))
+            if rest.hasPrefix("//") { rest = rest.dropFirst(2) }
+            return PartitionPath.uriDecode(String(rest))
+        }
+        if file.path.hasPrefix("/") { return PartitionPath.uriDecode(file.path) }
+        return nil
+    }
+
+    /// Where a data file is, for messages: its absolute path, or the store location of its key.
+    func location(_ file: AddFile) -> String { absoluteLocalPath(file) ?? store.location(file.relativePath) }
+
+    /// Opens a data file: by path (pread) when the store is a local directory, otherwise with
+    /// one GET of the whole object.
+    func openParquet(_ file: AddFile) throws -> ParquetReader {
+        if let p = absoluteLocalPath(file) { return try ParquetReader(path: p) }
+        if let p = store.localPath(file.relativePath) { return try ParquetReader(path: p) }
+        return try ParquetReader(bytes: store.get(file.relativePath), name: store.location(file.relativePath))
+    }
 }

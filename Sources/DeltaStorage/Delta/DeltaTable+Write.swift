@@ -13,8 +13,8 @@ struct WrittenFiles: Sendable {
     var bytes = 0
 
     /// Deletes the files again (after a failed commit).
-    func removeAll(tablePath: String) {
-        for f in files { unlink(tablePath + "/" + f.relativePath) }
+    func removeAll(from store: any ObjectStore) {
+        for f in files { try? store.delete(f.relativePath) }
     }
 }
 
@@ -64,7 +64,7 @@ extension DeltaTable {
         }
         if let syncError { failure = failure ?? syncError }
         if let failure {
-            written.removeAll(tablePath: path)
+            written.removeAll(from: store)
             throw failure
         }
         return written

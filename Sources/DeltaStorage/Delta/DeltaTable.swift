@@ -1,6 +1,7 @@
 import DedupFormats
 
-/// A Delta Lake table (protocol reader 1 / writer 2) on the local file system.
+/// A Delta Lake table (protocol reader 1 / writer 2) in an object store: a local directory
+/// (`create(at:)`, `open(at:)`) or any `ObjectStore` such as S3 (`create(in:)`, `open(in:)`).
 ///
 /// Every write goes through one atomic commit: data files are written (and fsynced) first, then
 /// the commit is published with put-if-absent; a concurrent writer makes us renumber and retry
@@ -14,15 +15,19 @@ import DedupFormats
 /// let rows = try table.read(version: 0)    // time travel
 /// ```
 public struct DeltaTable: Sendable {
-    /// The table root directory.
-    public let path: String
+    /// The table root: a directory path or an `s3://` URI (the store's root).
+    public var path: String { store.root }
+    /// Where every object of the table (data files, log) is read and written.
+    public let store: any ObjectStore
     public var options: DeltaWriteOptions
-    public var log: DeltaLog { DeltaLog(tablePath: path) }
+    public var log: DeltaLog { DeltaLog(store: store) }
+    /// Bytes of the commit that created the table (version 0), when this instance created it.
+    public private(set) var creationCommitBytes = 0
 
     static let engineInfo = "dedupbench-swiftdelta/0.1.0"
 
-    private init(path: String, options: DeltaWriteOptions) {
-        self.path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    private init(store: any ObjectStore, options: DeltaWriteOptions) {
+        self.store = store
         self.options = options
     }
 
@@ -32,12 +37,23 @@ public struct DeltaTable: Sendable {
         at path: String, schema: Schema, partitionColumns: [String], configuration: [String: String] = [:],
         options: DeltaWriteOptions = DeltaWriteOptions()
     ) throws -> DeltaTable {
+        try create(
+            in: LocalObjectStore(root: path), schema: schema, partitionColumns: partitionColumns,
+            configuration: configuration, options: options)
+    }
+
+    /// `create(at:…)` in any object store (e.g. S3): the same bytes, published with the store's
+    /// put-if-absent.
+    public static func create(
+        in store: any ObjectStore, schema: Schema, partitionColumns: [String], configuration: [String: String] = [:],
+        options: DeltaWriteOptions = DeltaWriteOptions()
+    ) throws -> DeltaTable {
         try validate(schema: schema, partitionColumns: partitionColumns)
-        let table = DeltaTable(path: path, options: options)
+        var table = DeltaTable(store: store, options: options)
+        let path = store.root
         if case .some(.some) = try? table.log.latestVersion() {
             throw DeltaError(.tableExists, "cannot create a table at \(path): it already holds a Delta log")
         }
-        try FileSystem.makeDirectories(table.log.logPath)
         let now = options.clock.millis()
         var ids = NameGenerator(seed: options.seed, stream: 0x6D65_7461)
         let metadata = DeltaMetadata(
@@ -48,15 +64,23 @@ public struct DeltaTable: Sendable {
             parameters: [("mode", "ErrorIfExists"), ("partitionBy", partitionByJSON(partitionColumns))],
             readVersion: nil,
             blindAppend: true, metrics: [:])
-        _ = try CommitPublisher(log: table.log, options: options).publish(
+        let published = try CommitPublisher(log: table.log, options: options).publish(
             [.commitInfo(info), .protocolVersions(DeltaProtocol()), .metaData(metadata)], readVersion: -1, removing: [])
+        table.creationCommitBytes = published.bytes
         return table
     }
 
     /// Opens an existing table (checks that its log can be replayed: every commit from version 0,
     /// or a checkpoint and the commits after it).
     public static func open(at path: String, options: DeltaWriteOptions = DeltaWriteOptions()) throws -> DeltaTable {
-        let table = DeltaTable(path: path, options: options)
+        try open(in: LocalObjectStore(root: path), options: options)
+    }
+
+    /// `open(at:)` in any object store.
+    public static func open(in store: any ObjectStore, options: DeltaWriteOptions = DeltaWriteOptions()) throws
+        -> DeltaTable
+    {
+        let table = DeltaTable(store: store, options: options)
         _ = try table.log.versions()
         return table
     }
@@ -119,10 +143,10 @@ public struct DeltaTable: Sendable {
             version: state.version, liveFiles: state.files.count, liveBytes: state.files.reduce(0) { $0 + $1.size },
             filesOnDisk: 0,
             bytesOnDisk: 0, logFiles: 0, logBytes: 0)
-        for f in try FileSystem.walk(path) {
+        for f in try store.list(prefix: "") {
             usage.filesOnDisk += 1
             usage.bytesOnDisk += f.size
-            if f.path.hasPrefix("_delta_log/") {
+            if f.key.hasPrefix("_delta_log/") {
                 usage.logFiles += 1
                 usage.logBytes += f.size
             }
@@ -177,7 +201,7 @@ public struct DeltaTable: Sendable {
             checkpointIfDue(&result, configuration: snap.metadata.configuration)
             return result
         } catch {
-            written.removeAll(tablePath: path)  // orphans are harmless, but leave nothing half-done behind
+            written.removeAll(from: store)  // orphans are harmless, but leave nothing half-done behind
             throw error
         }
     }

@@ -59,6 +59,26 @@ enum FileSystem {
         return out
     }
 
+    /// Bytes `range` of the file (fewer when the file ends first).
+    static func readRange(_ path: String, _ range: Range<Int64>) throws(DeltaError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io("opening", path, errno: errno) }
+        defer { close(fd) }
+        var out = [UInt8](repeating: 0, count: Int(range.count))
+        var done = 0
+        while done < out.count {
+            let n = out.withUnsafeMutableBytes {
+                pread(fd, $0.baseAddress! + done, $0.count - done, off_t(range.lowerBound) + off_t(done))
+            }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw .io("reading", path, errno: errno) }
+            if n == 0 { break }
+            done += n
+        }
+        out.removeLast(out.count - done)
+        return out
+    }
+
     /// Creates `path` (never replacing an existing file), writes `bytes` and optionally fsyncs.
     /// Returns false when the file already exists. A failed write removes the partial file.
     @discardableResult

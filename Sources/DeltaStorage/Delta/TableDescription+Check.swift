@@ -12,11 +12,22 @@ extension TableDescription {
     /// Checks that every live data file exists with the size the log records, and that every
     /// deletion vector loads (file present, checksum and cardinality right). Reads only DVs and
     /// file sizes, never the data files. Returns the problems found, in log order.
-    public func checkFiles() -> [FileProblem] {
+    /// Files are looked up in the table's local directory; `checkFiles(store:)` for any store.
+    public func checkFiles() -> [FileProblem] { checkFiles(store: LocalObjectStore(root: path)) }
+
+    /// `checkFiles()` through `store` (one HEAD per live file, one GET per DV file on S3).
+    public func checkFiles(store: any ObjectStore) -> [FileProblem] {
         var problems: [FileProblem] = []
         for f in files {
-            let local = DeltaLogValidation.localPath(f.path, tablePath: path)
-            if let size = FileSystem.fileSize(local) {
+            let local = store.location(logged: f.path)
+            let found: Int64?
+            do {
+                found = try store.size(location: local)
+            } catch {
+                problems.append(FileProblem(path: f.path, problem: "cannot be checked: \(error.message)"))
+                continue
+            }
+            if let size = found {
                 if size != f.size {
                     problems.append(
                         FileProblem(path: f.path, problem: "is \(size) bytes on disk, the log says \(f.size)"))
@@ -26,7 +37,7 @@ extension TableDescription {
             }
             if f.deletionVector != nil {
                 do {
-                    _ = try DeletionVectorLoader.deletedRows(of: f, tablePath: path)
+                    _ = try DeletionVectorLoader.deletedRows(of: f, store: store)
                 } catch {
                     problems.append(FileProblem(path: f.path, problem: "deletion vector: \(error.message)"))
                 }

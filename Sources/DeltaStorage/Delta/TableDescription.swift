@@ -30,7 +30,13 @@ public struct TableDescription: Sendable {
 
     /// Reads the log of the table at `path` up to `version` (default: the newest).
     public static func describe(path: String, version: Int? = nil) throws -> TableDescription {
-        let log = DeltaLog(tablePath: path)
+        try describe(store: LocalObjectStore(root: path), version: version)
+    }
+
+    /// `describe(path:version:)` for a table in any object store (e.g. `s3://…`).
+    public static func describe(store: any ObjectStore, version: Int? = nil) throws -> TableDescription {
+        let path = store.root
+        let log = DeltaLog(store: store)
         let latest = try log.versions().last!
         let state = try log.state(version: version, history: true)
         let metadata = state.metadata!
@@ -60,10 +66,10 @@ public struct TableDescription: Sendable {
             liveRows: rows, liveBytes: bytes, filesOnDisk: 0, bytesOnDisk: 0, logFiles: 0, logBytes: 0)
         d.deletedRows = deleted
         d.filesWithDeletionVectors = withDV
-        for f in try FileSystem.walk(path) {
+        for f in try store.list(prefix: "") {
             d.filesOnDisk += 1
             d.bytesOnDisk = try checkedSum(d.bytesOnDisk, f.size, "bytes on disk")
-            if f.path.hasPrefix("_delta_log/") {
+            if f.key.hasPrefix("_delta_log/") {
                 d.logFiles += 1
                 d.logBytes += f.size
             }

@@ -59,7 +59,7 @@ extension DeltaTable {
         // Files the retained versions need: live ones, and ones removed at or after the cutoff.
         var needed: Set<String> = []
         func keep(_ logPath: String, _ dv: DeletionVectorDescriptor?) throws {
-            needed.insert(relative(DeltaLogValidation.localPath(logPath, tablePath: path)))
+            needed.insert(relative(store.location(logged: logPath)))
             if let file = try dv?.filePath(tablePath: path) { needed.insert(relative(file)) }
         }
         for f in snap.files { try keep(f.path, f.deletionVector) }
@@ -76,29 +76,29 @@ extension DeltaTable {
             deleted: [], deletedBytes: 0, keptFiles: 0, keptBytes: 0, bytesOnDiskBefore: 0, bytesOnDiskAfter: 0,
             dryRun: dryRun, cutoffMillis: cutoff)
         var emptied: Set<String> = []
-        for f in try FileSystem.walk(path) {
+        for f in try store.list(prefix: "") {
             result.bytesOnDiskBefore += f.size
-            let hidden = f.path.split(separator: "/").contains { $0.hasPrefix("_") || $0.hasPrefix(".") }
-            if hidden || needed.contains(f.path) {
+            let hidden = f.key.split(separator: "/").contains { $0.hasPrefix("_") || $0.hasPrefix(".") }
+            if hidden || needed.contains(f.key) {
                 if !hidden { (result.keptFiles, result.keptBytes) = (result.keptFiles + 1, result.keptBytes + f.size) }
                 continue
             }
-            guard let mtime = FileSystem.modificationMillis(path + "/" + f.path), mtime < cutoff else {
+            guard let mtime = try store.modifiedMillis(f.key), mtime < cutoff else {
                 (result.keptFiles, result.keptBytes) = (result.keptFiles + 1, result.keptBytes + f.size)
                 continue
             }
-            result.deleted.append(f.path)
+            result.deleted.append(f.key)
             result.deletedBytes += f.size
             if !dryRun {
-                try FileSystem.unlinkFile(path + "/" + f.path)
-                if let slash = f.path.lastIndex(of: "/") { emptied.insert(String(f.path[..<slash])) }
+                try store.delete(f.key)
+                if let slash = f.key.lastIndex(of: "/") { emptied.insert(String(f.key[..<slash])) }
             }
         }
-        // Partition directories that vacuum emptied (deepest first).
+        // Partition directories that vacuum emptied (deepest first); object stores have none.
         for dir in emptied.sorted(by: { $0.count > $1.count }) {
             var d = Substring(dir)
             while !d.isEmpty {
-                FileSystem.removeEmptyDirectory(path + "/" + d)
+                if let local = store.localPath(String(d)) { FileSystem.removeEmptyDirectory(local) }
                 guard let slash = d.lastIndex(of: "/") else { break }
                 d = d[..<slash]
             }
@@ -108,8 +108,10 @@ extension DeltaTable {
         return result
     }
 
-    /// A local path (the table root joined with a relative path, or absolute) relative to the root.
+    /// A location (the table root joined with a relative path, or absolute) relative to the root:
+    /// the store key when it lies under the root, else resolved on the local file system.
     private func relative(_ local: String) -> String {
+        if let key = store.key(forLocation: local) { return key }
         let root = DeltaLogValidation.absolute(path) + "/"
         let abs = DeltaLogValidation.absolute(local)
         return abs.hasPrefix(root) ? String(abs.dropFirst(root.count)) : abs

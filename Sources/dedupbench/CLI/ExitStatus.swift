@@ -3,6 +3,7 @@ import DedupFormats
 import DedupHarness
 import DedupPipeline
 import DedupReport
+import DeltaS3
 import DeltaStorage
 
 /// The one exit-code scheme of every subcommand (README, "Exit codes"), and the one place that
@@ -41,7 +42,8 @@ enum ExitStatus: Int32 {
         switch error {
         case let e as ExitCode: ExitStatus(rawValue: e.rawValue) ?? .failed
         case let e as SourceError: e.isIO ? .io : .badInput
-        case is InputError, is ReportInputError, is StrategyError, is ParquetError: .badInput
+        // S3Error: the S3 settings or URI do not load (each storage request fails as DeltaError).
+        case is InputError, is ReportInputError, is S3Error, is StrategyError, is ParquetError: .badInput
         case let e as RunnerError: e.kind == .io ? .io : .badInput
         case let e as ResultsError:
             switch e {

@@ -1,6 +1,8 @@
 import DedupFormats
 import ArgumentParser
+import DeltaS3
 import DeltaStorage
+import Foundation
 
 /// `dedupbench lake inspect`: describes a Delta table from its log (any writer).
 struct LakeInspect: ParsableCommand {
@@ -19,7 +21,9 @@ struct LakeInspect: ParsableCommand {
 
             """ + ExitStatus.help)
 
-    @Argument(help: "Table directory.") var table: String
+    @Argument(
+        help: "Table directory, or s3://bucket/prefix (AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, … from the environment).")
+    var table: String
     @Option(help: "Describe this version instead of the newest (time travel).") var version: Int?
     @Flag(help: "Print JSON instead of text.") var json = false
     @Flag(help: "List every live file (text output lists the first 20).") var allFiles = false
@@ -31,8 +35,9 @@ struct LakeInspect: ParsableCommand {
 
     func run() throws {
         do {  // errors reach Dedupbench.main (ExitStatus.of)
-            let d = try TableDescription.describe(path: table, version: version)
-            let problems = noCheck ? [] : d.checkFiles()
+            let store = try StoreLocation.open(table, environment: ProcessInfo.processInfo.environment)
+            let d = try TableDescription.describe(store: store, version: version)
+            let problems = noCheck ? [] : d.checkFiles(store: store)
             if json {
                 guard case .object(var pairs) = d.json else { return }
                 pairs.append(

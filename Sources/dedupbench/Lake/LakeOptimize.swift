@@ -1,6 +1,8 @@
 import DedupFormats
 import ArgumentParser
+import DeltaS3
 import DeltaStorage
+import Foundation
 
 /// `dedupbench lake optimize`: bin-packing compaction of small files.
 struct LakeOptimize: ParsableCommand {
@@ -15,7 +17,7 @@ struct LakeOptimize: ParsableCommand {
 
             """ + ExitStatus.help)
 
-    @Argument(help: "Table directory.") var table: String
+    @Argument(help: "Table directory, or s3://bucket/prefix (AWS_* settings from the environment).") var table: String
     @Option(help: "Target file size in bytes.") var targetFileSize: Int64?
     @Flag(help: "Print JSON instead of text.") var json = false
 
@@ -26,7 +28,8 @@ struct LakeOptimize: ParsableCommand {
     func run() throws {
         do {  // errors reach Dedupbench.main (ExitStatus.of)
             let start = DeltaBenchmark.monotonicSeconds()
-            let r = try DeltaTable.open(at: table).optimize(targetFileBytes: targetFileSize)
+            let r = try DeltaTable.open(in: StoreLocation.open(table, environment: ProcessInfo.processInfo.environment))
+                .optimize(targetFileBytes: targetFileSize)
             let seconds = DeltaBenchmark.monotonicSeconds() - start
             if json {
                 let fields: [(String, JSONValue)] = [

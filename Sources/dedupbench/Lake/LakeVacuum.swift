@@ -1,6 +1,8 @@
 import DedupFormats
 import ArgumentParser
+import DeltaS3
 import DeltaStorage
+import Foundation
 
 /// `dedupbench lake vacuum`: deletes files no retained version needs.
 struct LakeVacuum: ParsableCommand {
@@ -15,7 +17,7 @@ struct LakeVacuum: ParsableCommand {
 
             """ + ExitStatus.help)
 
-    @Argument(help: "Table directory.") var table: String
+    @Argument(help: "Table directory, or s3://bucket/prefix (AWS_* settings from the environment).") var table: String
     @Option(help: "Keep files removed less than this many hours ago (0 = keep only the newest version's files).")
     var retainHours: Double?
     @Flag(help: "List what would be deleted without deleting anything.") var dryRun = false
@@ -30,7 +32,8 @@ struct LakeVacuum: ParsableCommand {
     func run() throws {
         do {  // errors reach Dedupbench.main (ExitStatus.of)
             let start = DeltaBenchmark.monotonicSeconds()
-            let r = try DeltaTable.open(at: table).vacuum(retainHours: retainHours, dryRun: dryRun)
+            let r = try DeltaTable.open(in: StoreLocation.open(table, environment: ProcessInfo.processInfo.environment))
+                .vacuum(retainHours: retainHours, dryRun: dryRun)
             let seconds = DeltaBenchmark.monotonicSeconds() - start
             if json {
                 let fields: [(String, JSONValue)] = [

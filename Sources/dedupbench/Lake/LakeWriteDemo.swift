@@ -1,7 +1,9 @@
 import DedupFormats
 import ArgumentParser
 import DedupPipeline
+import DeltaS3
 import DeltaStorage
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -22,7 +24,7 @@ struct LakeWriteDemo: ParsableCommand {
     @Option(
         name: .customLong("partition-by"), help: "Partition column (repeatable); 'none' for an unpartitioned table.")
     var partitionBy: [String] = [DeltaBenchmark.partitionColumn]
-    @Option(help: "Table directory.") var out: String
+    @Option(help: "Table directory, or s3://bucket/prefix (AWS_* environment variables).") var out: String
     @Option(help: "Seed for the rows and, when given, for file names and the table id (same seed → same bytes).")
     var seed: UInt64?
     @Option(
@@ -58,12 +60,13 @@ struct LakeWriteDemo: ParsableCommand {
                 parquet: ParquetWriteOptions(codec: Codec(name: codec)!), targetFileRows: maxRowsPerFile, seed: seed)
             if let dir = raceBarrier { options.beforePublish = RaceBarrier(dir: dir).arrive }
             let partitions = partitionBy.filter { $0 != "none" }
+            let store = try StoreLocation.open(out, environment: ProcessInfo.processInfo.environment)
             let table: DeltaTable
-            if mode != .error, (try? DeltaLog(tablePath: out).latestVersion()) ?? nil != nil {
-                table = try DeltaTable.open(at: out, options: options)
+            if mode != .error, (try? DeltaLog(store: store).latestVersion()) ?? nil != nil {
+                table = try DeltaTable.open(in: store, options: options)
             } else {
                 table = try DeltaTable.create(
-                    at: out, schema: batch.schema, partitionColumns: partitions, options: options)
+                    in: store, schema: batch.schema, partitionColumns: partitions, options: options)
             }
             let start = DeltaBenchmark.monotonicSeconds()
             let result = mode == .overwrite ? try table.overwrite(batch) : try table.append(batch)

@@ -56,7 +56,7 @@ final class BlockingLauncher: RunLauncher, @unchecked Sendable {
         #expect(outcomes[0].exitCode == 0 && outcomes[0].finished != nil)
 
         // Free again: the next time starts a run; a failing run is recorded with its message.
-        launcher.exitCode = 3
+        launcher.exitCode = 1  // ExitStatus.failed: the sweep ran, some runs failed
         scheduler.tick(now: Self.utc("2026-11-30T10:15:00Z"))
         launcher.release.signal()
         try await Self.waitUntil { !scheduler.isBusy && scheduler.status()[0].last?.status != "running" }
