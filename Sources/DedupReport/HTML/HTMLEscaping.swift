@@ -1,7 +1,7 @@
 /// Escaping for the HTML report, and the small subset of markdown the report's own sentences use.
-enum HTMLEscaping {
+public enum HTMLEscaping {
     /// Text safe as HTML element content and inside double-quoted attributes.
-    static func text(_ value: String) -> String {
+    public static func text(_ value: String) -> String {
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for c in value.unicodeScalars {

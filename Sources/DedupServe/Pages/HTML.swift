@@ -1,22 +1,10 @@
+import DedupReport
+
 /// Small helpers for server-rendered pages. Every value that comes from a file or a request goes
 /// through `escape` (text and attribute values alike), so result data can never inject markup.
 enum HTML {
     /// Escapes `& < > " '` for text and double- or single-quoted attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLEscaping.text(text) }  // the report's one escaper
 
     /// Percent-encodes a path segment or query value (RFC 3986 unreserved characters kept).
     static func urlComponent(_ text: String) -> String {
