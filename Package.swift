@@ -5,7 +5,7 @@ import PackageDescription
 // tables for the cost projection) → DedupPipeline → DeltaStorage → DedupFormats (JSON, CSV, located
 // errors; no Foundation), with DedupYAML (the typed YAML layer over Yams) beside DeltaStorage. Every
 // import is declared here; scripts/check-imports.sh (make lint, make test) fails on an undeclared one.
-// Release builds keep overflow and bounds checks (no -Ounchecked): published figures come from them.
+// Release builds keep overflow and bounds checks (no unchecked optimisation mode): published figures come from them.
 let settings: [SwiftSetting] = []
 
 let package = Package(
