@@ -1,7 +1,8 @@
 /// Splitting a data page into definition levels and values (v1 and v2 layouts).
 extension ChunkDecoder {
-    /// The page payload uncompressed: decompressed into `scratch`, or the stored bytes themselves.
-    func expand(
+    /// The page payload uncompressed: decompressed into `scratch`, or the stored bytes themselves
+    /// (shared by the flat and the nested decoders).
+    static func expand(
         _ stored: UnsafeRawBufferPointer, uncompressedSize: Int, _ decompressor: PageDecompressor?,
         _ scratch: inout ScratchBuffer
     ) throws -> UnsafeRawBufferPointer {
@@ -24,7 +25,7 @@ extension ChunkDecoder {
         _ scratch: inout ScratchBuffer
     ) throws -> (levels: UnsafeRawBufferPointer?, values: UnsafeRawBufferPointer) {
         if header.type == PageType.data {
-            let page = try expand(stored, uncompressedSize: Int(header.uncompressedSize), decompressor, &scratch)
+            let page = try Self.expand(stored, uncompressedSize: Int(header.uncompressedSize), decompressor, &scratch)
             guard leaf.optional else { return (nil, page) }
             guard page.count >= 4 else { throw DecodeError("data page too short for definition levels") }
             let len = Int(page.loadUnaligned(as: UInt32.self).littleEndian)
@@ -42,7 +43,7 @@ extension ChunkDecoder {
         }
         guard leaf.optional || dl == 0 else { throw DecodeError("definition levels in a REQUIRED column") }
         let valueBytes = UnsafeRawBufferPointer(rebasing: stored[dl...])
-        let values = try expand(
+        let values = try Self.expand(
             valueBytes, uncompressedSize: Int(header.uncompressedSize) - dl, header.isCompressed ? decompressor : nil,
             &scratch)
         return (leaf.optional ? UnsafeRawBufferPointer(rebasing: stored[..<dl]) : nil, values)

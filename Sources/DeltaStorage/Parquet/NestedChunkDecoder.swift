@@ -94,7 +94,7 @@ struct NestedChunkDecoder {
             if header.type == PageType.dictionary {
                 guard !sawDictionary, done == 0 else { throw DecodeError("dictionary page after data pages") }
                 guard header.numValues >= 0 else { throw DecodeError("negative dictionary size") }
-                let page = try expand(stored, Int(header.uncompressedSize), decompressor, &scratch)
+                let page = try ChunkDecoder.expand(stored, uncompressedSize: Int(header.uncompressedSize), decompressor, &scratch)
                 try sink.setDictionary(page, count: Int(header.numValues))
                 sawDictionary = true
                 continue
@@ -107,7 +107,7 @@ struct NestedChunkDecoder {
             if levels.count < n { levels = [UInt32](repeating: 0, count: n) }
             let values: UnsafeRawBufferPointer
             if header.type == PageType.data {
-                let page = try expand(stored, Int(header.uncompressedSize), decompressor, &scratch)
+                let page = try ChunkDecoder.expand(stored, uncompressedSize: Int(header.uncompressedSize), decompressor, &scratch)
                 var p = 0
                 if maxRepetition > 0 {
                     p = try readLevels(page, from: p, prefixed: nil, n, max: maxRepetition, &levels, into: &repetition)
@@ -133,8 +133,8 @@ struct NestedChunkDecoder {
                 } else if dl != 0 {
                     throw DecodeError("definition levels in a REQUIRED column")
                 }
-                values = try expand(
-                    UnsafeRawBufferPointer(rebasing: stored[(rl + dl)...]), Int(header.uncompressedSize) - rl - dl,
+                values = try ChunkDecoder.expand(
+                    UnsafeRawBufferPointer(rebasing: stored[(rl + dl)...]), uncompressedSize: Int(header.uncompressedSize) - rl - dl,
                     header.isCompressed ? decompressor : nil, &scratch)
             }
             if maxDefinition == 0 { definition.append(contentsOf: repeatElement(0, count: n)) }
@@ -205,21 +205,5 @@ struct NestedChunkDecoder {
         default:
             throw DecodeError("unsupported encoding \(encoding)")
         }
-    }
-
-    /// The payload uncompressed: decompressed into `scratch`, or the stored bytes themselves.
-    private func expand(
-        _ stored: UnsafeRawBufferPointer, _ uncompressedSize: Int, _ decompressor: PageDecompressor?,
-        _ scratch: inout ScratchBuffer
-    ) throws -> UnsafeRawBufferPointer {
-        guard let decompressor else {
-            guard uncompressedSize == stored.count else { throw DecodeError("uncompressed page sizes disagree") }
-            return stored
-        }
-        guard uncompressedSize >= 0 else { throw DecodeError("negative page size") }
-        let dst = scratch.reserve(uncompressedSize)
-        try decompressor.decompress(
-            stored.baseAddress ?? UnsafeRawPointer(dst), count: stored.count, into: dst, expected: uncompressedSize)
-        return UnsafeRawBufferPointer(start: dst, count: uncompressedSize)
     }
 }
