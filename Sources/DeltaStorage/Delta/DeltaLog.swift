@@ -97,6 +97,20 @@ public struct DeltaLog: Sendable {
         return Array(oldest...latest)
     }
 
+    /// Where a reader without history starts to rebuild `version` (default: the newest): the newest
+    /// complete checkpoint at or below it (nil: none, every JSON commit from version 0 is read) and
+    /// the number of JSON commits replayed after it (PROTOCOL.md, "Checkpoints"). One LIST.
+    /// - Throws: `DeltaError` when the log is missing or has a gap in the commits needed.
+    public func replayStart(version: Int? = nil) throws(DeltaError) -> (checkpointVersion: Int?, commits: Int) {
+        let l = try listing()
+        guard let latest = l.latestVersion else {
+            throw DeltaError(.notATable, "\(tablePath) is not a Delta table: \(logPath) holds no commit files")
+        }
+        let target = min(version ?? latest, latest)
+        let segment = try LogSegment.resolve(l, target: target, log: self, preferJSON: false)
+        return (segment.checkpoint?.version, max(0, target - segment.start + 1))
+    }
+
     /// The newest version (JSON commit or checkpoint), or nil when the log does not exist yet.
     public func latestVersion() throws(DeltaError) -> Int? {
         try CheckpointListing(names: listedNames(), from: 0).latestVersion

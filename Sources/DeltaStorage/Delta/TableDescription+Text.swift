@@ -38,6 +38,12 @@ extension TableDescription {
             "on disk",
             "\(Self.grouped(filesOnDisk)) files, \(Self.bytes(bytesOnDisk)) (log: \(logFiles) files, \(Self.bytes(logBytes)))"
         )
+        let commits = "\(Self.grouped(replayCommits)) JSON commit" + (replayCommits == 1 ? "" : "s")
+        line(
+            "replay",
+            replayCheckpoint.map { "from the checkpoint of version \($0), then \(commits)" }
+                ?? "no checkpoint: \(commits) from version 0")
+        for n in notes { line("note", n) }
 
         out += "\nSchema (\(fields.count) columns)\n"
         let nameWidth = max(6, fields.map(\.name.count).max() ?? 0) + 2

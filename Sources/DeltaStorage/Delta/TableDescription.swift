@@ -27,6 +27,12 @@ public struct TableDescription: Sendable {
     public var bytesOnDisk: Int64
     public var logFiles: Int
     public var logBytes: Int64
+    /// The checkpoint a reader without history starts from to rebuild `version` (nil: none) and
+    /// the JSON commits it replays after it. `history` itself is always read from the JSON commits.
+    public var replayCheckpoint: Int?
+    public var replayCommits = 0
+    /// What the log reader worked around (e.g. a stale `_last_checkpoint`).
+    public var notes: [String] = []
 
     /// Reads the log of the table at `path` up to `version` (default: the newest).
     public static func describe(path: String, version: Int? = nil) throws -> TableDescription {
@@ -66,6 +72,8 @@ public struct TableDescription: Sendable {
             liveRows: rows, liveBytes: bytes, filesOnDisk: 0, bytesOnDisk: 0, logFiles: 0, logBytes: 0)
         d.deletedRows = deleted
         d.filesWithDeletionVectors = withDV
+        (d.replayCheckpoint, d.replayCommits) = try log.replayStart(version: state.version)
+        d.notes = state.notes
         for f in try store.list(prefix: "") {
             d.filesOnDisk += 1
             d.bytesOnDisk = try checkedSum(d.bytesOnDisk, f.size, "bytes on disk")
@@ -117,9 +125,14 @@ public struct TableDescription: Sendable {
             ("files", .int(Int64(filesOnDisk))), ("bytes", .int(bytesOnDisk)), ("logFiles", .int(Int64(logFiles))),
             ("logBytes", .int(logBytes)),
         ])
+        let replay: JSONValue = .object([
+            ("checkpointVersion", Self.optInt(replayCheckpoint)), ("commits", .int(Int64(replayCommits))),
+            ("notes", .array(notes.map(JSONValue.string))),
+        ])
         let top: [(String, JSONValue)] = [
             ("path", .string(path)), ("version", .int(Int64(version))), ("latestVersion", .int(Int64(latestVersion))),
             ("protocol", proto), ("metadata", meta), ("schema", .array(schema)), ("live", live), ("disk", disk),
+            ("replay", replay),
             ("history", .array(history.map(Self.json))), ("files", .array(files.map(fileJSON))),
         ]
         return .object(top)

@@ -60,6 +60,24 @@ import Testing
         #expect(Self.describe(v12) == Self.describe(try log.state(version: 12, history: true)))
     }
 
+    @Test func inspectNamesTheCheckpointReplayStartsFrom() throws {
+        let dir = S.tempDir("ckpt-inspect")
+        defer { S.cleanup(dir) }
+        _ = try Self.makeTable(dir, commits: 23, interval: 5)
+        let newest = try TableDescription.describe(path: dir)
+        #expect(newest.replayCheckpoint == 20 && newest.replayCommits == 3)
+        #expect(newest.history.count == 24)  // history still comes from every JSON commit
+        #expect(newest.text().contains("replay        from the checkpoint of version 20, then 3 JSON commits"))
+        let v3 = try TableDescription.describe(path: dir, version: 3)
+        #expect(v3.replayCheckpoint == nil && v3.replayCommits == 4)
+        #expect(v3.text().contains("no checkpoint: 4 JSON commits from version 0"))
+        guard case .object(let pairs) = newest.json, let replay = pairs.first(where: { $0.0 == "replay" })?.1 else {
+            Issue.record("no replay key in the JSON description")
+            return
+        }
+        #expect(replay["checkpointVersion"]?.intValue == 20)
+    }
+
     @Test func readsALogWhoseOldCommitsWereCleanedUp() throws {
         let dir = S.tempDir("ckpt-clean")
         defer { S.cleanup(dir) }
