@@ -23,6 +23,9 @@ struct ValidateCommand: ParsableCommand {
         for file in files {
             do {
                 print(try check(file))
+            } catch let e as ConfigErrors {
+                for line in e.lines { Console.error("validate", line) }
+                failed = true
             } catch {
                 Console.error("validate", SystemErrorText.describe(error))
                 failed = true
@@ -44,7 +47,7 @@ struct ValidateCommand: ParsableCommand {
             let table = try PriceTable.load(path: file)
             return "ok: \(file): price table \(table.reference)"
         case .pipelineConfig:
-            try PlanValidator.checkPipelineConfig(path: file)
+            _ = try PipelineConfig.load(path: file)  // every error of the file (ConfigErrors), not only the first
             return "ok: \(file): pipeline config"
         }
     }
