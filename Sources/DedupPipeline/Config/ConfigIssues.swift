@@ -109,9 +109,16 @@ final class ConfigIssues {
         return out
     }
 
-    /// Throws what was collected: nothing, the one error, or all of them.
+    /// Throws what was collected: nothing, the one error, or all of them in document order
+    /// (file, line, column; errors without a position last).
     func throwIfAny() throws {
         if errors.count == 1 && found == 1 { throw errors[0] }
-        if !errors.isEmpty { throw ConfigErrors(errors: errors, omitted: found - errors.count) }
+        guard !errors.isEmpty else { return }
+        let sorted = errors.enumerated().sorted { a, b in
+            let ka = (a.element.file, a.element.line == 0 ? Int.max : a.element.line, a.element.column, a.offset)
+            let kb = (b.element.file, b.element.line == 0 ? Int.max : b.element.line, b.element.column, b.offset)
+            return ka < kb
+        }.map(\.element)
+        throw ConfigErrors(errors: sorted, omitted: found - errors.count)
     }
 }

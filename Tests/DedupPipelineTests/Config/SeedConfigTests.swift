@@ -146,7 +146,7 @@ import Testing
             Issue.record("loaded")
         } catch let e as ConfigErrors {
             #expect(e.errors.map(\.key) == [
-                "pipeline.versoin", "source.type", "generation.scale", "generation.rate", "storage.codec",
+                "pipeline.versoin", "generation.scale", "generation.rate", "source.type", "storage.codec",
                 "storage.retention_days", "prefect.execution.max_retries",
             ])
             #expect(e.errors[0].description.hasPrefix("t.yaml:1:21: pipeline.versoin: unknown key; expected one of name, version (did you mean 'version'?)"))
