@@ -52,11 +52,18 @@ public struct ChildProcessExecutor: RunExecutor {
     public var leadingArguments: [String]
     /// Extra environment for the child (nil: inherit the harness's environment).
     public var environment: [String: String]?
+    /// The dedupbench binary that guards `executable` (`LifelineGuard`), for a program that does
+    /// not watch the lifeline itself (`run --executable`); nil = `executable` is dedupbench.
+    public var lifelineGuard: String?
 
-    public init(executable: String, leadingArguments: [String] = ["pipeline"], environment: [String: String]? = nil) {
+    public init(
+        executable: String, leadingArguments: [String] = ["pipeline"], environment: [String: String]? = nil,
+        lifelineGuard: String? = nil
+    ) {
         self.executable = executable
         self.leadingArguments = leadingArguments
         self.environment = environment
+        self.lifelineGuard = lifelineGuard
     }
 
     /// The child's arguments for a request (also shown by `run --dry-run --verbose`).
@@ -88,9 +95,11 @@ public struct ChildProcessExecutor: RunExecutor {
     public func execute(_ request: RunRequest) -> RunAttempt {
         let result: ChildProcess.Result
         do {
+            let args = arguments(for: request)
             result = try ChildProcess.run(
-                executable: executable, arguments: arguments(for: request), environment: environment,
-                timeout: request.timeout, shouldAbort: request.shouldAbort)
+                executable: lifelineGuard ?? executable,
+                arguments: lifelineGuard == nil ? args : LifelineGuard.arguments(program: executable, args),
+                environment: environment, timeout: request.timeout, shouldAbort: request.shouldAbort)
         } catch {
             return RunAttempt(outcome: .failed(error.description), seconds: 0)
         }
