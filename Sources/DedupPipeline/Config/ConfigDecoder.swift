@@ -74,7 +74,8 @@ enum ConfigDecoder {
                 if let mine = c.logLevel, LoggingSetup.level(named: mine) != LoggingSetup.level(named: level) {
                     issues.add(
                         (pl["level"] ?? r).fail(
-                            "the same level as logging.level ('\(mine)'\(levelKey.map { " at line \($0.node.origin.line ?? 0)" } ?? "")); set only one"))
+                            "the same level as logging.level ('\(mine)'\(levelKey.map { " at line \($0.node.origin.line ?? 0)" } ?? "")); set only one"
+                        ))
                 } else {
                     c.logLevel = level
                 }
@@ -97,7 +98,8 @@ enum ConfigDecoder {
         if let r = storage["raw_data_path"], let raw = c.storage.rawDataPath {
             if c.source.kind != .file {
                 issues.notice(
-                    r, "no effect with the \(c.source.kind.rawValue) source: it generates records in memory and "
+                    r,
+                    "no effect with the \(c.source.kind.rawValue) source: it generates records in memory and "
                         + "writes no raw JSONL (only the file source reads raw_data_path)")
             } else if c.file.path != nil {
                 issues.notice(r, "no effect: file.path (or source.path/--path) names the input and wins")
@@ -108,7 +110,8 @@ enum ConfigDecoder {
         if let r = storage["retention_days"], let days = c.storage.retentionDays {
             if !c.maintenance.vacuumAfter {
                 issues.notice(
-                    r, "no effect: no VACUUM runs (set maintenance.vacuum_after: true to remove files older "
+                    r,
+                    "no effect: no VACUUM runs (set maintenance.vacuum_after: true to remove files older "
                         + "than the retention after each run)")
             } else if let explicit = maintenance["retain_hours"] {
                 if c.maintenance.retainHours != days * 24 {
@@ -183,7 +186,9 @@ enum ConfigDecoder {
                 }
             }
         }
-        if let s = issues.read(m["rate"], { try $0.double(in: 1e-6...1e9, what: "events per second (a positive number)") }) {
+        if let s = issues.read(
+            m["rate"], { try $0.double(in: 1e-6...1e9, what: "events per second (a positive number)") })
+        {
             g.rate = s
         }
         if let s = issues.read(m["chaos"], decodeChaos) { g.chaos = s }
@@ -330,7 +335,9 @@ enum ConfigDecoder {
         }
         if let v = m["compression_level"], !v.isNull { s.compressionLevel = issues.read(v) { try $0.int(in: -7...22) } }
         if let v = issues.read(m["delta_table_path"], { try $0.string() }) { s.deltaTablePath = v }
-        if let v = issues.read(m["target_file_size"], { try $0.byteSize(in: 1024...(1 << 40)) }) { s.targetFileSize = v }
+        if let v = issues.read(m["target_file_size"], { try $0.byteSize(in: 1024...(1 << 40)) }) {
+            s.targetFileSize = v
+        }
         if let v = issues.read(m["row_group_size"], { try $0.byteSize(in: 1024...(1 << 40)) }) { s.rowGroupSize = v }
         if let v = m["delta_base_path"], !v.isNull { s.deltaBasePath = issues.read(v) { try $0.string() } }
         // S3's limits: parts of 5 MiB to 5 GiB.

@@ -20,7 +20,8 @@ public struct ConfigErrors: Error, CustomStringConvertible, Sendable, Equatable 
 
     /// One located error per line, then `… and N more errors` when the cap was reached.
     public var lines: [String] {
-        errors.map(\.description) + (omitted > 0 ? ["… and \(omitted) more error\(omitted == 1 ? "" : "s") (first \(Self.cap) shown)"] : [])
+        errors.map(\.description)
+            + (omitted > 0 ? ["… and \(omitted) more error\(omitted == 1 ? "" : "s") (first \(Self.cap) shown)"] : [])
     }
 
     public var description: String { lines.joined(separator: "\n") }

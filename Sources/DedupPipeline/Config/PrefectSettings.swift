@@ -35,7 +35,8 @@ public struct PrefectSettings: Sendable, Equatable {
         if let v = m["flow_name"], let name = issues.read(v, { try $0.string() }) {
             p.flowName = name
             issues.notice(
-                v, "accepted; dedupbench runs no Prefect flow, so the name labels nothing (pipeline.name names the run)")
+                v, "accepted; dedupbench runs no Prefect flow, so the name labels nothing (pipeline.name names the run)"
+            )
         }
         if let e = m["execution"] {
             let x = issues.mapping(e, allowed: ["task_runner", "max_retries", "retry_delay_seconds"])
@@ -65,7 +66,8 @@ public struct PrefectSettings: Sendable, Equatable {
                 p.serverEnabled = on
                 if on {
                     issues.notice(
-                        v, "true, but a plain `pipeline` run never serves: start the dashboard and schedule with "
+                        v,
+                        "true, but a plain `pipeline` run never serves: start the dashboard and schedule with "
                             + "`dedupbench pipeline --serve` (or `dedupbench serve`)", scope: .run)
                 }
             }

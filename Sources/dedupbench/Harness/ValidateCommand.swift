@@ -47,7 +47,9 @@ struct ValidateCommand: ParsableCommand {
             let table = try PriceTable.load(path: file)
             return "ok: \(file): price table \(table.reference)"
         case .pipelineConfig:
-            _ = try PipelineConfig.load(path: file)  // every error of the file (ConfigErrors), not only the first
+            // Every error of the file (ConfigErrors), not only the first; keys without effect as warnings.
+            let config = try PipelineConfig.load(path: file)
+            for n in config.notices { Console.warning("validate", n.description) }
             return "ok: \(file): pipeline config"
         }
     }

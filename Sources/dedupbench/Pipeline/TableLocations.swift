@@ -8,7 +8,8 @@ enum TableLocations {
     static func describe(outDir: String, strategies: [String]) -> String {
         if outDir.hasPrefix("s3://") {
             return "tables: \(outDir) (\(strategies.count) table(s) in S3)\n"
-                + strategies.map { "  " + (outDir.hasSuffix("/") ? outDir + $0 : outDir + "/" + $0) }.joined(separator: "\n")
+                + strategies.map { "  " + (outDir.hasSuffix("/") ? outDir + $0 : outDir + "/" + $0) }.joined(
+                    separator: "\n")
         }
         var lines: [String] = []
         var total: Int64 = 0

@@ -30,7 +30,8 @@ import Testing
         let dir = TestSupport.temporaryDirectory("seed-cli")
         defer { TestSupport.remove(dir) }
         let config = try Self.copySeedProject(to: dir)
-        let r = try run(["pipeline", "--config", config, "--out", dir + "/out/r1"], env: ["DELTA_TABLE_PATH": dir + "/lake"])
+        let r = try run(
+            ["pipeline", "--config", config, "--out", dir + "/out/r1"], env: ["DELTA_TABLE_PATH": dir + "/lake"])
         let out = String(decoding: r.stdout, as: UTF8.self)
         #expect(r.exitCode == 0, "\(r.stderrText)")
         let lines = out.split(separator: "\n").map(String.init)
@@ -95,7 +96,10 @@ import Testing
             #expect(lines.count == 3, "\(lines)")
             #expect(lines[0].hasPrefix("dedupbench \(command): error: \(bad):1:21: pipeline.versoin: unknown key"))
             #expect(lines[1].hasPrefix("dedupbench \(command): error: \(bad):3:10: generation.scale: got 'huge'"))
-            #expect(lines[2].hasPrefix("dedupbench \(command): error: \(bad):4:16: source.type: got 'dlt'; expected a source type dedupbench has: dlt (data load tool) is not available"))
+            #expect(
+                lines[2].hasPrefix(
+                    "dedupbench \(command): error: \(bad):4:16: source.type: got 'dlt'; expected a source type dedupbench has: dlt (data load tool) is not available"
+                ))
         }
     }
 
@@ -130,7 +134,8 @@ import Testing
         #expect(r.stderrText.contains("retry 1 of 2 in 0.2 s") && r.stderrText.contains("retry 2 of 2 in 0.2 s"))
         #expect(!r.stderrText.contains("retry 3"))
         let out = String(decoding: r.stdout, as: UTF8.self)
-        #expect(out.contains("retries: bronze_append 2 (still failed after 2 retries) — limit 2, 0.2 s apart"), "\(out)")
+        #expect(
+            out.contains("retries: bronze_append 2 (still failed after 2 retries) — limit 2, 0.2 s apart"), "\(out)")
         // Without the prefect keys nothing is retried.
         try "generation: {scale: 50}\nstorage: {delta_base_path: \(dir)/blocker}\n"
             .write(toFile: config, atomically: true, encoding: .utf8)

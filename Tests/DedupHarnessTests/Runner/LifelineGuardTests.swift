@@ -59,7 +59,8 @@ import Testing
         let exe = TestSupport.dedupbench
         try #require(FileManager.default.isExecutableFile(atPath: exe), "build dedupbench first: \(exe)")
         let code = try ChildProcess.run(
-            executable: exe, arguments: LifelineGuard.arguments(program: "/bin/sh", ["-c", "echo out; echo err >&2; exit 7"]))
+            executable: exe,
+            arguments: LifelineGuard.arguments(program: "/bin/sh", ["-c", "echo out; echo err >&2; exit 7"]))
         #expect(code.exitCode == 7 && code.signal == nil)
         #expect(String(decoding: code.stdout, as: UTF8.self) == "out\n" && code.stderrText == "err\n")
         let signalled = try ChildProcess.run(
@@ -67,7 +68,8 @@ import Testing
         #expect(signalled.signal == SIGTERM && signalled.exitCode == nil)
         // The program does not see the lifeline variable (it is the guard's).
         let env = try ChildProcess.run(
-            executable: exe, arguments: LifelineGuard.arguments(program: "sh", ["-c", "echo \"[$DEDUPBENCH_LIFELINE_FD]\""]))
+            executable: exe,
+            arguments: LifelineGuard.arguments(program: "sh", ["-c", "echo \"[$DEDUPBENCH_LIFELINE_FD]\""]))
         #expect(String(decoding: env.stdout, as: UTF8.self) == "[]\n")
     }
 }

@@ -76,7 +76,9 @@ import Testing
         #expect(try Self.load("generation: {seed: 7}").drawingFreshSeed().1 == nil)
     }
 
-    @Test(arguments: [("small", 100), ("medium", 10_000), ("large", 1_000_000), ("xlarge", 10_000_000), ("XLarge", 10_000_000)])
+    @Test(arguments: [
+        ("small", 100), ("medium", 10_000), ("large", 1_000_000), ("xlarge", 10_000_000), ("XLarge", 10_000_000),
+    ])
     func scalePresets(_ name: String, _ n: Int) throws {
         #expect(try Self.load("generation: {scale: \(name)}").generation.scale == n)
     }
@@ -90,7 +92,10 @@ import Testing
 
     @Test func dltSourceSaysItIsNotAvailable() throws {
         let e = Self.error("source:\n  type: dlt\n")
-        #expect(e.hasPrefix("t.yaml:2:9: source.type: got 'dlt'; expected a source type dedupbench has: dlt (data load tool) is not available in dedupbench"), "\(e)")
+        #expect(
+            e.hasPrefix(
+                "t.yaml:2:9: source.type: got 'dlt'; expected a source type dedupbench has: dlt (data load tool) is not available in dedupbench"
+            ), "\(e)")
         #expect(e.contains("type: file"))
         #expect(try Self.load("source: {type: polars_synthetic}").source.kind == .synthetic)
     }
@@ -100,7 +105,8 @@ import Testing
         #expect(file.file.path == "/in/*.jsonl" && file.notices.isEmpty)
         let named = try Self.load("source: {type: file, path: /x.jsonl}\nstorage: {raw_data_path: /in}")
         #expect(named.file.path == "/x.jsonl")
-        #expect(named.notices.map(\.reason) == ["no effect: file.path (or source.path/--path) names the input and wins"])
+        #expect(
+            named.notices.map(\.reason) == ["no effect: file.path (or source.path/--path) names the input and wins"])
         let generated = try Self.load("storage: {raw_data_path: /in}")
         #expect(generated.notices.map(\.key) == ["storage.raw_data_path"])
         #expect(generated.notices[0].reason.hasPrefix("no effect with the synthetic source"))
@@ -115,7 +121,9 @@ import Testing
         #expect(
             both == "t.yaml:2:49: maintenance.retain_hours: got '24'; expected the same retention as "
                 + "storage.retention_days (2 days = 48 hours); set only one")
-        #expect(try Self.load("storage: {retention_days: 2}\nmaintenance: {vacuum_after: true, retain_hours: 48}").maintenance.retainHours == 48)
+        #expect(
+            try Self.load("storage: {retention_days: 2}\nmaintenance: {vacuum_after: true, retain_hours: 48}")
+                .maintenance.retainHours == 48)
     }
 
     @Test func prefectLoggingAndServerKeys() throws {
@@ -124,10 +132,12 @@ import Testing
         #expect(c.notices.map(\.key) == ["prefect.server.enabled"] && c.notices[0].scope == .run)
         #expect(
             Self.error("logging: {level: info}\nprefect: {logging: {level: debug}}")
-                == "t.yaml:2:28: prefect.logging.level: got 'debug'; expected the same level as logging.level ('info' at line 1); set only one")
+                == "t.yaml:2:28: prefect.logging.level: got 'debug'; expected the same level as logging.level ('info' at line 1); set only one"
+        )
         #expect(
             Self.error("prefect: {server: {parameters: {cron: '0 * * * *'}}, schedule: {cron: '5 * * * *'}}")
-                == "t.yaml:1:71: prefect.schedule.cron: got '5 * * * *'; expected the same schedule as the other cron key ('0 * * * *'); set only one")
+                == "t.yaml:1:71: prefect.schedule.cron: got '5 * * * *'; expected the same schedule as the other cron key ('0 * * * *'); set only one"
+        )
         #expect(try Self.load("prefect: {execution: {task_runner: sequential}}").notices.isEmpty)
     }
 
@@ -145,11 +155,15 @@ import Testing
             _ = try Self.load(yaml)
             Issue.record("loaded")
         } catch let e as ConfigErrors {
-            #expect(e.errors.map(\.key) == [
-                "pipeline.versoin", "generation.scale", "generation.rate", "source.type", "storage.codec",
-                "storage.retention_days", "prefect.execution.max_retries",
-            ])
-            #expect(e.errors[0].description.hasPrefix("t.yaml:1:21: pipeline.versoin: unknown key; expected one of name, version (did you mean 'version'?)"))
+            #expect(
+                e.errors.map(\.key) == [
+                    "pipeline.versoin", "generation.scale", "generation.rate", "source.type", "storage.codec",
+                    "storage.retention_days", "prefect.execution.max_retries",
+                ])
+            #expect(
+                e.errors[0].description.hasPrefix(
+                    "t.yaml:1:21: pipeline.versoin: unknown key; expected one of name, version (did you mean 'version'?)"
+                ))
             #expect(e.omitted == 0)
         }
     }
@@ -177,9 +191,15 @@ import Testing
 
     @Test func configLocationSaysWhy() {
         let none: (String) -> Bool = { _ in false }
-        #expect(ConfigLocation.resolve(flag: "a.yaml", environment: ["PIPELINE_CONFIG": "b.yaml"]).description == "a.yaml (from --config)")
-        #expect(ConfigLocation.resolve(flag: nil, environment: ["PIPELINE_CONFIG": "b.yaml"]).description == "b.yaml (from PIPELINE_CONFIG)")
-        #expect(ConfigLocation.resolve(flag: nil, environment: [:], exists: { _ in true }).description == "config/pipeline.yaml (default path)")
+        #expect(
+            ConfigLocation.resolve(flag: "a.yaml", environment: ["PIPELINE_CONFIG": "b.yaml"]).description
+                == "a.yaml (from --config)")
+        #expect(
+            ConfigLocation.resolve(flag: nil, environment: ["PIPELINE_CONFIG": "b.yaml"]).description
+                == "b.yaml (from PIPELINE_CONFIG)")
+        #expect(
+            ConfigLocation.resolve(flag: nil, environment: [:], exists: { _ in true }).description
+                == "config/pipeline.yaml (default path)")
         #expect(ConfigLocation.resolve(flag: nil, environment: ["PIPELINE_CONFIG": ""], exists: none).path == nil)
     }
 
@@ -191,12 +211,18 @@ import Testing
             generation: {scale: 100, start: "9999-12-31T23:00:00Z", rate: 1}
             """
         let e = Self.error(yaml)
-        #expect(e.hasPrefix("t.yaml:2:33: generation.start: got '9999-12-31T23:00:00.000000Z'; expected a start early enough that "
+        #expect(
+            e.hasPrefix(
+                "t.yaml:2:33: generation.start: got '9999-12-31T23:00:00.000000Z'; expected a start early enough that "
                     + "arrival_ts (event time + delivery delay) stays before 10000-01-01: with 100 messages, up to 90 s of "
-                    + "publish spacing or redelivery wait each, arrivals may come up to 9090 s after the last created_at"), "\(e)")
+                    + "publish spacing or redelivery wait each, arrivals may come up to 9090 s after the last created_at"
+            ), "\(e)")
         // The synthetic source writes no arrival_ts: the same start is fine there.
-        #expect(try Self.load("generation: {scale: 100, start: \"9999-12-31T23:00:00Z\", rate: 1}").generation.scale == 100)
+        #expect(
+            try Self.load("generation: {scale: 100, start: \"9999-12-31T23:00:00Z\", rate: 1}").generation.scale == 100)
         // Well before the end, pubsub is fine.
-        #expect(try Self.load("source: {type: pubsub}\ngeneration: {scale: 100, start: \"9999-12-01T00:00:00Z\"}").source.kind == .pubsub)
+        #expect(
+            try Self.load("source: {type: pubsub}\ngeneration: {scale: 100, start: \"9999-12-01T00:00:00Z\"}").source
+                .kind == .pubsub)
     }
 }
