@@ -72,7 +72,10 @@ public struct ChildProcessExecutor: RunExecutor {
         for key in request.run.cell.keys where key != ExperimentSpec.strategyKey {
             if let v = request.run.cell.params[key] { args += ["--set", "\(key)=\(Self.setText(v))"] }
         }
+        // The experiment's `retries:` retry a failed run (counted in `attempts`); a seed config's
+        // `prefect.execution.max_retries` must not retry again, unseen, inside the child.
         args += [
+            "--set", "prefect.execution.max_retries=0",
             "--strategy", request.run.cell.strategy, "--seed", String(request.run.seed), "--out", request.outDir,
             "--json",
         ]

@@ -142,4 +142,19 @@ import Testing
         let once = try run(["pipeline", "--config", config, "--strategy", "bronze_append", "--out", dir + "/out/y"])
         #expect(once.exitCode == 3 && !once.stderrText.contains("retry 1 of"))
     }
+
+    /// Under `run`, the experiment's `retries:` govern: each child is told not to retry inside.
+    @Test func harnessChildrenDoNotRetryInside() throws {
+        let dir = TestSupport.temporaryDirectory("seed-child-args")
+        defer { TestSupport.remove(dir) }
+        let script = dir + "/args.sh"
+        try "#!/bin/sh\necho \"$@\" >> \(dir)/args.txt\nexit 1\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        try "version: 1\nname: args\npipeline: {}\nretries: 0\nmatrix:\n  strategy: [bronze_append]\n"
+            .write(toFile: dir + "/spec.yaml", atomically: true, encoding: .utf8)
+        let r = try run(["run", dir + "/spec.yaml", "--executable", script, "--results", dir + "/r", "--progress", "none"])
+        #expect(r.exitCode == 1)
+        let args = try String(contentsOfFile: dir + "/args.txt", encoding: .utf8)
+        #expect(args.contains("--set prefect.execution.max_retries=0 --strategy bronze_append"), "\(args)")
+    }
 }
