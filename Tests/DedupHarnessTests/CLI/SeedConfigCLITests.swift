@@ -157,4 +157,42 @@ import Testing
         let args = try String(contentsOfFile: dir + "/args.txt", encoding: .utf8)
         #expect(args.contains("--set prefect.execution.max_retries=0 --strategy bronze_append"), "\(args)")
     }
+
+    /// A transient failure (the table location is blocked, then freed during the retry delay)
+    /// ends ok after one retry, and the table says so.
+    @Test func transientFailureSucceedsOnRetry() throws {
+        let exe = TestSupport.dedupbench
+        try #require(FileManager.default.isExecutableFile(atPath: exe))
+        let dir = TestSupport.temporaryDirectory("seed-retry-ok")
+        defer { TestSupport.remove(dir) }
+        try "".write(toFile: dir + "/lake", atomically: true, encoding: .utf8)  // a file where the tables go
+        let config = dir + "/retry.yaml"
+        try """
+        generation: {scale: 50}
+        storage: {delta_base_path: \(dir)/lake}
+        prefect: {execution: {max_retries: 3, retry_delay_seconds: 2}}
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = ["pipeline", "--config", config, "--strategy", "bronze_append", "--out", dir + "/out/t"]
+        FileManager.default.createFile(atPath: dir + "/stdout", contents: nil)
+        FileManager.default.createFile(atPath: dir + "/stderr", contents: nil)
+        p.standardOutput = FileHandle(forWritingAtPath: dir + "/stdout")
+        p.standardError = FileHandle(forWritingAtPath: dir + "/stderr")
+        try p.run()
+        let deadline = Monotonic.now() + 60
+        while Monotonic.now() < deadline,
+            !((try? String(contentsOfFile: dir + "/stderr", encoding: .utf8)) ?? "").contains("retry 1 of 3")
+        {
+            usleep(20_000)
+        }
+        try FileManager.default.removeItem(atPath: dir + "/lake")  // the fault clears during the delay
+        p.waitUntilExit()
+        let out = try String(contentsOfFile: dir + "/stdout", encoding: .utf8)
+        let err = try String(contentsOfFile: dir + "/stderr", encoding: .utf8)
+        #expect(p.terminationStatus == 0, "\(err)")
+        #expect(err.contains("retry 1 of 3 in 2 s") && !err.contains("retry 2 of 3"))
+        #expect(out.contains("retries: bronze_append 1 (ok after 1 retry) — limit 3, 2 s apart"), "\(out)")
+        #expect(FileManager.default.fileExists(atPath: dir + "/lake/t/bronze_append/_delta_log"))
+    }
 }
