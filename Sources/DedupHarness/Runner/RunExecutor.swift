@@ -42,7 +42,8 @@ public struct RunAttempt: Sendable {
     }
 }
 
-/// Runs each attempt as `EXE pipeline --config BASE --set k=v … --strategy S --seed K --out DIR --json`
+/// Runs each attempt as `EXE pipeline --config BASE --set k=v … --set prefect.execution.max_retries=0
+/// --strategy S --seed K --out DIR --json` (under `LifelineGuard` when EXE is not this dedupbench)
 /// and parses the JSON object it prints on stdout.
 public struct ChildProcessExecutor: RunExecutor {
     public var name: String { "child-process" }
