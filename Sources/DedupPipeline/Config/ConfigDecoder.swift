@@ -85,7 +85,7 @@ enum ConfigDecoder {
         seedStorageKeys(&c, storage: storage, maintenance: maintenance, issues)
         if issues.errors.isEmpty { issues.attempt { try crossCheck(c, top) } }
         try issues.throwIfAny()
-        c.notices = issues.notices
+        c.notices = issues.sortedNotices
         return c
     }
 

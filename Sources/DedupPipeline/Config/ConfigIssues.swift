@@ -38,6 +38,9 @@ public struct ConfigNotice: Sendable, Equatable, CustomStringConvertible {
     public var reason: String
     /// Where it has no effect: everywhere, or only in a plain run (a `--serve` key).
     public var scope: Scope
+    /// Position of the value (for document order; 0 when unknown).
+    var line = 0
+    var column = 0
 
     public enum Scope: Sendable, Equatable {
         case always
@@ -54,6 +57,9 @@ final class ConfigIssues {
     private(set) var found = 0
     private(set) var notices: [ConfigNotice] = []
 
+    /// The notices in document order.
+    var sortedNotices: [ConfigNotice] { notices.sorted { ($0.line, $0.column) < ($1.line, $1.column) } }
+
     func add(_ e: InputError) {
         guard !errors.contains(e) else { return }
         found += 1
@@ -65,7 +71,7 @@ final class ConfigIssues {
         guard !notices.contains(where: { $0.key == r.path }) else { return }
         let o = r.node.origin
         let e = InputError(file: o.file ?? "<config>", line: o.line ?? 0, column: o.column ?? 0, expected: "")
-        notices.append(ConfigNotice(location: e.location, key: r.path, reason: reason, scope: scope))
+        notices.append(ConfigNotice(location: e.location, key: r.path, reason: reason, scope: scope, line: e.line, column: e.column))
     }
 
     /// Runs `body`; a thrown `InputError` (or list) is recorded and nil returned.

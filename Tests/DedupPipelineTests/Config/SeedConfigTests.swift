@@ -40,8 +40,8 @@ import Testing
         // Exactly the keys without effect in a plain run, each once, with its line.
         #expect(
             c.notices.map(\.key) == [
-                "prefect.flow_name", "prefect.execution.task_runner", "prefect.server.parameters.cron",
-                "storage.raw_data_path", "storage.retention_days",
+                "storage.raw_data_path", "storage.retention_days", "prefect.flow_name",
+                "prefect.execution.task_runner", "prefect.server.parameters.cron",
             ])
         #expect(c.notices.first { $0.key == "prefect.server.parameters.cron" }?.scope == .run)
         let runner = try #require(c.notices.first { $0.key == "prefect.execution.task_runner" })
