@@ -225,4 +225,13 @@ import Testing
             try Self.load("source: {type: pubsub}\ngeneration: {scale: 100, start: \"9999-12-01T00:00:00Z\"}").source
                 .kind == .pubsub)
     }
+
+    @Test func structuredLogLineIsOneJSONObject() {
+        let line = JSONLogHandler.line(
+            level: .warning, label: "dedupbench.pipeline", message: "3 input lines \"quarantined\"",
+            metadata: ["quarantine": "out/q.jsonl", "limit": "0 lines"], at: Date(timeIntervalSince1970: 1_736_726_400.25))
+        #expect(
+            line == #"{"ts":"2025-01-13T00:00:00.250000Z","level":"warning","logger":"dedupbench.pipeline","#
+                + #""message":"3 input lines \"quarantined\"","limit":"0 lines","quarantine":"out/q.jsonl"}"#)
+    }
 }
