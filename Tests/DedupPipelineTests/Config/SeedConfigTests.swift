@@ -49,14 +49,15 @@ import Testing
         #expect(runner.reason.hasPrefix("'concurrent' has no effect: dedupbench runs the strategies one after another"))
     }
 
-    @Test func seedFileRunsWithTablesUnderDeltaBasePath() throws {
+    @Test func seedFileRunsWithTablesUnderDeltaBasePath() async throws {
         let dir = try CoreFixtures.scratchDirectory("seed-run")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let loaded = try PipelineConfig.load(path: Self.seedFile, environment: ["DELTA_TABLE_PATH": dir + "/lake"])
         let (c, seed) = loaded.drawingFreshSeed { 4242 }
         #expect(seed == 4242 && c.effectiveSeed == 4242)
         let kinds = c.strategies.enabled.compactMap(StrategyKind.init(rawValue:))
-        let runs = try PipelineRunner.run(config: c, strategies: kinds, outDir: dir + "/out/run-1")
+        // Off the cooperative pool: two cores, and the realtime pubsub tests sleep on it.
+        let runs = try await OffPool.run { try PipelineRunner.run(config: c, strategies: kinds, outDir: dir + "/out/run-1") }
         #expect(runs.map(\.status) == ["ok", "ok", "ok"], "\(runs.map(\.error))")
         #expect(runs.allSatisfy { $0.seed == 4242 })  // the seed used is in every --json line
         for k in kinds {
