@@ -18,8 +18,9 @@ struct Dedupbench: ParsableCommand {
     /// Parses, runs, and turns whatever a command throws into one `dedupbench <cmd>: error: …` line
     /// on stderr and the exit code of `ExitStatus.of` (the only `exit` in the program).
     static func main() {
-        Lifeline.watch()  // exit with the harness that started this process (see Lifeline)
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == LifelineGuard.command { LifelineGuard.run(Array(arguments.dropFirst())) }
+        Lifeline.watch()  // exit with the harness that started this process (see Lifeline)
         let name = commandName(arguments)
         var command: any ParsableCommand
         do {

@@ -42,7 +42,8 @@ public struct RunAttempt: Sendable {
     }
 }
 
-/// Runs each attempt as `EXE pipeline --config BASE --set k=v … --strategy S --seed K --out DIR --json`
+/// Runs each attempt as `EXE pipeline --config BASE --set k=v … --set prefect.execution.max_retries=0
+/// --strategy S --seed K --out DIR --json` (under `LifelineGuard` when EXE is not this dedupbench)
 /// and parses the JSON object it prints on stdout.
 public struct ChildProcessExecutor: RunExecutor {
     public var name: String { "child-process" }
@@ -52,11 +53,18 @@ public struct ChildProcessExecutor: RunExecutor {
     public var leadingArguments: [String]
     /// Extra environment for the child (nil: inherit the harness's environment).
     public var environment: [String: String]?
+    /// The dedupbench binary that guards `executable` (`LifelineGuard`), for a program that does
+    /// not watch the lifeline itself (`run --executable`); nil = `executable` is dedupbench.
+    public var lifelineGuard: String?
 
-    public init(executable: String, leadingArguments: [String] = ["pipeline"], environment: [String: String]? = nil) {
+    public init(
+        executable: String, leadingArguments: [String] = ["pipeline"], environment: [String: String]? = nil,
+        lifelineGuard: String? = nil
+    ) {
         self.executable = executable
         self.leadingArguments = leadingArguments
         self.environment = environment
+        self.lifelineGuard = lifelineGuard
     }
 
     /// The child's arguments for a request (also shown by `run --dry-run --verbose`).
@@ -65,7 +73,10 @@ public struct ChildProcessExecutor: RunExecutor {
         for key in request.run.cell.keys where key != ExperimentSpec.strategyKey {
             if let v = request.run.cell.params[key] { args += ["--set", "\(key)=\(Self.setText(v))"] }
         }
+        // The experiment's `retries:` retry a failed run (counted in `attempts`); a seed config's
+        // `prefect.execution.max_retries` must not retry again, unseen, inside the child.
         args += [
+            "--set", "prefect.execution.max_retries=0",
             "--strategy", request.run.cell.strategy, "--seed", String(request.run.seed), "--out", request.outDir,
             "--json",
         ]
@@ -88,9 +99,11 @@ public struct ChildProcessExecutor: RunExecutor {
     public func execute(_ request: RunRequest) -> RunAttempt {
         let result: ChildProcess.Result
         do {
+            let args = arguments(for: request)
             result = try ChildProcess.run(
-                executable: executable, arguments: arguments(for: request), environment: environment,
-                timeout: request.timeout, shouldAbort: request.shouldAbort)
+                executable: lifelineGuard ?? executable,
+                arguments: lifelineGuard == nil ? args : LifelineGuard.arguments(program: executable, args),
+                environment: environment, timeout: request.timeout, shouldAbort: request.shouldAbort)
         } catch {
             return RunAttempt(outcome: .failed(error.description), seconds: 0)
         }

@@ -78,6 +78,12 @@ extension PlanValidator {
             throw SpecError(
                 file: e.file ?? path, line: e.line ?? 0, column: e.column ?? 0, key: e.keyPath, value: e.value,
                 expected: e.expected)
+        } catch let list as ConfigErrors {
+            // The first, and how many more (`dedupbench validate FILE` lists them all).
+            var e = list.errors[0]
+            let more = list.errors.count - 1 + list.omitted
+            e.expected += " (and \(more) more error\(more == 1 ? "" : "s") in this file; `dedupbench validate \(path)` lists them)"
+            throw e
         } catch {
             throw SpecError(
                 file: path, line: 0, column: 0, key: "", value: nil, expected: "a valid pipeline config (\(error))")

@@ -12,7 +12,7 @@ extension PipelineConfig {
         path: String, overrides: [(key: String, value: String)] = [],
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> PipelineConfig {
-        let root = try readTree(path: path, environment: environment)
+        let root = try readTree(path: path, environment: environment, allowEmpty: false)
         return try build(root: root, file: path, overrides: overrides, environment: environment)
     }
 
@@ -31,13 +31,19 @@ extension PipelineConfig {
         try parse(yaml: "{}", file: nil, overrides: overrides, environment: [:])
     }
 
-    static func readTree(path: String, environment: [String: String]) throws -> YAMLNode {
+    /// An empty config file (nothing but comments and blank lines) is an error, with the same
+    /// message `validate` gives for an empty spec: an empty file is more often a mistake (a
+    /// truncated copy, the wrong path) than a wish for all defaults; run without `--config` for those.
+    static func readTree(path: String, environment: [String: String], allowEmpty: Bool = true) throws -> YAMLNode {
         guard let data = FileManager.default.contents(atPath: path) else {
             let what = FileManager.default.fileExists(atPath: path) ? "a readable file" : "an existing config file"
             throw ConfigError(file: path, keyPath: "", value: nil, expected: what)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(file: path, keyPath: "", value: nil, expected: "UTF-8 text")
+        }
+        if !allowEmpty, try YAMLNode.compose(yaml: text, file: path) == nil {
+            throw ConfigError(file: path, line: 1, column: 1, keyPath: "", expected: "the document is empty")
         }
         return try YAMLNode.parseConfig(yaml: text, file: path).interpolated(environment)
     }

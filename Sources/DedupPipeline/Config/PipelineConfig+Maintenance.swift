@@ -29,9 +29,11 @@ public struct MaintenanceSettings: Sendable, Equatable {
     /// Whether any maintenance runs.
     public var isEnabled: Bool { optimizeEvery > 0 || vacuumAfter }
 
+    static let keys = ["optimize_every", "vacuum_after", "retain_hours", "target_file_size"]
+
     static func decode(_ r: YAMLReader) throws -> MaintenanceSettings {
         var s = MaintenanceSettings()
-        let m = try r.mapping(allowed: ["optimize_every", "vacuum_after", "retain_hours", "target_file_size"])
+        let m = try r.mapping(allowed: keys)
         if let v = m["optimize_every"] { s.optimizeEvery = try v.int(in: 0...100_000) }
         if let v = m["vacuum_after"] { s.vacuumAfter = try v.bool() }
         if let v = m["retain_hours"] { s.retainHours = try v.double(in: 0...1_000_000) }

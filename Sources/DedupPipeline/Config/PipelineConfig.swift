@@ -22,8 +22,14 @@ public struct PipelineConfig: Sendable, Equatable {
     public var logLevel: String?
     /// The file this config was loaded from (nil for `default`).
     public var origin: String?
-    /// The seed's `prefect:` keys (used by `pipeline --serve` only).
+    /// The seed's `prefect:` keys (retries, logging, and `pipeline --serve`).
     public var prefect = PrefectSettings()
+    /// The seed's `pipeline: {name, version}`.
+    public var pipeline = PipelineIdentity()
+    /// JSON log lines on stderr (`logging.structured` or `prefect.logging.structured`).
+    public var logStructured = false
+    /// Keys accepted without effect (reported once each as a warning by `pipeline`).
+    public var notices: [ConfigNotice] = []
 
     public init(
         source: SourceSettings = .init(), generation: GenerationSettings = .init(), pubsub: PubSubSettings = .init(),
@@ -50,8 +56,27 @@ public struct PipelineConfig: Sendable, Equatable {
     /// The seed used when neither the config nor the caller names one.
     public static let defaultSeed: UInt64 = 42
 
-    /// `generation.seed`, or `defaultSeed`.
+    /// `generation.seed`, or `defaultSeed`. With `generation.seed: null` (`freshSeed`) a caller
+    /// draws a seed first (`drawingFreshSeed`); this is the fallback only.
     public var effectiveSeed: UInt64 { generation.seed ?? PipelineConfig.defaultSeed }
+
+    /// With `generation.seed: null`, the config with a newly drawn seed in `generation.seed` and
+    /// that seed; otherwise self and nil. The seed is drawn from the system's random source.
+    public func drawingFreshSeed(_ draw: () -> UInt64 = { UInt64.random(in: 0...UInt64(UInt32.max)) }) -> (
+        PipelineConfig, UInt64?
+    ) {
+        guard generation.freshSeed, generation.seed == nil else { return (self, nil) }
+        var c = self
+        let seed = draw()
+        c.generation.seed = seed
+        return (c, seed)
+    }
+
+    /// Retry policy for a failed strategy run: `prefect.execution.max_retries` (default 0) and
+    /// `retry_delay_seconds` (default 0, Prefect's default).
+    public var retries: (count: Int, delaySeconds: Double) {
+        (prefect.maxRetries ?? 0, prefect.retryDelaySeconds ?? 0)
+    }
 }
 
 /// `source:` — which source, and the seed's `config_file` that holds its settings.
@@ -75,6 +100,9 @@ public struct GenerationSettings: Sendable, Equatable {
     public var mode: GenerationMode
     /// The run's seed; `nil` → `PipelineConfig.defaultSeed` (a CLI `--seed` overrides both).
     public var seed: UInt64?
+    /// `seed: null` was written (the seed's "a fresh seed each run"): `pipeline` draws one and
+    /// prints it, so the run can be repeated with `--seed`.
+    public var freshSeed = false
     /// `created_at` of the first message, µs since the epoch (UTC).
     public var startMicros: Int64
     /// Messages per second of event time.
@@ -196,6 +224,12 @@ public struct StorageSettings: Sendable, Equatable {
     public var multipartPartBytes: Int
     /// Injected request latency and bandwidth for the local backend (`storage.simulate`).
     public var simulate: StoreSimulation?
+    /// The seed's `raw_data_path`: the directory the file source reads (`*.jsonl` in it) when
+    /// neither `file.path` nor `source.path` is set; no effect otherwise (reported).
+    public var rawDataPath: String?
+    /// The seed's `retention_days`: the VACUUM retention (`maintenance.retain_hours` = days × 24)
+    /// when `maintenance.vacuum_after` is on; no effect otherwise (reported).
+    public var retentionDays: Double?
 
     public init(
         codec: Codec = .snappy, compressionLevel: Int? = nil, deltaTablePath: String = "./data/delta",

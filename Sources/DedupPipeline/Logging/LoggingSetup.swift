@@ -2,7 +2,8 @@ import Foundation
 import Logging
 
 /// Process-wide logging through swift-log, to stderr. The level comes from an explicit override
-/// (`--log-level`), else `LOG_LEVEL` (the seed's `.envrc` uses INFO), else `info`.
+/// (`--log-level`, or the config's `logging.level`), else `LOG_LEVEL` (the seed's `.envrc` uses
+/// INFO), else `info`. `structured` writes JSON lines (`JSONLogHandler`) instead of text.
 public enum LoggingSetup {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var bootstrapped = false
@@ -28,13 +29,14 @@ public enum LoggingSetup {
     /// Installs the stderr handler once per process (later calls only change nothing and return
     /// the level in force). Returns the level used.
     @discardableResult
-    public static func bootstrap(level explicit: String? = nil) -> Logger.Level {
+    public static func bootstrap(level explicit: String? = nil, structured: Bool = false) -> Logger.Level {
         let level = resolveLevel(explicit)
         lock.lock()
         defer { lock.unlock() }
         if !bootstrapped {
             bootstrapped = true
             LoggingSystem.bootstrap { label in
+                if structured { return JSONLogHandler(label: label, level: level) }
                 var handler = StreamLogHandler.standardError(label: label)
                 handler.logLevel = level
                 return handler

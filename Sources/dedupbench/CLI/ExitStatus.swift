@@ -43,7 +43,7 @@ enum ExitStatus: Int32 {
         case let e as ExitCode: ExitStatus(rawValue: e.rawValue) ?? .failed
         case let e as SourceError: e.isIO ? .io : .badInput
         // S3Error: the S3 settings or URI do not load (each storage request fails as DeltaError).
-        case is InputError, is ReportInputError, is S3Error, is StrategyError, is ParquetError: .badInput
+        case is InputError, is ConfigErrors, is ReportInputError, is S3Error, is StrategyError, is ParquetError: .badInput
         case let e as RunnerError: e.kind == .io ? .io : .badInput
         case let e as ResultsError:
             switch e {

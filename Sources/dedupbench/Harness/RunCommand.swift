@@ -124,7 +124,11 @@ struct RunCommand: ParsableCommand {
             }
         let executor: any RunExecutor =
             inProcess
-            ? InProcessExecutor() : ChildProcessExecutor(executable: executable ?? HarnessCLI.currentExecutable())
+            ? InProcessExecutor()
+            // A custom --executable does not watch the lifeline: this binary guards it (LifelineGuard).
+            : ChildProcessExecutor(
+                executable: executable ?? HarnessCLI.currentExecutable(),
+                lifelineGuard: executable == nil ? nil : HarnessCLI.currentExecutable())
         Interrupt.install()
         let runner = ExperimentRunner(
             plan: plan, executor: executor, prices: table, pricesFile: pricesFile, options: options)

@@ -19,21 +19,24 @@ struct PipelineCommand: ParsableCommand {
 
             """ + ExitStatus.help)
 
-    /// The defaults --help shows: config/pipeline.yaml when present (as a run would load it), else built-in.
+    /// The defaults --help shows: the config a run would load (PIPELINE_CONFIG, config/pipeline.yaml), else built-in.
     static let D: PipelineConfig = {
-        let file = FileManager.default.fileExists(atPath: "config/pipeline.yaml") ? "config/pipeline.yaml" : nil
-        if let file, let cfg = try? PipelineConfig.load(path: file, overrides: []) { return cfg }
+        if let file = ConfigLocation.resolve(flag: nil).path, let cfg = try? PipelineConfig.load(path: file, overrides: []) {
+            return cfg
+        }
         return (try? PipelineConfig.defaults(overrides: [])) ?? { fatalError("built-in pipeline defaults do not load") }()
     }()
     static func chaos(_ v: ChaosValue) -> String {
         v.lowerBound == v.upperBound ? "\(v.lowerBound)" : "\(v.lowerBound)–\(v.upperBound)"
     }
 
-    @Option(help: "Pipeline config (YAML). Default: config/pipeline.yaml if present, else built-in defaults.")
+    @Option(
+        help: "Pipeline config (YAML). Default: $PIPELINE_CONFIG, else config/pipeline.yaml if present, else built-in defaults.")
     var config: String?
     @Option(help: "Source type: synthetic (polars_synthetic), pubsub, file (default: \(Self.D.source.kind.rawValue)).") var source: String?
     @Option(help: "Generation mode: speed or chaos (default: \(Self.D.generation.mode.rawValue)).") var mode: String?
-    @Option(help: "Messages to generate (default: \(Self.D.generation.scale)).") var scale: Int?
+    @Option(help: "Messages to generate: a number or small (100), medium (10000), large (1000000), xlarge (10000000) (default: \(Self.D.generation.scale)).")
+    var scale: String?
     @Option(help: "JSONL file, directory or glob for the file source.") var path: String?
     @Option(name: .customLong("strategy"), help: "Strategy to run (repeatable; default: \(Self.D.strategies.enabled.joined(separator: ", "))).")
     var strategies: [String] = []
@@ -43,7 +46,7 @@ struct PipelineCommand: ParsableCommand {
     @Option(help: "Out-of-order (slow) probability, fixed (default: \(Self.chaos(D.generation.chaos.slowProb))).") var slowProb: Double?
     @Option(help: "Micro-batches per strategy (default: \(Self.D.batches)).") var batches: Int?
     @Option(help: "Parquet codec: snappy, zstd, gzip, none (default: \(Self.D.storage.codec.rawValue)).") var codec: String?
-    @Option(help: "Run seed; same seed → same rows, bytes and checksums (default: \(Self.D.effectiveSeed)).") var seed: UInt64?
+    @Option(help: "Run seed; same seed → same rows, bytes and checksums (default: \(Self.D.generation.freshSeed ? "fresh each run, printed" : String(Self.D.effectiveSeed))).") var seed: UInt64?
     @Option(help: "Output directory; tables go to OUT/<strategy>. Default: a fresh directory under ./out.")
     var out: String?
     @Flag(help: "Replace existing tables in OUT.") var force = false
@@ -74,26 +77,43 @@ struct PipelineCommand: ParsableCommand {
     func run() throws {
         if serve { return try PipelineServe.run(self) }
         do {  // errors reach Dedupbench.main, which maps them (ExitStatus.of)
-            let cfg = try loadConfig()
-            LoggingSetup.bootstrap(level: logLevel ?? cfg.logLevel)
+            let location = ConfigLocation.resolve(flag: config)
+            var cfg = try loadConfig(location)
+            LoggingSetup.bootstrap(level: logLevel ?? cfg.logLevel, structured: cfg.logStructured)
+            let fresh: UInt64?
+            (cfg, fresh) = cfg.drawingFreshSeed()
+            let header = PipelineHeader.lines(location: location, config: cfg, freshSeed: fresh)
+            // The header goes with the table on stdout, or to stderr when stdout carries JSON lines.
+            if json {
+                FileHandle.standardError.write(Data(header.map { "dedupbench pipeline: \($0)\n" }.joined().utf8))
+            } else {
+                print(header.joined(separator: "\n"))
+            }
+            for n in cfg.notices where n.scope == .always || !serve { Console.warning("pipeline", n.description) }
             let kinds = try strategies.isEmpty ? cfg.strategies.enabled.map(Self.kind) : strategies.map(Self.kind)
             let outDir = out ?? Self.freshOutDirectory()
-            let runs = try PipelineRunner.run(config: cfg, strategies: kinds, seed: seed, outDir: outDir, force: force)
-            { m in
+            let runs = try StrategyRetry.run(config: cfg, strategies: kinds, outDir: outDir, force: force) { m in
                 if json { FileHandle.standardOutput.write(Data((m.jsonLine + "\n").utf8)) }
             }
             if !json {
-                print(ComparisonTable.render(runs))
-                print(TableLocations.describe(outDir: outDir, strategies: runs.map(\.strategy)))
+                print(ComparisonTable.render(runs.map(\.metrics)))
+                if let retried = StrategyRetry.summary(runs, config: cfg) { print(retried) }
+                print(
+                    TableLocations.describe(
+                        outDir: PipelineRunner.tableBase(config: cfg, outDir: outDir), strategies: runs.map(\.metrics.strategy)))
             }
-            if let failed = runs.first(where: { !$0.succeeded }) {
+            if let failed = runs.map(\.metrics).first(where: { !$0.succeeded }) {
                 throw (failed.failure == .io ? ExitStatus.io : ExitStatus.failed).exitCode
             }
+        } catch let e as ConfigErrors {
+            // Every error of the file, one `dedupbench pipeline: error:` line each.
+            for line in e.lines { Console.error("pipeline", line) }
+            throw ExitStatus.badInput.exitCode
         }
     }
 
     /// The config with --set overrides, then the specific flags, applied.
-    func loadConfig() throws -> PipelineConfig {
+    func loadConfig(_ location: ConfigLocation? = nil) throws -> PipelineConfig {
         var overrides: [(key: String, value: String)] = sets.map { s in
             let i = s.firstIndex(of: "=")!
             return (String(s[..<i]), String(s[s.index(after: i)...]))
@@ -112,8 +132,7 @@ struct PipelineCommand: ParsableCommand {
         add("batches", batches)
         add("storage.codec", codec)
         add("generation.seed", seed)
-        let path =
-            config ?? (FileManager.default.fileExists(atPath: "config/pipeline.yaml") ? "config/pipeline.yaml" : nil)
+        let path = (location ?? ConfigLocation.resolve(flag: config)).path
         var cfg =
             try path.map { try PipelineConfig.load(path: $0, overrides: overrides) }
             ?? PipelineConfig.defaults(overrides: overrides)

@@ -2,9 +2,15 @@ import Foundation
 
 /// The closing lines of `dedupbench pipeline`: where each strategy's Delta table went and how much
 /// disk it uses (every file under the table directory, log included), so a user can inspect or
-/// delete them (`make clean-out`).
+/// delete them (`make clean-out`). `outDir` is where the tables really are: OUT, or
+/// `<storage.delta_base_path>/<last component of OUT>` (`PipelineRunner.tableBase`).
 enum TableLocations {
     static func describe(outDir: String, strategies: [String]) -> String {
+        if outDir.hasPrefix("s3://") {
+            return "tables: \(outDir) (\(strategies.count) table(s) in S3)\n"
+                + strategies.map { "  " + (outDir.hasSuffix("/") ? outDir + $0 : outDir + "/" + $0) }.joined(
+                    separator: "\n")
+        }
         var lines: [String] = []
         var total: Int64 = 0
         for s in strategies {

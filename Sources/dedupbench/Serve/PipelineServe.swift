@@ -9,12 +9,14 @@ import Foundation
 /// `--serve` serves the dashboard over `results/`; `--cron` also runs the pipeline config's strategies
 /// on that schedule, as a generated experiment (`results/.serve/pipeline.yaml`, one run per strategy,
 /// the seed's retry policy: 3 attempts, 60 s before the first retry), results in `results/pipeline/<time>/`.
-/// The config's `prefect.server.host/port`, `prefect.execution.*` and `prefect.schedule.cron` apply.
+/// The config's `prefect.server.host/port`, `prefect.execution.*` and `prefect.server.parameters.cron`
+/// (or `prefect.schedule.cron`) apply.
 enum PipelineServe {
     static let resultsRoot = "results"
 
     static func run(_ command: PipelineCommand) throws {
         let cfg = try command.loadConfig()
+        for n in cfg.notices where n.scope == .always { Console.warning("pipeline", n.description) }
         let host = cfg.prefect.serverHost ?? "127.0.0.1"
         guard ServeOptions.isLoopback(host) else {
             throw InputError(
@@ -67,8 +69,7 @@ enum PipelineServe {
 
     /// Writes the experiment that runs the config's strategies once each; returns its path.
     static func writeExperiment(_ c: PipelineCommand, _ cfg: PipelineConfig) throws -> String {
-        let config =
-            c.config ?? (FileManager.default.fileExists(atPath: "config/pipeline.yaml") ? "config/pipeline.yaml" : nil)
+        let config = ConfigLocation.resolve(flag: c.config).path
         let strategies = c.strategies.isEmpty ? cfg.strategies.enabled : c.strategies
         let base = config.map { "base: " + quoted(ResultCatalogPath.absolute($0)) } ?? "pipeline: {}"
         let yaml = """
