@@ -24,6 +24,7 @@
 #   AB_BASE_DIR   scratch folder for the base worktree and build (default .build-base)
 #   AB_OUT        results folder (default results/ab; replaced)
 #   AB_RUN_ARGS   extra arguments for every `run` (e.g. --set generation.scale=5000)
+#   AB_COMPARE_ARGS extra arguments for `compare` (e.g. --threshold-metric gen_s=200%)
 #   AB_BUILD_ONLY 1: build the base and stop (to warm a CI cache)
 #   SWIFT         the swift driver (default swift)
 set -euo pipefail
@@ -37,6 +38,7 @@ OUT=${AB_OUT:-results/ab}
 BASE_DIR=${AB_BASE_DIR:-.build-base}
 SWIFT=${SWIFT:-swift}
 RUN_ARGS=${AB_RUN_ARGS:-}
+COMPARE_ARGS=${AB_COMPARE_ARGS:-}
 log() { echo "ci-ab: $*" >&2; }
 seconds_since() { echo $(( $(date +%s) - $1 )); }
 
@@ -90,8 +92,9 @@ log "measured both sides in $(seconds_since "$t0") s"
 "$CAND_BIN" merge "$OUT"/base-* --out "$OUT/base" >/dev/null
 "$CAND_BIN" merge "$OUT"/cand-* --out "$OUT/cand" >/dev/null
 status=0
+# shellcheck disable=SC2086
 "$CAND_BIN" compare --baseline "$OUT/base" --candidate "$OUT/cand" --threshold "$THRESHOLD" \
-  --timing-across-machines --out "$OUT/compare.md" || status=$?
+  --timing-across-machines --out "$OUT/compare.md" $COMPARE_ARGS || status=$?
 [ -f "$OUT/compare.md" ] && cat "$OUT/compare.md"
 case $status in
   0) verdict="no regression (timings within $THRESHOLD or not significant; deterministic metrics equal)" ;;
