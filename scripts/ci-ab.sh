@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # A/B timing verdict that holds on any machine: two real release builds of dedupbench — the base
 # (BASE_REF, checked out under .build-base/src and built in release into .build-base/build) and the
-# candidate (this tree's .build/release/dedupbench) — run the CI experiment ALTERNATELY, shard by
-# shard (--shard k/n), in this job on this machine, swapping who goes first each round so drift
-# (thermal, noisy neighbours) hits both sides alike. Each side's shards are merged and compared;
-# timings count (--timing-across-machines) because both sides ran here, interleaved. Deterministic
-# metrics (rows, bytes, requests, cost, checksum) must still match exactly.
+# candidate (this tree's .build/release/dedupbench) — run the CI experiment ALTERNATELY, repeat by
+# repeat, in this job on this machine: round k adds repeat k of every cell to each side
+# (`run --repeats k --resume`, the same seeds a plain k-repeat run uses), swapping who goes first
+# each round, so drift (thermal, noisy neighbours) spreads over both sides' repeats alike instead of
+# landing on all repeats of one side's cells. The two sides are compared; timings count
+# (--timing-across-machines) because both ran here, interleaved. Deterministic metrics (rows,
+# bytes, requests, cost, checksum) must still match exactly.
 #
 #   make ci-ab BASE_REF=origin/main AB_ROUNDS=5 CI_THRESHOLD=10%
 #
@@ -16,7 +18,7 @@
 #
 # Environment:
 #   BASE_REF      base commit-ish (default HEAD~1)
-#   AB_ROUNDS     rounds = shards per side (default 5)
+#   AB_ROUNDS     rounds = repeats per cell on each side (default 5; the spec's repeats are ignored)
 #   AB_SPEC       experiment file (default experiments/ci.yaml)
 #   CI_THRESHOLD  timing threshold for compare (default 10%)
 #   AB_CAND_BIN   candidate binary (default .build/release/dedupbench)
@@ -78,19 +80,25 @@ log "experiment $SPEC, $ROUNDS round(s), threshold $THRESHOLD"
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
+# Which build is which. Both sides run in this working tree, so each manifest's git_commit names
+# this tree; the builds' own commits are here (the base's binary lives outside its checkout, so its
+# --version is told the commit).
+{
+  echo "base:      $BASE_DESC — $(DEDUPBENCH_BUILD_COMMIT=${commit:-} "$BASE_BIN" --version 2>&1 || true)"
+  echo "candidate: $CAND_DESC — $("$CAND_BIN" --version 2>&1 || true)"
+} > "$OUT/sides.txt"
 t0=$(date +%s)
 for k in $(seq 1 "$ROUNDS"); do
   if [ $((k % 2)) -eq 1 ]; then order="base cand"; else order="cand base"; fi
+  resume=""; [ "$k" -gt 1 ] && resume="--resume"
   for side in $order; do
     bin=$CAND_BIN; [ "$side" = base ] && bin=$BASE_BIN
     log "round $k/$ROUNDS: $side"
     # shellcheck disable=SC2086
-    "$bin" run "$SPEC" --shard "$k/$ROUNDS" --results "$OUT/$side-$k" --progress none $RUN_ARGS >/dev/null
+    "$bin" run "$SPEC" --repeats "$k" $resume --results "$OUT/$side" --progress none $RUN_ARGS >/dev/null
   done
 done
 log "measured both sides in $(seconds_since "$t0") s"
-"$CAND_BIN" merge "$OUT"/base-* --out "$OUT/base" >/dev/null
-"$CAND_BIN" merge "$OUT"/cand-* --out "$OUT/cand" >/dev/null
 status=0
 # shellcheck disable=SC2086
 "$CAND_BIN" compare --baseline "$OUT/base" --candidate "$OUT/cand" --threshold "$THRESHOLD" \

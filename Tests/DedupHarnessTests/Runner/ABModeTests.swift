@@ -42,7 +42,7 @@ import Testing
             env["AB_CAND_BIN"] = candidate
             env["AB_OUT"] = dir + "/out"
             env["AB_ROUNDS"] = "2"
-            env["AB_RUN_ARGS"] = "--set generation.scale=1000 --set generation.chaos.dup_prob=0 --repeats 2"
+            env["AB_RUN_ARGS"] = "--set generation.scale=1000 --set generation.chaos.dup_prob=0"
             env["CI_THRESHOLD"] = "1000%"
             if buildOnly { env["AB_BUILD_ONLY"] = "1" }
             p.environment = env
@@ -76,13 +76,15 @@ import Testing
         // Alternation: base first in round 1, candidate first in round 2.
         let order = r.stderr.split(separator: "\n").filter { $0.hasPrefix("ci-ab: round ") }.map(String.init)
         #expect(order == ["ci-ab: round 1/2: base", "ci-ab: round 1/2: cand", "ci-ab: round 2/2: cand", "ci-ab: round 2/2: base"])
-        for side in ["base-1", "cand-1", "base-2", "cand-2", "base", "cand"] {
+        for side in ["base", "cand"] {
             #expect(fm.fileExists(atPath: "\(dir)/out/\(side)/results.csv"), "missing \(side)")
         }
         #expect(fm.fileExists(atPath: dir + "/out/compare.md") && fm.fileExists(atPath: dir + "/out/verdict.txt"))
-        // The two shards of each side hold every planned run once: 4 strategies × 2 repeats.
+        // Each side holds every planned run once, added repeat by repeat: 4 strategies × 2 rounds,
+        // and each round's session is in its manifest.
         let base = try ResultSet.load(path: dir + "/out/base"), cand = try ResultSet.load(path: dir + "/out/cand")
         #expect(cand.rows.count == 8 && Set(cand.rows.map(\.runID)).count == 8)
+        #expect(Set(cand.rows.map(\.repeatIndex)) == [0, 1] && cand.manifest?.sessions.count == 2)
         #expect(TestSupport.deterministic(base) == TestSupport.deterministic(cand))
 
         // Another base reuses the checkout (no new clone) and moves it (build only; a shallow clone
