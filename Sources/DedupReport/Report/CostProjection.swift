@@ -69,6 +69,9 @@ public struct CostProjection: Sendable {
         }
 
         func source(_ key: String) -> String { sources[key] ?? "built-in default" }
+
+        /// `sources` key of a sentence closing the "where each assumption came from" line.
+        static let noteKey = "note"
     }
 
     /// One strategy's monthly bill, in USD.
@@ -160,7 +163,7 @@ public struct CostProjection: Sendable {
             "Storage and requests: \(a.storage.name) v\(a.storage.version) (\(a.storage.asOf); \(a.storage.storageClass) in \(a.storage.region); \(a.storage.source)).",
             "Compute: measured CPU seconds per delivery × deliveries, at \(a.compute.instance) on-demand in \(a.compute.region), \(Self.usd(a.compute.usdPerHour)) USD/hour for \(a.compute.vcpus) vCPUs = \(Self.usd(a.compute.usdPerVCPUHour)) USD per vCPU-hour (\(a.compute.name) v\(a.compute.version), \(a.compute.asOf); \(a.compute.source)). This bills only the CPU the pipeline used; an always-on \(a.compute.instance) would cost \(Self.usd(a.compute.usdPerHour * 24 * Self.daysPerMonth)) USD/month whatever the load.",
             "Per-record figures come from each strategy's largest measured scale at the duplicate rate nearest \(AxisUnit.percent.label(a.duplicateRate)); merges rewrite more as a table grows, so merge strategies' figures are lower bounds.",
-            "Where each assumption came from: events/day \(AxisUnit.count.label(a.eventsPerDay)) — \(a.source("events_per_day")); duplicate rate \(AxisUnit.percent.label(a.duplicateRate)) — \(a.source("duplicate_rate")); retention \(days(a.retentionDays)) days — \(a.source("retention_days")); micro-batch interval \(days(a.batchIntervalSeconds)) s — \(a.source("batch_interval_s")); until-vacuum retention \(days(a.vacuumRetentionDays)) days — \(a.source("vacuum_retention_days")); storage and request prices — \(a.sources["storage_prices"] ?? "built-in table"); compute prices — \(a.sources["compute_prices"] ?? "built-in table"). Set the volume in the experiment file's `volume:` section (docs/EXPERIMENTS.md) or with `dedupbench report --events-per-day N --dup-rate R --retention-days D --batch-interval S --vacuum-retention-days V` (the command line wins).",
+            "Where each assumption came from: events/day \(AxisUnit.count.label(a.eventsPerDay)) — \(a.source("events_per_day")); duplicate rate \(AxisUnit.percent.label(a.duplicateRate)) — \(a.source("duplicate_rate")); retention \(days(a.retentionDays)) days — \(a.source("retention_days")); micro-batch interval \(days(a.batchIntervalSeconds)) s — \(a.source("batch_interval_s")); until-vacuum retention \(days(a.vacuumRetentionDays)) days — \(a.source("vacuum_retention_days")); storage and request prices — \(a.sources["storage_prices"] ?? "built-in table"); compute prices — \(a.sources["compute_prices"] ?? "built-in table"). Set the volume in the experiment file's `volume:` section (docs/EXPERIMENTS.md) or with `dedupbench report --events-per-day N --dup-rate R --retention-days D --batch-interval S --vacuum-retention-days V` (the command line wins)." + (a.sources[Assumptions.noteKey].map { " " + $0 } ?? ""),
         ]
     }
 

@@ -35,10 +35,10 @@ public struct ProjectionSettings: Sendable {
                 a[key] = v
                 let place = "`" + TextEscaping.singleLine(origin.file).replacing("`", with: "'")
                     + (volume.lines[key].map { ":\($0)" } ?? "") + "`"
-                switch origin {
-                case .manifest: a.sources[key] = "experiment file \(place), `volume.\(key)`"
-                case .experimentFile:
-                    a.sources[key] = "experiment file \(place), `volume.\(key)` (read at report time: the runs' manifest predates volume settings)"
+                a.sources[key] = "experiment file \(place), `volume.\(key)`"
+                if case .experimentFile = origin {
+                    a.sources[CostProjection.Assumptions.noteKey] =
+                        "The experiment file's `volume:` was read at report time: these runs' manifest predates volume settings."
                 }
             }
         }
