@@ -9,7 +9,7 @@
 # (--timing-across-machines) because both ran here, interleaved. Deterministic metrics (rows,
 # bytes, requests, cost, checksum) must still match exactly.
 #
-#   make ci-ab BASE_REF=origin/main AB_ROUNDS=5 CI_THRESHOLD=10%
+#   make ci-ab BASE_REF=origin/main AB_ROUNDS=5 AB_THRESHOLD=10%
 #
 # .build-base/ (gitignored) keeps the base checkout (src/) and its build products (build/) between
 # runs, so a later run with another BASE_REF rebuilds only what changed. Exit status: compare's
