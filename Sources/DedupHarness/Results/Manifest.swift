@@ -26,7 +26,9 @@ public struct Manifest: Codable, Sendable, Equatable {
             case name, description, file, sha256, base
             case baseSHA256 = "base_sha256"
             case seed, repeats, warmup
-            case timeout, retries, axes, overrides, cells, runs, charts
+            case timeout, retries
+            case retryBackoff = "retry_backoff"
+            case axes, overrides, cells, runs, charts, volume
         }
 
         public var name: String
@@ -46,6 +48,11 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var cells: Int
         public var runs: Int
         public var charts: [ChartSpec]
+        /// Seconds before the first retry (doubling each time); nil in manifests written before it
+        /// was recorded.
+        public var retryBackoff: Double?
+        /// The experiment's `volume:` section (nil: none, or a manifest written before it was recorded).
+        public var volume: VolumeSpec?
     }
 
     public struct PriceInfo: Codable, Sendable, Equatable {

@@ -349,7 +349,8 @@ public final class ExperimentRunner: @unchecked Sendable {
             baseSHA256: FileManager.default.contents(atPath: baseConfig).map { RunIdentity.sha256Hex(Array($0)) } ?? "",
             seed: spec.seed, repeats: spec.repeats, warmup: spec.warmup, timeout: spec.timeout, retries: spec.retries,
             axes: spec.axes.map(\.key), overrides: plan.overrides.map { "\($0.key)=\($0.value.text)" },
-            cells: plan.cells.count, runs: plan.cells.count * spec.repeats, charts: spec.charts)
+            cells: plan.cells.count, runs: plan.cells.count * spec.repeats, charts: spec.charts,
+            retryBackoff: spec.retryBackoff, volume: spec.volume)
         let priceInfo = Manifest.PriceInfo(
             name: prices.name, version: prices.version, asOf: prices.asOf, file: pricesFile,
             sha256: pricesFile.flatMap { FileManager.default.contents(atPath: $0) }.map {

@@ -7,6 +7,7 @@ extension ExperimentSpec {
     static let topLevelKeys = [
         "version", "name", "description", "base", "pipeline", "seed", "repeats", "warmup", "timeout",
         "retries", "retry_backoff", "matrix", "include", "exclude", "zip", "prices", "charts",
+        "volume",
     ]
 
     /// Loads and validates an experiment file. Relative `base` and `prices` paths are resolved
@@ -99,11 +100,13 @@ extension ExperimentSpec {
         let prices = try node("prices").map { n throws(SpecError) in resolve(try r.string(n, "prices"), folder: folder)
         }
         let charts = try parseCharts(r, node("charts"), axes: axes)
+        let volume = try node("volume").map { n throws(SpecError) in try VolumeSpec.parse(r, n) }
 
         return ExperimentSpec(
             version: Int(version), name: name, description: description, file: r.file, fileSHA256: sha256, base: base,
             seed: seed, repeats: repeats, warmup: warmup, timeout: timeout, retries: retries, retryBackoff: backoff,
-            axes: axes, zip: zip, include: include, exclude: exclude, prices: prices, charts: charts)
+            axes: axes, zip: zip, include: include, exclude: exclude, prices: prices, charts: charts,
+            volume: volume)
     }
 
     static let nameCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-".unicodeScalars)

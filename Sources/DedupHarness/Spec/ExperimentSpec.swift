@@ -37,6 +37,8 @@ public struct ExperimentSpec: Sendable {
     public var prices: String?
     /// Charts the report should draw for this experiment (validated data, drawn by DedupReport).
     public var charts: [ChartSpec]
+    /// The volume the report's cost projection assumes (`volume:`; nil: the report's defaults).
+    public var volume: VolumeSpec?
 
     /// Keys with a special meaning in cells.
     public static let strategyKey = "strategy"

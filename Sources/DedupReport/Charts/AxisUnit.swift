@@ -12,12 +12,15 @@ enum AxisUnit: Equatable {
     case usd
     /// Seconds, as ms below one second.
     case seconds
+    /// Milliseconds (a `_ms` parameter such as `storage.simulate.latency_ms`).
+    case milliseconds
 
     /// The unit of a metric or parameter column.
     static func of(_ column: String) -> AxisUnit {
         if column.hasSuffix("_bytes") || column == "bytes_written" { return .bytes }
         if column.hasSuffix("_prob") { return .percent }
         if column.contains("usd") { return .usd }
+        if column.hasSuffix("_ms") { return .milliseconds }
         if column.hasSuffix("_s") { return .seconds }
         return .count
     }
@@ -40,6 +43,7 @@ enum AxisUnit: Equatable {
         case .seconds:
             if value != 0 && abs(value) < 1 { return NumberFormat.significant(value * 1000, digits: 3).trimmingZeros() + " ms" }
             return NumberFormat.significant(value, digits: 3).trimmingZeros() + " s"
+        case .milliseconds: return NumberFormat.significant(value, digits: 3).trimmingZeros() + " ms"
         }
     }
 

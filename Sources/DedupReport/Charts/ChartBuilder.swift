@@ -103,7 +103,7 @@ struct ChartBuilder {
         var hovers: [String] = []
         for s in series {
             for p in s.points {
-                let where_ = MetricInfo.axisLabel(x).components(separatedBy: " (").first ?? x
+                let where_ = MetricInfo.axisName(x)
                 var text = "\(s.label) · \(where_) \(positions == nil ? xUnit.label(xValue(p)) : p.x): \(yUnit.label(p.median))"
                 if noisy { text += " [95% CI \(yUnit.label(p.lower))–\(yUnit.label(p.upper))]" }
                 hovers.append(hoverLabel(text, x: xValue(p), y: p.median))
@@ -112,7 +112,7 @@ struct ChartBuilder {
         script += hovers.joined()
         if plots.isEmpty { plots = ["NaN notitle"] }
         script += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
-        var caption = "Median \(MetricInfo.label(metric)) per \(seriesAxes.isEmpty ? "run set" : seriesAxes.joined(separator: " × ")) against \(MetricInfo.axisLabel(x))"
+        var caption = "Median \(MetricInfo.label(metric)) per \(seriesAxes.isEmpty ? "run set" : seriesAxes.map(MetricInfo.axisName).joined(separator: " × ")) against \(MetricInfo.axisLabel(x))"
         caption += noisy ? "; error bars: 95% bootstrap interval of the median." : "; deterministic for a seed, so no error bars."
         caption += notes(series, noisy: noisy, xText: { positions == nil ? xUnit.label(Double($0) ?? 0) : $0 })
         return artifact(name, title: title(request), script: script, data: data, caption: caption, metric: metric)
@@ -163,7 +163,7 @@ struct ChartBuilder {
         let titleText = request.title ?? "Time by phase — \(experiment.name)"
         var script = preamble(name, title: titleText)
         script += "set style fill solid 0.85 border -1\nset xrange [-0.6:\(num(Double(cells.count) - 0.4))]\n"
-        script += "set ylabel 'seconds (median)'\n"
+        script += "set ylabel 'median time (s)'\n"
         script += xtics(cells.enumerated().map { (shortCellLabel($1), $0) })
         var data: String
         var caption: String
@@ -257,7 +257,7 @@ struct ChartBuilder {
             if noisy { plots.append("'' index \(i) using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 notitle") }
         }
         script += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
-        var caption = "Median \(MetricInfo.label(metric)) per \(categoryAxis), one bar per \(groupAxes.joined(separator: " × "))"
+        var caption = "Median \(MetricInfo.label(metric)) per \(MetricInfo.axisName(categoryAxis)), one bar per \(groupAxes.map(MetricInfo.axisName).joined(separator: " × "))"
         caption += noisy ? "; error bars: 95% bootstrap interval of the median." : "; deterministic for a seed, so no error bars."
         return artifact(name, title: titleText, script: script, data: data, caption: caption, metric: metric)
     }
@@ -275,7 +275,7 @@ struct ChartBuilder {
             let pick = kept.count / axis.values.count * 2 <= Self.maxGroups && axis.values.count > 2
                 ? [axis.values.first!, axis.values.last!] : [axis.values.last!]
             kept = kept.filter { pick.contains($0.axisValues[axis.name] ?? "") }
-            notes.append("\(axis.name) \(pick.map { unit.label(Double($0) ?? 0) }.joined(separator: " and "))")
+            notes.append("\(MetricInfo.axisName(axis.name)) \(pick.map { unit.label(Double($0) ?? 0) }.joined(separator: " and "))")
         }
         guard !notes.isEmpty else { return (cells, nil) }
         return (kept, "Shown at " + notes.joined(separator: "; ") + " only (of \(cells.count) cells; the results table has them all).")
@@ -294,7 +294,7 @@ struct ChartBuilder {
     /// three decades (two when x is logarithmic too, so growth reads as a straight line).
     private func yAxis(_ metric: String, lows: [Double], highs: [Double], preferLog: Bool, label: Bool = true) -> String {
         let unit = AxisUnit.of(metric)
-        var s = label ? "set ylabel \(TextEscaping.gnuplotString(MetricInfo.label(metric)))\n" : ""
+        var s = label ? "set ylabel \(TextEscaping.gnuplotString(MetricInfo.axisTitle(metric)))\n" : ""
         let positive = lows.filter { $0 > 0 }
         let hi = highs.max() ?? 1
         if let lo = positive.min(), lo > 0, hi / lo >= (preferLog ? 10 : 1000) {
@@ -354,7 +354,7 @@ struct ChartBuilder {
     private func title(_ request: ChartRequest) -> String {
         if let t = request.title { return t }
         let what = MetricInfo.label(request.metric)
-        return request.x.map { "\(what) vs \(MetricInfo.axisLabel($0)) — \(experiment.name)" } ?? "\(what) — \(experiment.name)"
+        return request.x.map { "\(what) vs \(MetricInfo.axisName($0)) — \(experiment.name)" } ?? "\(what) — \(experiment.name)"
     }
 
     private func preamble(_ name: String, title: String) -> String {

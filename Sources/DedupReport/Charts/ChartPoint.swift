@@ -17,6 +17,8 @@ struct ChartSeries {
 }
 
 /// Metric and parameter display names, used alike in chart titles, axis labels and table headers.
+/// No chart axis shows a raw column or config key: every known name has a human label, and any other
+/// key is spelled out from its last path component with the unit its suffix implies.
 enum MetricInfo {
     static func label(_ metric: String) -> String {
         switch metric {
@@ -35,20 +37,80 @@ enum MetricInfo {
         case "hash_s": return "hashing time (s)"
         case "dedup_s": return "dedup time (s)"
         case "write_s": return "write time (s)"
-        default: return metric.hasSuffix("_s") ? "\(metric) (seconds)" : metric
+        case "verify_s": return "verification time (s)"
+        case "records_in": return "records delivered"
+        case "unique_in": return "unique records delivered"
+        case "duplicates_in": return "duplicates delivered"
+        case "dropped_in": return "records dropped by the source"
+        case "rows_written": return "rows written"
+        case "duplicates_left": return "duplicates left in the table"
+        case "lost_records": return "records lost"
+        case "quarantined": return "records quarantined"
+        case "files_written": return "data files written"
+        case "commits": return "Delta commits"
+        case "put_requests": return "PUT requests"
+        case "get_requests": return "GET requests"
+        case "attempts": return "attempts per run"
+        default: return spelledOut(metric)
         }
     }
 
-    /// An axis (parameter) label naming its column, e.g. "duplicate rate (dup_prob)".
+    /// A y-axis title: the metric's label, with "bytes" added for byte metrics (their ticks read
+    /// "150 MB", decimal units), so every axis names its unit.
+    static func axisTitle(_ metric: String) -> String {
+        let name = label(metric)
+        guard AxisUnit.of(metric) == .bytes, !name.contains("bytes") else { return name }
+        return name.hasSuffix(")") ? String(name.dropLast()) + ", bytes)" : name + " (bytes)"
+    }
+
+    /// An x-axis (parameter) label with its unit, e.g. "duplicate rate (%)", "injected request
+    /// latency (ms)". Dotted matrix keys are named by their last component(s).
     static func axisLabel(_ axis: String) -> String {
-        switch axis {
-        case "dup_prob": return "duplicate rate (dup_prob)"
-        case "slow_prob": return "late-delivery rate (slow_prob)"
-        case "drop_prob": return "drop rate (drop_prob)"
-        case "scale": return "records per run (scale)"
-        case "batches": return "micro-batches per run (batches)"
-        default: return axis
+        let parts = axis.split(separator: ".").map(String.init)
+        let last = parts.last ?? axis
+        let lastTwo = parts.suffix(2).joined(separator: "_")
+        return known[axis] ?? (parts.count >= 2 ? known[lastTwo] : nil) ?? known[last] ?? spelledOut(axis)
+    }
+
+    /// The parameter's name without its unit ("duplicate rate"), for hover texts and captions.
+    static func axisName(_ axis: String) -> String {
+        axisLabel(axis).components(separatedBy: " (").first ?? axis
+    }
+
+    /// Labels of parameter columns and of matrix keys that are not columns (by their last component,
+    /// or the last two joined by `_`).
+    private static let known: [String: String] = [
+        "dup_prob": "duplicate rate (%)",
+        "slow_prob": "late-delivery rate (%)",
+        "drop_prob": "drop rate (%)",
+        "scale": "records per run",
+        "batches": "micro-batches per run",
+        "strategy": "strategy",
+        "source": "source",
+        "mode": "generation mode",
+        "hash_algorithm": "hash algorithm",
+        "hash_encoding": "hash encoding",
+        "codec": "compression codec",
+        "storage_backend": "storage backend",
+        "requests_source": "request counts",
+        "latency_ms": "injected request latency (ms)",
+        "mbps": "simulated bandwidth (Mbit/s)",
+        "multipart_part_bytes": "multipart part size (bytes)",
+    ]
+
+    /// Any other key: its last path component in words, the unit from its suffix
+    /// (`_ms` → ms, `_s` → s, `_bytes` → bytes, `_prob` → %, `_usd` → USD).
+    static func spelledOut(_ key: String) -> String {
+        var word = String(key.split(separator: ".").last ?? Substring(key))
+        var unit: String?
+        for (suffix, u) in [("_ms", "ms"), ("_s", "s"), ("_bytes", "bytes"), ("_prob", "%"), ("_usd", "USD"), ("_mbps", "Mbit/s")]
+        where word.hasSuffix(suffix) && word.count > suffix.count {
+            word.removeLast(suffix.count)
+            unit = u
+            break
         }
+        let words = word.replacing("_", with: " ")
+        return unit.map { "\(words) (\($0))" } ?? words
     }
 
     /// Values are divided by this before plotting. 1: charts plot raw values and label ticks in

@@ -51,14 +51,14 @@ public enum ComparisonChart {
         script += "set output \(q(name + ".svg"))\nset title \(q(title))\nset key outside right top noenhanced\nset grid ytics\nset border 3\nset tics nomirror\n"
         script += "set style fill solid 0.8 border -1\nset boxwidth 0.34\nset xrange [-0.6:\(NumberFormat.shortest(Double(rows.count) - 0.4))]\n"
         script += "set xtics (" + rows.indices.map { i in "\(AxisUnit.ticLabel(short.indices.contains(i) && !short[i].isEmpty ? short[i] : rows[i].label)) \(i)" }.joined(separator: ", ") + ")" + (rows.count > 4 ? " rotate by -30" : "") + "\n"
-        if !varying.isEmpty { script += "set xlabel \(q(varying.sorted().joined(separator: " / ")))\n" }
+        if !varying.isEmpty { script += "set xlabel \(q(varying.sorted().map(MetricInfo.axisLabel).joined(separator: " / ")))\n" }
         let high = rows.map { max($0.base.upper, $0.cand.upper) }.max() ?? 1
         let ticks = AxisUnit.linearTicks(upTo: high * 1.12)
         for (i, r) in rows.enumerated() where !r.verdict.isEmpty {
             // The verdict above each pair: "not significant +0.4%", "regression -31.2%".
             script += "set label \(q(r.verdict)) at \(NumberFormat.shortest(Double(i))), \(NumberFormat.shortest(max(r.base.upper, r.cand.upper) * 1.03)) center font ',9'\n"
         }
-        script += "set ylabel \(q(MetricInfo.label(metric)))\nset yrange [0:\(NumberFormat.shortest(ticks.last!))]\n" + unit.tics("y", ticks)
+        script += "set ylabel \(q(MetricInfo.axisTitle(metric)))\nset yrange [0:\(NumberFormat.shortest(ticks.last!))]\n" + unit.tics("y", ticks)
         for (i, r) in rows.enumerated() {
             for (dx, who, s) in [(-0.18, "baseline", r.base), (0.18, "candidate", r.cand)] {
                 script += "set label \(q("\(r.label) · \(who): \(unit.label(s.median)) [95% CI \(unit.label(s.lower))–\(unit.label(s.upper))]\(r.verdict.isEmpty ? "" : " · " + r.verdict)")) at \(NumberFormat.shortest(Double(i) + dx)), \(NumberFormat.shortest(s.median)) hypertext point pt 7 ps 2 lc rgb '#ff000000'\n"

@@ -1,4 +1,5 @@
 import DedupFormats
+import DedupHarness
 import Foundation
 
 /// The provenance written beside a results file (`manifest.json`): where, when and from what the
@@ -7,6 +8,27 @@ import Foundation
 public struct RunManifest: Sendable {
     public var path: String
     public var json: JSONValue
+    /// The experiment's `volume:` section (cost projection): recorded in the manifest
+    /// (`experiment.volume`, checked at load), or read later from the experiment file by
+    /// `ProjectionSettings.readExperimentFiles`. nil: none.
+    public var volume: VolumeSpec?
+    /// Where `volume` came from, said beside each assumption in the report.
+    public var volumeOrigin: VolumeOrigin?
+
+    /// Where an experiment's volume settings were read.
+    public enum VolumeOrigin: Sendable, Equatable {
+        /// Recorded in this manifest when the runs were made (from the experiment file it names).
+        case manifest(experimentFile: String)
+        /// Read from the experiment file at report time (the manifest predates `volume`).
+        case experimentFile(String)
+
+        /// The file the lines refer to.
+        public var file: String {
+            switch self {
+            case .manifest(let f), .experimentFile(let f): f
+            }
+        }
+    }
 
     public init(path: String, json: JSONValue) {
         self.path = path
@@ -29,7 +51,48 @@ public struct RunManifest: Sendable {
                 path: path, line: 1,
                 message: "the manifest is not a JSON object (expected the JSON manifest written by `dedupbench run`)")
         }
-        return RunManifest(path: path, json: json)
+        var manifest = RunManifest(path: path, json: json)
+        if let section = json.lookup("experiment.volume"), section != .null {
+            manifest.volume = try volume(section, path: path)
+            manifest.volumeOrigin = .manifest(experimentFile: manifest.experimentFile ?? "the experiment file")
+        }
+        return manifest
+    }
+
+    /// `experiment.volume` as `dedupbench run` records it (`VolumeSpec`'s JSON), each value checked by
+    /// the experiment file's rules: a hand-edited manifest never feeds the projection a wrong value.
+    static func volume(_ section: JSONValue, path: String) throws(ReportInputError) -> VolumeSpec {
+        func bad(_ key: String, _ value: JSONValue?, _ expected: String) -> ReportInputError {
+            ReportInputError(path: path, key: "experiment.volume" + (key.isEmpty ? "" : ".\(key)"),
+                             message: (value.map { "got '\($0.text)'; " } ?? "unknown key; ") + "expected \(expected)")
+        }
+        guard let members = section.objectMembers else { throw bad("", section, "an object of volume settings") }
+        var v = VolumeSpec()
+        for (key, value) in members.sorted(by: { $0.key < $1.key }) {
+            if key == "lines" {
+                guard let lines = value.objectMembers else { throw bad(key, value, "an object of key → line") }
+                for (k, l) in lines {
+                    guard VolumeSpec.keys.contains(k), let n = l.numberValue, n >= 0, n == n.rounded() else {
+                        throw bad("lines.\(k)", l, "a line number of one of: \(VolumeSpec.keys.joined(separator: ", "))")
+                    }
+                    v.lines[k] = Int(n)
+                }
+                continue
+            }
+            guard VolumeSpec.keys.contains(key) else {
+                throw bad(key, nil, "one of: \(VolumeSpec.keys.joined(separator: ", ")), lines")
+            }
+            guard let n = value.numberValue else { throw bad(key, value, "a number") }
+            if let expected = VolumeSpec.check(key, n) { throw bad(key, value, expected) }
+            switch key {
+            case "events_per_day": v.eventsPerDay = n
+            case "duplicate_rate": v.duplicateRate = n
+            case "retention_days": v.retentionDays = n
+            case "batch_interval_s": v.batchIntervalSeconds = n
+            default: v.vacuumRetentionDays = n
+            }
+        }
+        return v
     }
 
     /// The first of `keys` present, as display text.

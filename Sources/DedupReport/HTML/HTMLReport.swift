@@ -22,7 +22,7 @@ public enum HTMLReport {
         /// Directory that relative paths in the text (result files) are shown relative to.
         public var baseDirectory: String
         /// The volume and prices of the "Cost at your volume" section (nil: no section).
-        public var projection: CostProjection.Assumptions? = .init()
+        public var projection: ProjectionSettings? = .init()
 
         public init(title: String = "Performance report", gnuplot: GnuplotRunner? = GnuplotRunner.locate(),
                     resamples: Int = Bootstrap.defaultResamples, baseDirectory: String = ".") {

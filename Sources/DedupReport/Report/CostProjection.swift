@@ -38,6 +38,40 @@ public struct CostProjection: Sendable {
             self.storage = storage
             self.compute = compute
         }
+
+        /// Where each assumption came from, by `VolumeSpec` key (and `storage_prices`,
+        /// `compute_prices`), as inline markdown; a key not listed is the built-in default.
+        public var sources: [String: String] = [:]
+
+        /// A volume setting by its `VolumeSpec` key (`events_per_day`, …).
+        public subscript(key: String) -> Double? {
+            get {
+                switch key {
+                case "events_per_day": eventsPerDay
+                case "duplicate_rate": duplicateRate
+                case "retention_days": retentionDays
+                case "batch_interval_s": batchIntervalSeconds
+                case "vacuum_retention_days": vacuumRetentionDays
+                default: nil
+                }
+            }
+            set {
+                guard let v = newValue else { return }
+                switch key {
+                case "events_per_day": eventsPerDay = v
+                case "duplicate_rate": duplicateRate = v
+                case "retention_days": retentionDays = v
+                case "batch_interval_s": batchIntervalSeconds = v
+                case "vacuum_retention_days": vacuumRetentionDays = v
+                default: break
+                }
+            }
+        }
+
+        func source(_ key: String) -> String { sources[key] ?? "built-in default" }
+
+        /// `sources` key of a sentence closing the "where each assumption came from" line.
+        static let noteKey = "note"
     }
 
     /// One strategy's monthly bill, in USD.
@@ -124,11 +158,12 @@ public struct CostProjection: Sendable {
         let a = assumptions
         return [
             "Volume: \(NumberFormat.grouped(a.eventsPerDay)) unique events/day; duplicate rate \(AxisUnit.percent.label(a.duplicateRate)) → \(NumberFormat.grouped(a.eventsPerDay * (1 + a.duplicateRate))) deliveries/day; a month is 30 days.",
-            "Retention: the live table holds \(days(a.retentionDays)) days; files a merge removed stay billed \(days(a.vacuumRetentionDays)) days until vacuum (Delta's default retention).",
+            "Retention: the live table holds \(days(a.retentionDays)) days; files a merge removed stay billed \(days(a.vacuumRetentionDays)) days until vacuum (Delta's default `deletedFileRetentionDuration` is 7 days).",
             "Micro-batches: one every \(days(a.batchIntervalSeconds)) s (\(NumberFormat.grouped(Self.daysPerMonth * 86_400 / a.batchIntervalSeconds)) a month), each making the PUTs and GETs a measured batch made.",
             "Storage and requests: \(a.storage.name) v\(a.storage.version) (\(a.storage.asOf); \(a.storage.storageClass) in \(a.storage.region); \(a.storage.source)).",
             "Compute: measured CPU seconds per delivery × deliveries, at \(a.compute.instance) on-demand in \(a.compute.region), \(Self.usd(a.compute.usdPerHour)) USD/hour for \(a.compute.vcpus) vCPUs = \(Self.usd(a.compute.usdPerVCPUHour)) USD per vCPU-hour (\(a.compute.name) v\(a.compute.version), \(a.compute.asOf); \(a.compute.source)). This bills only the CPU the pipeline used; an always-on \(a.compute.instance) would cost \(Self.usd(a.compute.usdPerHour * 24 * Self.daysPerMonth)) USD/month whatever the load.",
-            "Per-record figures come from each strategy's largest measured scale at the duplicate rate nearest \(AxisUnit.percent.label(a.duplicateRate)); merges rewrite more as a table grows, so merge strategies' figures are lower bounds. Set the volume with `dedupbench report --events-per-day N --dup-rate R --retention-days D --batch-interval S`.",
+            "Per-record figures come from each strategy's largest measured scale at the duplicate rate nearest \(AxisUnit.percent.label(a.duplicateRate)); merges rewrite more as a table grows, so merge strategies' figures are lower bounds.",
+            "Where each assumption came from: events/day \(AxisUnit.count.label(a.eventsPerDay)) — \(a.source("events_per_day")); duplicate rate \(AxisUnit.percent.label(a.duplicateRate)) — \(a.source("duplicate_rate")); retention \(days(a.retentionDays)) days — \(a.source("retention_days")); micro-batch interval \(days(a.batchIntervalSeconds)) s — \(a.source("batch_interval_s")); until-vacuum retention \(days(a.vacuumRetentionDays)) days — \(a.source("vacuum_retention_days")); storage and request prices — \(a.sources["storage_prices"] ?? "built-in table"); compute prices — \(a.sources["compute_prices"] ?? "built-in table"). Set the volume in the experiment file's `volume:` section (docs/EXPERIMENTS.md) or with `dedupbench report --events-per-day N --dup-rate R --retention-days D --batch-interval S --vacuum-retention-days V` (the command line wins)." + (a.sources[Assumptions.noteKey].map { " " + $0 } ?? ""),
         ]
     }
 

@@ -17,11 +17,11 @@ public enum PerformanceReport {
         /// Also write the self-contained HTML report to this path (see `HTMLReport`).
         public var htmlPath: String?
         /// The volume and prices of the "Cost at your volume" section (nil: no section).
-        public var projection: CostProjection.Assumptions?
+        public var projection: ProjectionSettings?
 
         public init(title: String = "Performance report", png: Bool = false, gnuplot: GnuplotRunner? = nil,
                     resamples: Int = Bootstrap.defaultResamples, htmlPath: String? = nil,
-                    projection: CostProjection.Assumptions? = .init()) {
+                    projection: ProjectionSettings? = .init()) {
             self.projection = projection
             self.title = title
             self.png = png

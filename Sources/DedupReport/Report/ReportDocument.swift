@@ -13,10 +13,10 @@ struct ReportDocument {
     let outputDirectory: String
     let resamples: Int
     /// nil: no "Cost at your volume" section.
-    var projection: CostProjection.Assumptions? = nil
+    var projection: ProjectionSettings? = nil
 
     func costProjection(_ e: ExperimentResults) -> CostProjection? {
-        projection.flatMap { CostProjection(experiment: e, assumptions: $0) }
+        projection.flatMap { CostProjection(experiment: e, assumptions: $0.assumptions(for: e)) }
     }
 
     /// The result files in order of first use, each once.

@@ -32,20 +32,25 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "HTML file to write with --html (default: --out with .html).")
     var htmlOut: String?
 
-    @Option(name: .long, help: ArgumentHelp("Cost projection: unique events per day (k/M/G suffixes allowed).", valueName: "n"))
-    var eventsPerDay: String = "100M"
+    @Option(name: .long, help: ArgumentHelp("Cost projection: unique events per day, k/M/G suffixes allowed (default: the experiment's volume.events_per_day, else 100M).", valueName: "n"))
+    var eventsPerDay: String?
 
-    @Option(name: .long, help: "Cost projection: duplicate rate, 0…1 (deliveries = events × (1 + rate)).")
-    var dupRate: Double = 0.1
+    @Option(name: .long, help: "Cost projection: duplicate rate, 0…10; deliveries = events × (1 + rate) (default: volume.duplicate_rate, else 0.1).")
+    var dupRate: Double?
 
-    @Option(name: .long, help: "Cost projection: days of data the table keeps.")
-    var retentionDays: Double = 30
+    @Option(name: .long, help: "Cost projection: days of data the table keeps (default: volume.retention_days, else 30).")
+    var retentionDays: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Cost projection: seconds between micro-batches.", valueName: "seconds"))
-    var batchInterval: Double = 300
+    @Option(name: .long, help: ArgumentHelp("Cost projection: seconds between micro-batches (default: volume.batch_interval_s, else 300).", valueName: "seconds"))
+    var batchInterval: Double?
+
+    @Option(name: .long, help: "Cost projection: days a file a merge removed stays billed until vacuum (default: volume.vacuum_retention_days, else 7).")
+    var vacuumRetentionDays: Double?
 
     @Option(name: .long, help: "Cost projection: compute price table (YAML).")
-    var computePrices: String = "config/prices/aws-ec2-m7i-large-us-east-1.yaml"
+    var computePrices: String = Self.defaultComputePrices
+
+    static let defaultComputePrices = "config/prices/aws-ec2-m7i-large-us-east-1.yaml"
 
     @Option(name: .long, help: "Cost projection: storage/request price table (YAML; default S3 Standard us-east-1).")
     var prices: String?
@@ -65,17 +70,11 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if results.isEmpty { throw ValidationError("give at least one results.csv or result directory") }
         if gnuplotTimeout <= 0 { throw ValidationError("--gnuplot-timeout must be positive") }
-        guard let events = Self.parseCount(eventsPerDay), events > 0 else {
-            throw ValidationError("--events-per-day '\(eventsPerDay)' is not a positive number (e.g. 100000000 or 100M)")
-        }
-        _ = events
-        if !(0...10).contains(dupRate) { throw ValidationError("--dup-rate must be between 0 and 10 (0.1 = 10%)") }
-        if retentionDays <= 0 { throw ValidationError("--retention-days must be positive") }
-        if batchInterval <= 0 { throw ValidationError("--batch-interval must be positive") }
+        _ = try commandLineVolume()
     }
 
     func run() throws {
-        let files = try ResultFile.resolve(results).map { path throws(ReportInputError) in
+        var files = try ResultFile.resolve(results).map { path throws(ReportInputError) in
             try ResultFile.load(csvPath: path)
         }
         try ResultFile.checkDistinctRuns(files)
@@ -92,18 +91,22 @@ struct ReportCommand: ParsableCommand {
             }
             Console.warning("report", "the result sets come from \(machines.count) machines (\(list)); each machine gets its own sections")
         }
-        var projection: CostProjection.Assumptions?
+        var projection: ProjectionSettings?
         if !noProjection {
-            var a = CostProjection.Assumptions(
-                eventsPerDay: Self.parseCount(eventsPerDay)!, duplicateRate: dupRate, retentionDays: retentionDays,
-                batchIntervalSeconds: batchInterval)
-            if let prices { a.storage = try PriceTable.load(path: prices) }
+            var a = CostProjection.Assumptions()
+            if let prices {
+                a.storage = try PriceTable.load(path: prices)
+                a.sources["storage_prices"] = "`\(prices)` (`--prices`)"
+            }
             if FileManager.default.fileExists(atPath: computePrices) {
                 a.compute = try ComputePriceTable.load(path: computePrices)
-            } else if computePrices != "config/prices/aws-ec2-m7i-large-us-east-1.yaml" {
+                a.sources["compute_prices"] = "`\(computePrices)`"
+            } else if computePrices != Self.defaultComputePrices {
                 throw ReportInputError(path: computePrices, message: "no such compute price table")
             }
-            projection = a
+            let (volume, flags) = try commandLineVolume()
+            projection = ProjectionSettings(defaults: a, commandLine: volume, flags: flags)
+            files = try ProjectionSettings.readExperimentFiles(files)
         }
         let gnuplot = GnuplotRunner.locate(timeout: gnuplotTimeout)
         if gnuplot == nil {
@@ -128,10 +131,34 @@ struct ReportCommand: ParsableCommand {
         (path.hasSuffix(".md") ? String(path.dropLast(3)) : path) + ".html"
     }
 
-    /// "100M" → 1e8, "2.5k" → 2500, "1000" → 1000; nil when not a number.
-    static func parseCount(_ text: String) -> Double? {
-        let multipliers: [Character: Double] = ["k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "B": 1e9]
-        if let last = text.last, let m = multipliers[last], let v = Double(text.dropLast()) { return v * m }
-        return Double(text.replacing("_", with: ""))
+    /// The volume fields given on the command line, each checked by the experiment file's rules,
+    /// and the flag that set each.
+    func commandLineVolume() throws -> (VolumeSpec, [String: String]) {
+        var v = VolumeSpec()
+        var flags: [String: String] = [:]
+        if let eventsPerDay {
+            guard let n = VolumeSpec.parseCount(eventsPerDay) else {
+                throw ValidationError("--events-per-day '\(eventsPerDay)' is not a number; expected \(VolumeSpec.check("events_per_day", -1)!)")
+            }
+            v.eventsPerDay = n
+            flags["events_per_day"] = "--events-per-day \(eventsPerDay)"
+        }
+        for (key, flag, value) in [("duplicate_rate", "--dup-rate", dupRate), ("retention_days", "--retention-days", retentionDays),
+                                   ("batch_interval_s", "--batch-interval", batchInterval),
+                                   ("vacuum_retention_days", "--vacuum-retention-days", vacuumRetentionDays)] {
+            guard let value else { continue }
+            switch key {
+            case "duplicate_rate": v.duplicateRate = value
+            case "retention_days": v.retentionDays = value
+            case "batch_interval_s": v.batchIntervalSeconds = value
+            default: v.vacuumRetentionDays = value
+            }
+            flags[key] = "\(flag) \(NumberFormat.shortest(value))"
+        }
+        for key in VolumeSpec.keys {
+            guard let value = v[key], let expected = VolumeSpec.check(key, value) else { continue }
+            throw ValidationError("\(flags[key]!.split(separator: " ")[0]) \(NumberFormat.shortest(value)) is out of range; expected \(expected)")
+        }
+        return (v, flags)
     }
 }

@@ -67,6 +67,10 @@ import Testing
             #expect(top[key] != nil, "manifest lacks \(key)")
         }
         #expect(experiment["sha256"]?.text == m.experiment.sha256 && experiment["charts"] != nil)
+        // The retry backoff and the spec's volume section (with its lines) are recorded too.
+        #expect(m.experiment.retryBackoff == 0.01 && experiment["retry_backoff"]?.numberValue == 0.01)
+        #expect(m.experiment.volume == VolumeSpec(eventsPerDay: 5e7, duplicateRate: 0.2, lines: ["events_per_day": 17, "duplicate_rate": 18]))
+        #expect(experiment["volume"]?.lookup("events_per_day")?.numberValue == 5e7)
         // The inline base config is kept beside the results and was what the children got.
         #expect(FileManager.default.fileExists(atPath: dir + "/pipeline.yaml"))
         // A second run into the same folder without --resume is refused.

@@ -112,4 +112,57 @@ import Testing
         #expect(config.generation.scale == 1000)
         #expect(config.storage.codec == .zstd)
     }
+
+    /// `volume:` (the report's cost projection): every key, each with the line it was written on;
+    /// events per day as a plain number, with `_` separators, or with a k/M/G/B suffix.
+    @Test func volumeSectionParsesWithLines() throws {
+        let spec = try TestSupport.spec(
+            """
+            version: 1
+            name: e
+            pipeline: {}
+            matrix:
+              strategy: [a]
+            volume:
+              events_per_day: 2.5G
+              duplicate_rate: 0.3
+              retention_days: 90
+              batch_interval_s: 60
+              vacuum_retention_days: 0
+            """)
+        let v = try #require(spec.volume)
+        #expect(v.eventsPerDay == 2.5e9 && v.duplicateRate == 0.3 && v.retentionDays == 90)
+        #expect(v.batchIntervalSeconds == 60 && v.vacuumRetentionDays == 0)
+        #expect(v.lines == ["events_per_day": 7, "duplicate_rate": 8, "retention_days": 9, "batch_interval_s": 10, "vacuum_retention_days": 11])
+        for (text, value) in [("100000000", 1e8), ("100_000_000", 1e8), ("1e8", 1e8), ("100M", 1e8), ("250k", 250_000), ("1B", 1e9)] {
+            let s = try TestSupport.spec("version: 1\nname: e\npipeline: {}\nmatrix:\n  strategy: [a]\nvolume: {events_per_day: \(text)}\n")
+            #expect(s.volume?.eventsPerDay == value, "\(text)")
+            #expect(s.volume?.duplicateRate == nil && s.volume?.lines.keys.sorted() == ["events_per_day"])
+        }
+        // No section: nil, so the report falls back to its own defaults.
+        #expect(try TestSupport.spec("version: 1\nname: e\npipeline: {}\nmatrix:\n  strategy: [a]\n").volume == nil)
+        for bad in ["-5", "0", "'M'", "1e400", "true", "1.5x"] {
+            #expect(throws: SpecError.self, "\(bad)") {
+                try TestSupport.spec("version: 1\nname: e\npipeline: {}\nmatrix:\n  strategy: [a]\nvolume: {events_per_day: \(bad)}\n")
+            }
+        }
+    }
+
+    /// The section alone, from a file (what the report reads for results recorded before manifests
+    /// carried the volume), with the experiment's name; validated like the whole spec.
+    @Test func volumeSectionLoadsOnItsOwn() throws {
+        let dir = TestSupport.temporaryDirectory("volume")
+        defer { TestSupport.remove(dir) }
+        let path = dir + "/e.yaml"
+        try "version: 1\nname: named\nvolume:\n  retention_days: 14\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let (name, volume) = try VolumeSpec.load(experimentFile: path)
+        #expect(name == "named" && volume == VolumeSpec(retentionDays: 14, lines: ["retention_days": 4]))
+        try "version: 1\nname: named\nvolume:\n  retention_dayz: 14\n".write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            _ = try VolumeSpec.load(experimentFile: path)
+            Issue.record("an unknown volume key loaded")
+        } catch {
+            #expect(error.file == path && error.line == 4 && error.message.contains("'retention_days'"))
+        }
+    }
 }

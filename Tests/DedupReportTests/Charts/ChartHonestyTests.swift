@@ -1,3 +1,5 @@
+import DedupFormats
+import DedupPipeline
 import Foundation
 import Testing
 
@@ -90,5 +92,52 @@ struct ChartHonestyTests {
         let chart = try ChartBuilder(experiment: e, png: false).build(ChartRequest(kind: .throughput), name: "t").get()
         #expect(chart.caption.contains("Not significant (95% intervals overlap): delta_merge vs eager_dedup"))
         #expect(!chart.caption.contains("bronze_append vs"))
+    }
+
+    /// No axis shows a raw key: a swept config key such as `storage.simulate.latency_ms` reads
+    /// "injected request latency (ms)", with ms on its ticks and in its hover texts.
+    @Test func axesUseHumanLabelsWithUnits() throws {
+        var runs: [TestSupport.Run] = []
+        for strategy in ["bronze_append", "delta_merge"] {
+            for latency in [0, 5, 20, 50] {
+                for r in 0..<2 {
+                    runs.append(TestSupport.Run(
+                        cell: "\(strategy)-\(latency)", repeatIndex: r, throughput: Double(100_000 - latency * 1000 + r),
+                        params: #"{"storage.simulate.latency_ms":\#(latency),"strategy":"\#(strategy)"}"#,
+                        overrides: ["strategy": strategy]))
+                }
+            }
+        }
+        let file = try TestSupport.resultFile(TestSupport.csv(runs), in: try TestSupport.temporaryDirectory())
+        let e = ExperimentResults.group([file])[0]
+        let requested: [JSONValue] = [.object([("type", .string("throughput_vs")), ("x", .string("storage.simulate.latency_ms")), ("series", .string("strategy"))])]
+        let builder = ChartBuilder(experiment: e, png: false)
+        var scripts: [String: String] = [:]
+        for (name, request) in ChartPlanner.plan(e, requested: requested) {
+            if case let .success(r) = request, case let .success(a) = builder.build(r, name: name) { scripts[name] = a.script }
+        }
+        let latency = try #require(scripts.first { $0.key.contains("latency") }?.value)
+        #expect(latency.contains("set xlabel 'injected request latency (ms)'"))
+        #expect(latency.contains("set xtics ('0 ms' 0, '5 ms' 5, '20 ms' 20, '50 ms' 50)"))
+        #expect(latency.contains("'bronze_append · injected request latency 5 ms: "))
+        #expect(!latency.contains("storage.simulate") && !latency.contains("latency_ms"))
+        // Every axis label of these charts and of the sweep's: words, not column or config keys.
+        let sweep = try Self.sweep().1.values.map(\.script)
+        for script in Array(scripts.values) + sweep {
+            for label in script.matches(of: /set [xy]label '([^']*)'/).map({ String($0.1) }) {
+                #expect(!label.contains("_") && !label.contains("."), "raw key in axis label '\(label)'")
+            }
+            for label in script.matches(of: /set ylabel '([^']*)'/).map({ String($0.1) }) {
+                #expect(label.contains("(") && label.hasSuffix(")"), "y axis '\(label)' names no unit")
+            }
+        }
+        #expect(MetricInfo.axisLabel("generation.chaos.dup_prob") == "duplicate rate (%)")
+        #expect(MetricInfo.axisLabel("storage.simulate.mbps") == "simulated bandwidth (Mbit/s)")
+        #expect(MetricInfo.axisLabel("strategies.polars_merge.flush_interval_ms") == "flush interval (ms)")
+        #expect(MetricInfo.axisTitle("live_bytes") == "live table size (bytes)")
+        #expect(MetricInfo.axisTitle("peak_rss_bytes") == "peak memory (RSS, bytes)")
+        for metric in ResultColumns.correctness + ResultColumns.storage + ResultColumns.cost + ResultColumns.timing {
+            #expect(!MetricInfo.label(metric).contains("_"), "\(metric) has no human label")
+        }
     }
 }

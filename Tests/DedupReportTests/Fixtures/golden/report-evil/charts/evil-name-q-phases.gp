@@ -10,7 +10,7 @@ set border 3
 set tics nomirror
 set style fill solid 0.85 border -1
 set xrange [-0.6:1.6]
-set ylabel 'seconds (median)'
+set ylabel 'median time (s)'
 set xtics ('plain' 0, 'x‘touch /tmp/dedupbench-pwned‘''" | system("id") @m' 1) rotate by -30
 set label 'plain: wall 156 ms; gen 31.2 ms, hash 39 ms, dedup 39 ms, write 42.1 ms' at 0, 0.15605 hypertext point pt 7 ps 2 lc rgb '#ff000000'
 set label 'x‘touch /tmp/dedupbench-pwned‘''" | system("id") @m: wall 156 ms; gen 31.1 ms, hash 38.9 ms, dedup 38.9 ms, write 42 ms' at 1, 0.1556 hypertext point pt 7 ps 2 lc rgb '#ff000000'

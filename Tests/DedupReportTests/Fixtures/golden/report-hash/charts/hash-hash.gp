@@ -17,7 +17,7 @@ set label 'xxh64 · hex: 9.7 ms [95% CI 9.3 ms–9.9 ms]' at 2.2, 0.0097 hyperte
 set style fill solid 0.75 border -1
 set boxwidth 0.36
 set xrange [-0.6:2.6]
-set xlabel 'hash_algorithm'
+set xlabel 'hash algorithm'
 set xtics ('md5' 0, 'sha256' 1, 'xxh64' 2)
 set ylabel 'hashing time (s)'
 set yrange [0:0.04]

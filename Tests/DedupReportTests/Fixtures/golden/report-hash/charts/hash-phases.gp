@@ -10,7 +10,7 @@ set border 3
 set tics nomirror
 set style fill solid 0.85 border -1
 set xrange [-0.6:5.6]
-set ylabel 'seconds (median)'
+set ylabel 'median time (s)'
 set xtics ('md5 / binary' 0, 'md5 / hex' 1, 'sha256 / binary' 2, 'sha256 / hex' 3, 'xxh64 / binary' 4, 'xxh64 / hex' 5) rotate by -30
 set label 'md5 / binary: wall 111 ms; gen 22.2 ms, hash 22.2 ms, dedup 5.6 ms, write 57.8 ms' at 0, 0.1111 hypertext point pt 7 ps 2 lc rgb '#ff000000'
 set label 'md5 / hex: wall 117 ms; gen 23.4 ms, hash 23.4 ms, dedup 5.8 ms, write 60.8 ms' at 1, 0.1169 hypertext point pt 7 ps 2 lc rgb '#ff000000'

@@ -10,7 +10,7 @@ set border 3
 set tics nomirror
 set style fill solid 0.85 border -1
 set xrange [-0.6:5.6]
-set ylabel 'seconds (median)'
+set ylabel 'median time (s)'
 set xtics ('bronze_append / 10k' 0, 'bronze_append / 100k' 1, 'bronze_append / 1M' 2, 'delta_merge / 10k' 3, 'delta_merge / 100k' 4, 'delta_merge / 1M' 5) rotate by -30
 set label 'bronze_append / 10000: wall 12.6 ms; gen 2.5 ms, hash 3.1 ms, dedup 0.6 ms, write 5.9 ms' at 0, 0.0126 hypertext point pt 7 ps 2 lc rgb '#ff000000'
 set label 'bronze_append / 100000: wall 130 ms; gen 26 ms, hash 32.5 ms, dedup 6.5 ms, write 61.1 ms' at 1, 0.1301 hypertext point pt 7 ps 2 lc rgb '#ff000000'

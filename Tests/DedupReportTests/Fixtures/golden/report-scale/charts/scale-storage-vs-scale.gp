@@ -1,18 +1,18 @@
-# live table size vs records per run (scale) — scale
+# live table size vs records per run — scale
 # Written by dedupbench report. Regenerate from this directory: gnuplot scale-storage-vs-scale.gp
 set encoding utf8
 set terminal svg size 900,540 dynamic noenhanced font 'sans,12' background rgb 'white'
 set output 'scale-storage-vs-scale.svg'
-set title 'live table size vs records per run (scale) — scale'
+set title 'live table size vs records per run — scale'
 set key outside right top noenhanced
 set grid ytics
 set border 3
 set tics nomirror
-set xlabel 'records per run (scale)'
+set xlabel 'records per run'
 set logscale x 10
 set xrange [8695.652173913044:1150000]
 set xtics ('10k' 10000, '100k' 100000, '1M' 1000000)
-set ylabel 'live table size'
+set ylabel 'live table size (bytes)'
 set logscale y 10
 set yrange [1000000:200000000]
 set ytics ('1 MB' 1000000, '2 MB' 2000000, '5 MB' 5000000, '10 MB' 10000000, '20 MB' 20000000, '50 MB' 50000000, '100 MB' 100000000, '200 MB' 200000000)

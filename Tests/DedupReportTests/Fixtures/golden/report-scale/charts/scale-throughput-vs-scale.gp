@@ -1,14 +1,14 @@
-# throughput (records/s) vs records per run (scale) — scale
+# throughput (records/s) vs records per run — scale
 # Written by dedupbench report. Regenerate from this directory: gnuplot scale-throughput-vs-scale.gp
 set encoding utf8
 set terminal svg size 900,540 dynamic noenhanced font 'sans,12' background rgb 'white'
 set output 'scale-throughput-vs-scale.svg'
-set title 'throughput (records/s) vs records per run (scale) — scale'
+set title 'throughput (records/s) vs records per run — scale'
 set key outside right top noenhanced
 set grid ytics
 set border 3
 set tics nomirror
-set xlabel 'records per run (scale)'
+set xlabel 'records per run'
 set logscale x 10
 set xrange [8695.652173913044:1150000]
 set xtics ('10k' 10000, '100k' 100000, '1M' 1000000)

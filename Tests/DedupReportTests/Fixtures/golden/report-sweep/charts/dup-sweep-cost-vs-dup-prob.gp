@@ -1,14 +1,14 @@
-# S3 storage cost (USD/month) vs duplicate rate (dup_prob) — dup-sweep
+# S3 storage cost (USD/month) vs duplicate rate — dup-sweep
 # Written by dedupbench report. Regenerate from this directory: gnuplot dup-sweep-cost-vs-dup-prob.gp
 set encoding utf8
 set terminal svg size 900,540 dynamic noenhanced font 'sans,12' background rgb 'white'
 set output 'dup-sweep-cost-vs-dup-prob.svg'
-set title 'S3 storage cost (USD/month) vs duplicate rate (dup_prob) — dup-sweep'
+set title 'S3 storage cost (USD/month) vs duplicate rate — dup-sweep'
 set key outside right top noenhanced
 set grid ytics
 set border 3
 set tics nomirror
-set xlabel 'duplicate rate (dup_prob)'
+set xlabel 'duplicate rate (%)'
 set xrange [0:0.306]
 set xtics ('0%%' 0, '10%%' 0.1, '30%%' 0.3)
 set ylabel 'S3 storage cost (USD/month)'

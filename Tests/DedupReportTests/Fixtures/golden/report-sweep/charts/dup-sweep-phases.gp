@@ -10,7 +10,7 @@ set border 3
 set tics nomirror
 set style fill solid 0.85 border -1
 set xrange [-0.6:7.6]
-set ylabel 'seconds (median)'
+set ylabel 'median time (s)'
 set xtics ('bronze_append / 0%%' 0, 'bronze_append / 30%%' 1, 'delta_merge / 0%%' 2, 'delta_merge / 30%%' 3, 'eager_dedup / 0%%' 4, 'eager_dedup / 30%%' 5, 'polars_merge / 0%%' 6, 'polars_merge / 30%%' 7) rotate by -30
 set label 'bronze_append / 0: wall 111 ms; gen 22.1 ms, hash 27.7 ms, dedup 5.5 ms, write 52 ms' at 0, 0.1107 hypertext point pt 7 ps 2 lc rgb '#ff000000'
 set label 'bronze_append / 0.3: wall 160 ms; gen 32 ms, hash 40 ms, dedup 8 ms, write 75.2 ms' at 1, 0.1599 hypertext point pt 7 ps 2 lc rgb '#ff000000'

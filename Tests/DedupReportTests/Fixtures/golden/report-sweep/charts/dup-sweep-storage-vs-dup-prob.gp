@@ -1,17 +1,17 @@
-# live table size vs duplicate rate (dup_prob) — dup-sweep
+# live table size vs duplicate rate — dup-sweep
 # Written by dedupbench report. Regenerate from this directory: gnuplot dup-sweep-storage-vs-dup-prob.gp
 set encoding utf8
 set terminal svg size 900,540 dynamic noenhanced font 'sans,12' background rgb 'white'
 set output 'dup-sweep-storage-vs-dup-prob.svg'
-set title 'live table size vs duplicate rate (dup_prob) — dup-sweep'
+set title 'live table size vs duplicate rate — dup-sweep'
 set key outside right top noenhanced
 set grid ytics
 set border 3
 set tics nomirror
-set xlabel 'duplicate rate (dup_prob)'
+set xlabel 'duplicate rate (%)'
 set xrange [0:0.306]
 set xtics ('0%%' 0, '10%%' 0.1, '30%%' 0.3)
-set ylabel 'live table size'
+set ylabel 'live table size (bytes)'
 set yrange [0:20000000]
 set ytics ('0 B' 0, '5 MB' 5000000, '10 MB' 10000000, '15 MB' 15000000, '20 MB' 20000000)
 set label 'bronze_append · duplicate rate 0%: 11.8 MB' at 0, 11804096 hypertext point pt 7 ps 2 lc rgb '#ff000000'
