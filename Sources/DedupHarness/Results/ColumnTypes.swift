@@ -11,7 +11,7 @@ public enum ColumnTypes {
     /// Float columns: rates, dollars, seconds, throughput.
     public static let float: Set<String> = [
         "dup_prob", "slow_prob", "drop_prob", "s3_storage_usd_month", "s3_request_usd", "s3_total_usd",
-        "wall_s", "gen_s", "hash_s", "dedup_s", "write_s", "throughput_rps", "cpu_s", "total_s",
+        "wall_s", "gen_s", "hash_s", "dedup_s", "write_s", "maintenance_s", "throughput_rps", "cpu_s", "total_s",
     ]
     /// String columns; every other column is an integer.
     public static let string: Set<String> = [

@@ -103,7 +103,8 @@ public struct VolumeSpec: Sendable, Equatable, Codable {
         var v = VolumeSpec()
         for pair in pairs {
             let key = "volume.\(pair.key)"
-            let expected = rule(pair.key)!.expected, accepts = rule(pair.key)!.accepts
+            let expected = rule(pair.key)!.expected
+            let accepts = rule(pair.key)!.accepts
             let value: Double
             if pair.key == "events_per_day", case .scalar(let text, let quoted) = pair.value.kind,
                 case .string = YAMLScalar.resolve(text, quoted: quoted)

@@ -2,7 +2,7 @@
 /// in their fixed, documented order (see docs/RESULTS.md).
 /// Bump `schemaVersion` whenever a column is added, removed, renamed or reordered.
 public enum ResultColumns {
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     /// Identity of the run within its experiment.
     public static let identity = ["experiment", "cell_id", "run_id", "repeat", "seed"]
@@ -23,8 +23,8 @@ public enum ResultColumns {
 
     /// Storage and requests (deterministic for a given seed).
     public static let storage = [
-        "files_written", "commits", "bytes_written", "table_bytes", "live_bytes", "put_requests",
-        "get_requests",
+        "files_written", "commits", "bytes_written", "table_bytes", "live_bytes", "bytes_before_vacuum",
+        "put_requests", "get_requests",
     ]
 
     /// Estimated S3 cost (deterministic; filled by the harness from the price table).
@@ -32,8 +32,8 @@ public enum ResultColumns {
 
     /// Timings and resources (noisy).
     public static let timing = [
-        "wall_s", "gen_s", "hash_s", "dedup_s", "write_s", "verify_s", "total_s", "throughput_rps", "peak_rss_bytes",
-        "cpu_s",
+        "wall_s", "gen_s", "hash_s", "dedup_s", "write_s", "maintenance_s", "verify_s", "total_s", "throughput_rps",
+        "peak_rss_bytes", "cpu_s",
     ]
 
     /// Output checksum (deterministic), outcome and error text.

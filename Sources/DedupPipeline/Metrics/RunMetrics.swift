@@ -38,10 +38,10 @@ public struct RunMetrics: Sendable, Equatable {
     public var bytesWritten = 0
     public var tableBytes = 0
     public var liveBytes = 0
-    /// Bytes on disk before the maintenance vacuum (not a CSV column yet; equals `tableBytes`
+    /// Bytes on disk before the maintenance vacuum (`bytes_before_vacuum`; equals `tableBytes`
     /// without one). With `maintenance.vacuum_after`, `tableBytes` is what is left after it.
     public var bytesBeforeVacuum = 0
-    /// Seconds of the maintenance phase (OPTIMIZE + VACUUM; not a CSV column yet).
+    /// Seconds of the maintenance phase (OPTIMIZE + VACUUM; `maintenance_s`).
     public var maintenanceS = 0.0
     public var putRequests = 0
     public var getRequests = 0
@@ -124,6 +124,7 @@ public struct RunMetrics: Sendable, Equatable {
         case "bytes_written": .int(Int64(bytesWritten))
         case "table_bytes": .int(Int64(tableBytes))
         case "live_bytes": .int(Int64(liveBytes))
+        case "bytes_before_vacuum": .int(Int64(bytesBeforeVacuum))
         case "put_requests": .int(Int64(putRequests))
         case "get_requests": .int(Int64(getRequests))
         case "storage_backend": .string(storageBackend)
@@ -133,6 +134,7 @@ public struct RunMetrics: Sendable, Equatable {
         case "hash_s": .double(hashS)
         case "dedup_s": .double(dedupS)
         case "write_s": .double(writeS)
+        case "maintenance_s": .double(maintenanceS)
         case "verify_s": .double(verifyS)
         case "total_s": .double(totalS)
         case "throughput_rps": .double(throughputRps)

@@ -17,7 +17,9 @@ public struct ProjectionSettings: Sendable {
     /// The flag that set each command-line field (key → "--events-per-day").
     public var flags: [String: String]
 
-    public init(defaults: CostProjection.Assumptions = .init(), commandLine: VolumeSpec = .init(), flags: [String: String] = [:]) {
+    public init(
+        defaults: CostProjection.Assumptions = .init(), commandLine: VolumeSpec = .init(), flags: [String: String] = [:]
+    ) {
         self.defaults = defaults
         self.commandLine = commandLine
         self.flags = flags
@@ -33,7 +35,8 @@ public struct ProjectionSettings: Sendable {
                 a.sources[key] = "command line (`\(flags[key] ?? "--" + key)`)"
             } else if let m = manifest, let volume = m.volume, let v = volume[key], let origin = m.volumeOrigin {
                 a[key] = v
-                let place = "`" + TextEscaping.singleLine(origin.file).replacing("`", with: "'")
+                let place =
+                    "`" + TextEscaping.singleLine(origin.file).replacing("`", with: "'")
                     + (volume.lines[key].map { ":\($0)" } ?? "") + "`"
                 a.sources[key] = "experiment file \(place), `volume.\(key)`"
                 if case .experimentFile = origin {

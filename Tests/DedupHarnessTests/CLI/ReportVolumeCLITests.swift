@@ -23,7 +23,8 @@ import Testing
             .write(toFile: pipeline, atomically: true, encoding: .utf8)
         chmod(pipeline, 0o755)
         let run = try dedupbench([
-            "run", spec, "--results", dir + "/r", "--progress", "none", "--executable", pipeline, "--set", "fixture.sleep=0",
+            "run", spec, "--results", dir + "/r", "--progress", "none", "--executable", pipeline, "--set",
+            "fixture.sleep=0",
         ])
         #expect(run.exitCode == 0, "\(run.stderrText)")
         let report = try dedupbench(["report", dir + "/r", "--out", dir + "/R.md", "--retention-days", "14"])
@@ -37,11 +38,14 @@ import Testing
         #expect(md.contains("micro-batch interval 300 s — built-in default"))
         // An out-of-range flag is a usage error; a bad volume section in the spec is bad input with its line.
         let usage = try dedupbench(["report", dir + "/r", "--out", dir + "/R2.md", "--dup-rate", "11"])
-        #expect(usage.exitCode == 64 && usage.stderrText.contains("--dup-rate 11 is out of range"), "\(usage.stderrText)")
+        #expect(
+            usage.exitCode == 64 && usage.stderrText.contains("--dup-rate 11 is out of range"), "\(usage.stderrText)")
         let bad = dir + "/bad.yaml"
         try "version: 1\nname: x\npipeline: {}\nmatrix:\n  strategy: [bronze_append]\nvolume:\n  retention_days: 0\n"
             .write(toFile: bad, atomically: true, encoding: .utf8)
         let invalid = try dedupbench(["validate", bad])
-        #expect(invalid.exitCode == 2 && invalid.stderrText.contains("\(bad):7:19: volume.retention_days: got '0'"), "\(invalid.stderrText)")
+        #expect(
+            invalid.exitCode == 2 && invalid.stderrText.contains("\(bad):7:19: volume.retention_days: got '0'"),
+            "\(invalid.stderrText)")
     }
 }

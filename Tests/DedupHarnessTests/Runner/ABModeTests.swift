@@ -22,11 +22,11 @@ import Testing
         try fm.copyItem(atPath: exe, toPath: candidate)
         let swift = dir + "/swift"
         try """
-            #!/bin/bash
-            echo "$PWD|$*" >> "$AB_TEST_LOG"
-            scratch=${@: -1}
-            mkdir -p "$scratch/release" && cp "$AB_TEST_REAL" "$scratch/release/dedupbench"
-            """.write(toFile: swift, atomically: true, encoding: .utf8)
+        #!/bin/bash
+        echo "$PWD|$*" >> "$AB_TEST_LOG"
+        scratch=${@: -1}
+        mkdir -p "$scratch/release" && cp "$AB_TEST_REAL" "$scratch/release/dedupbench"
+        """.write(toFile: swift, atomically: true, encoding: .utf8)
         chmod(swift, 0o755)
 
         func ab(_ baseRef: String, buildOnly: Bool = false) throws -> (status: Int32, stdout: String, stderr: String) {
@@ -46,7 +46,8 @@ import Testing
             env["CI_THRESHOLD"] = "1000%"
             if buildOnly { env["AB_BUILD_ONLY"] = "1" }
             p.environment = env
-            let out = Pipe(), err = Pipe()
+            let out = Pipe()
+            let err = Pipe()
             p.standardOutput = out
             p.standardError = err
             try p.run()
@@ -75,14 +76,18 @@ import Testing
         #expect(calls == ["\(checkout)|build -c release --product dedupbench --scratch-path \(dir)/base/build"])
         // Alternation: base first in round 1, candidate first in round 2.
         let order = r.stderr.split(separator: "\n").filter { $0.hasPrefix("ci-ab: round ") }.map(String.init)
-        #expect(order == ["ci-ab: round 1/2: base", "ci-ab: round 1/2: cand", "ci-ab: round 2/2: cand", "ci-ab: round 2/2: base"])
+        #expect(
+            order == [
+                "ci-ab: round 1/2: base", "ci-ab: round 1/2: cand", "ci-ab: round 2/2: cand", "ci-ab: round 2/2: base",
+            ])
         for side in ["base", "cand"] {
             #expect(fm.fileExists(atPath: "\(dir)/out/\(side)/results.csv"), "missing \(side)")
         }
         #expect(fm.fileExists(atPath: dir + "/out/compare.md") && fm.fileExists(atPath: dir + "/out/verdict.txt"))
         // Each side holds every planned run once, added repeat by repeat: 4 strategies × 2 rounds,
         // and each round's session is in its manifest.
-        let base = try ResultSet.load(path: dir + "/out/base"), cand = try ResultSet.load(path: dir + "/out/cand")
+        let base = try ResultSet.load(path: dir + "/out/base")
+        let cand = try ResultSet.load(path: dir + "/out/cand")
         #expect(cand.rows.count == 8 && Set(cand.rows.map(\.runID)).count == 8)
         #expect(Set(cand.rows.map(\.repeatIndex)) == [0, 1] && cand.manifest?.sessions.count == 2)
         #expect(TestSupport.deterministic(base) == TestSupport.deterministic(cand))

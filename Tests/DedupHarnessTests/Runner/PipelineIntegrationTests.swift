@@ -43,6 +43,8 @@ import Testing
             #expect(Int(row["records_in"])! > 2000 && row["lost_records"] == "0")
             #expect(row["checksum"].count == 16 && Double(row["s3_total_usd"])! > 0)
             #expect(Double(row["wall_s"])! > 0 && Int(row["peak_rss_bytes"])! > 0)
+            // No maintenance configured: nothing vacuumed, no maintenance seconds (schema 3 columns).
+            #expect(row["bytes_before_vacuum"] == row["table_bytes"] && row["maintenance_s"] == "0.0")
         }
         // bronze_append keeps duplicates; the others leave none.
         for row in a.rows {

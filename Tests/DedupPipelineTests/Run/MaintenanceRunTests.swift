@@ -34,6 +34,8 @@ import Testing
         #expect(m.maintenanceS > 0 && p.maintenanceS == 0)
         #expect(m.commits == p.commits + 2)  // two OPTIMIZE commits
         #expect(m.tableBytes < m.bytesBeforeVacuum && p.tableBytes == p.bytesBeforeVacuum)
+        // Both are CSV columns (and `pipeline --json` keys).
+        #expect(m.csvValues["bytes_before_vacuum"] == String(m.bytesBeforeVacuum) && Double(m.csvValues["maintenance_s"] ?? "") == m.maintenanceS)
         #expect(m.getRequests > p.getRequests && m.putRequests > p.putRequests)
         let usage = try DeltaTable.open(at: m.tablePath).usage()
         #expect(Int64(m.tableBytes) == usage.liveBytes + usage.logBytes)  // nothing left to vacuum
