@@ -155,6 +155,7 @@ public struct Verifier {
         // key's winning identity), otherwise by identity in the expected set. Identities the
         // expected rows lack go to a small set.
         let byKey = self.byKey
+        let winners = self.winners  // a local copy: the parallel probes capture it
         let expectedSet = expectedIds ?? deliveredIds
         let expectedMembers = byKey ? winners.count : expectedSet.count
         var marks = [UInt64](repeating: 0, count: (byKey ? winners.capacity : expectedSet.capacity) / 64 + 1)
@@ -168,26 +169,45 @@ public struct Verifier {
             let d = RowDigest.digests(batch, identity: identityColumn, key: byKey ? singleKey : nil)
             sum &+= RowDigest.sum(d.rows)
             let ids = d.identity
+            // Probing the expected side is the read-back's largest cost after decoding (random
+            // access into tens of MB): done in parallel chunks (read-only), one slot position per
+            // row (-1: not an expected row), then marked in order on this thread.
+            let n = batch.rowCount
+            var pos = [Int](repeating: -1, count: n)
+            pos.withUnsafeMutableBufferPointer { pb in
+                let out = SendablePointer(pb.baseAddress!)
+                if byKey {
+                    let keys = keyDigests(batch, key: key, identities: ids, fromPass: d.key)
+                    let (kv, iv) = (UncheckedSendable(keys), UncheckedSendable(ids))
+                    parallelChunks(count: n, minimumChunk: 32_768) { range in
+                        kv.value[range].withUnsafeBufferPointer { kb in
+                            winners.lookupEach(kb) { i, hit in
+                                let row = range.lowerBound &+ i
+                                // a row counts when it is its key's winning identity
+                                if let hit, hit.value.1 == iv.value[row] { out.base[row] = hit.position }
+                            }
+                        }
+                    }
+                } else {
+                    let iv = UncheckedSendable(ids)
+                    parallelChunks(count: n, minimumChunk: 32_768) { range in
+                        iv.value[range].withUnsafeBufferPointer { ib in
+                            expectedSet.positions(ib) { i, p in if let p { out.base[range.lowerBound &+ i] = p } }
+                        }
+                    }
+                }
+            }
             marks.withUnsafeMutableBufferPointer { m in
-                func mark(_ p: Int) {
+                for i in 0..<n {
+                    let p = pos[i]
+                    guard p >= 0 else {
+                        foreign.insert(ids[i])
+                        continue
+                    }
                     let bit: UInt64 = 1 << UInt64(p & 63)
                     if m[p >> 6] & bit == 0 {
                         m[p >> 6] |= bit
                         marked += 1
-                    }
-                }
-                if byKey {
-                    let keys = keyDigests(batch, key: key, identities: ids, fromPass: d.key)
-                    keys.withUnsafeBufferPointer { kb in
-                        winners.lookupEach(kb) { i, hit in
-                            if let hit, hit.value.1 == ids[i] { mark(hit.position) } else { foreign.insert(ids[i]) }
-                        }
-                    }
-                } else {
-                    ids.withUnsafeBufferPointer { ib in
-                        expectedSet.positions(ib) { i, p in
-                            if let p { mark(p) } else { foreign.insert(ids[i]) }
-                        }
                     }
                 }
             }
@@ -234,7 +254,7 @@ public struct DeltaTableContents: TableContents {
         let names = columns.isEmpty ? snap.schema.names : columns
         let files = snap.files
         guard !files.isEmpty else { return }
-        let reader = FileReadAhead(table: table, columns: names)
+        let reader = FileReadAhead(table: table, snapshot: snap, columns: names)
         reader.start(files[0])
         for i in files.indices {
             let batch = try reader.take()
@@ -250,20 +270,24 @@ public struct DeltaTableContents: TableContents {
 /// One data file read in the background (`start`, then `take`).
 private final class FileReadAhead: @unchecked Sendable {
     let table: DeltaTable
+    /// The one snapshot every file is read against (one log replay for the whole read-back,
+    /// not one per file: at 100 files of polars_merge that replay dominated the read-back).
+    let snapshot: DeltaSnapshot
     let columns: [String]
     private let group = DispatchGroup()
     // written by the worker before `group.leave()`, read after `group.wait()`
     private var result: Result<ColumnBatch, Error>?
 
-    init(table: DeltaTable, columns: [String]) {
+    init(table: DeltaTable, snapshot: DeltaSnapshot, columns: [String]) {
         self.table = table
+        self.snapshot = snapshot
         self.columns = columns
     }
 
     func start(_ file: AddFile) {
         group.enter()
         DispatchQueue.global().async {
-            self.result = Result { try self.table.read(files: [file], columns: self.columns) }
+            self.result = Result { try self.table.read(files: [file], columns: self.columns, snapshot: self.snapshot) }
             self.group.leave()
         }
     }
