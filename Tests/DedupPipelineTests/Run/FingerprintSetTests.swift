@@ -54,7 +54,9 @@ import Testing
         for i in 100..<400 { m.set(UInt64(i), (UInt64(i), 0)) }
         let keys: [UInt64] = [7, 0, 150, 399, 12_345]
         var hits: [(Int, UInt64)?] = Array(repeating: nil, count: keys.count)
-        keys.withUnsafeBufferPointer { kb in m.lookupEach(kb) { i, h in hits[i] = h.map { ($0.position, $0.value.0) } } }
+        keys.withUnsafeBufferPointer { kb in
+            m.lookupEach(kb) { i, h in hits[i] = h.map { ($0.position, $0.value.0) } }
+        }
         #expect(hits[0]!.1 == 3 && hits[1]!.1 == 8 && hits[2]!.1 == 150 && hits[3]!.1 == 399 && hits[4] == nil)
         #expect(hits[1]!.0 == m.capacity && Set(hits.prefix(4).map { $0!.0 }).count == 4)
     }
