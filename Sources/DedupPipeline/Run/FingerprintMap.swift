@@ -33,28 +33,79 @@ struct FingerprintMap {
     }
 
     /// Sets the value of `fp` (inserting it if new).
-    mutating func set(_ fp: UInt64, _ value: Value) {
+    mutating func set(_ fp: UInt64, _ value: Value) { _ = update(fp, value) }
+
+    /// Sets the value of `fp` (inserting it if new); returns the value it replaced, if any.
+    @discardableResult
+    mutating func update(_ fp: UInt64, _ value: Value) -> Value? {
         if fp == 0 {
-            if zeroValue == nil { count += 1 }
+            let old = zeroValue
+            if old == nil { count += 1 }
             zeroValue = value
-            return
+            return old
         }
         if (count + 1) * 10 > (mask + 1) * 7 { grow() }
         let m = mask
-        let added = slots.withUnsafeMutableBufferPointer { s in
+        let old = slots.withUnsafeMutableBufferPointer { s -> Value? in
             var i = Int(truncatingIfNeeded: fp) & m
             while true {
                 let g = s[3 &* i]
                 if g == fp || g == 0 {
+                    let previous = g == 0 ? nil : (s[3 &* i &+ 1], s[3 &* i &+ 2])
                     s[3 &* i] = fp
                     s[3 &* i &+ 1] = value.0
                     s[3 &* i &+ 2] = value.1
-                    return g == 0
+                    return previous
                 }
                 i = (i &+ 1) & m
             }
         }
-        if added { count += 1 }
+        if old == nil { count += 1 }
+        return old
+    }
+
+    /// Loads the slot `fp` starts probing at (to be called some rows before `update`/`get` of
+    /// `fp`, so its cache miss overlaps other work); the result only feeds `consume`.
+    @inline(__always)
+    func touch(_ fp: UInt64) -> UInt64 {
+        slots.withUnsafeBufferPointer { $0[3 &* (Int(truncatingIfNeeded: fp) & mask)] }
+    }
+
+    /// Positions range over 0...capacity (`capacity` is the fingerprint 0's).
+    var capacity: Int { mask + 1 }
+
+    /// `body(i, position, value)` for every `fps[i]` in the map (position stable until the next
+    /// insert, in 0...capacity), `body(i, nil)` otherwise. The slot `lookahead` rows ahead is
+    /// loaded early so cache misses overlap (as `FingerprintSet.insertEach`).
+    func lookupEach(_ fps: UnsafeBufferPointer<UInt64>, _ body: (Int, (position: Int, value: Value)?) -> Void) {
+        slots.withUnsafeBufferPointer { s in
+            let base = s.baseAddress!
+            let m = mask
+            var sink: UInt64 = 0
+            for i in fps.indices {
+                let ahead = i &+ FingerprintSet.lookahead
+                if ahead < fps.count { sink ^= base[3 &* (Int(truncatingIfNeeded: fps[ahead]) & m)] }
+                let fp = fps[i]
+                if fp == 0 {
+                    body(i, zeroValue.map { (m &+ 1, $0) })
+                    continue
+                }
+                var k = Int(truncatingIfNeeded: fp) & m
+                while true {
+                    let g = base[3 &* k]
+                    if g == fp {
+                        body(i, (k, (base[3 &* k &+ 1], base[3 &* k &+ 2])))
+                        break
+                    }
+                    if g == 0 {
+                        body(i, nil)
+                        break
+                    }
+                    k = (k &+ 1) & m
+                }
+            }
+            consume(sink)  // keeps the early loads (RawSlots.swift)
+        }
     }
 
     /// Calls `body(fingerprint, value)` for every entry (in slot order).

@@ -43,6 +43,89 @@ struct FingerprintSet {
         return inserted
     }
 
+    /// Inserts every fingerprint of `fps` in order; `body(i, new)` sees whether `fps[i]` was new.
+    /// The slot of the fingerprint `lookahead` rows ahead is loaded early, so several cache misses
+    /// overlap instead of one per row (the set spans tens of MB at millions of keys; measured with
+    /// callgrind and perf on the 1M bench, see /work/notes/verifyspeed.md).
+    mutating func insertEach(_ fps: UnsafeBufferPointer<UInt64>, _ body: (Int, Bool) -> Void) {
+        if (count + fps.count) * 10 > slots.count * 7 { reserve(count + fps.count) }
+        var added = 0
+        var zero = hasZero
+        slots.withUnsafeMutableBufferPointer { s in
+            let base = s.baseAddress!
+            let cap = s.count
+            var sink: UInt64 = 0
+            for i in fps.indices {
+                let ahead = i &+ Self.lookahead
+                if ahead < fps.count { sink ^= base[Self.home(fps[ahead], cap)] }
+                let fp = fps[i]
+                var new: Bool
+                if fp == 0 {
+                    new = !zero
+                    zero = true
+                } else {
+                    var k = Self.home(fp, cap)
+                    while true {
+                        let v = base[k]
+                        if v == fp {
+                            new = false
+                            break
+                        }
+                        if v == 0 {
+                            base[k] = fp
+                            new = true
+                            break
+                        }
+                        k &+= 1
+                        if k == cap { k = 0 }
+                    }
+                }
+                if new { added &+= 1 }
+                body(i, new)
+            }
+            consume(sink)  // keeps the early loads (RawSlots.swift)
+        }
+        hasZero = zero
+        count += added
+    }
+
+    /// `body(i, position(of: fps[i]))` for every i, with the same lookahead as `insertEach`.
+    func positions(_ fps: UnsafeBufferPointer<UInt64>, _ body: (Int, Int?) -> Void) {
+        slots.withUnsafeBufferPointer { s in
+            let base = s.baseAddress!
+            let cap = s.count
+            var sink: UInt64 = 0
+            for i in fps.indices {
+                let ahead = i &+ Self.lookahead
+                if ahead < fps.count { sink ^= base[Self.home(fps[ahead], cap)] }
+                let fp = fps[i]
+                if fp == 0 {
+                    body(i, hasZero ? cap : nil)
+                    continue
+                }
+                var k = Self.home(fp, cap)
+                while true {
+                    let v = base[k]
+                    if v == fp {
+                        body(i, k)
+                        break
+                    }
+                    if v == 0 {
+                        body(i, nil)
+                        break
+                    }
+                    k &+= 1
+                    if k == cap { k = 0 }
+                }
+            }
+            consume(sink)  // keeps the early loads (RawSlots.swift)
+        }
+    }
+
+    /// Rows between a slot's early load and its use (enough misses in flight, few enough that
+    /// the loaded lines are still cached).
+    static let lookahead = 12
+
     func contains(_ fp: UInt64) -> Bool { position(of: fp) != nil }
 
     /// A stable position for each member (valid until the next insert): `capacity` for the
@@ -65,9 +148,14 @@ struct FingerprintSet {
     /// Positions range over 0...capacity.
     var capacity: Int { slots.count }
 
-    private mutating func grow() {
+    private mutating func grow() { rehash(capacity: slots.count * 2) }
+
+    /// Grows once so `members` fit at load ≤ 0.7.
+    private mutating func reserve(_ members: Int) { rehash(capacity: max(slots.count * 2, members * 10 / 7 + 1)) }
+
+    private mutating func rehash(capacity: Int) {
         let old = slots
-        slots = Array(repeating: 0, count: old.count * 2)
+        slots = Array(repeating: 0, count: capacity)
         let cap = slots.count
         for fp in old where fp != 0 {
             var i = Self.home(fp, cap)

@@ -12,8 +12,8 @@ import DeltaStorage
 public enum RowDigest {
     static let nullHash: UInt64 = 0x6E75_6C6C
 
-    /// One digest per row of `batch`, computed on all cores.
-    public static func digests(_ batch: ColumnBatch) -> [UInt64] {
+    /// One digest per row of `batch`, computed on all cores (`parallel: false`: on the calling thread).
+    public static func digests(_ batch: ColumnBatch, parallel: Bool = true) -> [UInt64] {
         let n = batch.rowCount
         var acc = [UInt64](repeating: StableHash.k0, count: n)
         guard n > 0 else { return acc }
@@ -22,7 +22,7 @@ public enum RowDigest {
         }
         acc.withUnsafeMutableBufferPointer { out in
             let dst = SendablePointer(out.baseAddress!)
-            for c in order { fold(batch.columns[c], into: dst, count: n) }
+            for c in order { fold(batch.columns[c], into: dst, count: n, parallel: parallel) }
         }
         return acc
     }
@@ -31,23 +31,45 @@ public enum RowDigest {
     /// `digests(batch.selecting([identity]))`), in one pass over the data: the identity column's
     /// value hashes are computed once and used for both.
     static func digests(_ batch: ColumnBatch, identity: String) -> (rows: [UInt64], identity: [UInt64]) {
+        let d = digests(batch, identity: identity, key: nil)
+        return (d.rows, d.identity)
+    }
+
+    /// As `digests(_:identity:)`, plus the one-column digests of `key` (equal to
+    /// `digests(batch.selecting([key]))`) from the same pass when `key` is a string or binary
+    /// column (nil otherwise, and when `key` is nil). `parallel: false` keeps the pass on the
+    /// calling thread (the verifier's fold-in, which runs beside the strategy's write and is
+    /// timed by its thread's CPU clock).
+    static func digests(_ batch: ColumnBatch, identity: String, key: String?, parallel: Bool = true) -> (
+        rows: [UInt64], identity: [UInt64], key: [UInt64]?
+    ) {
         let n = batch.rowCount
         guard n > 0, let ic = batch.schema.index(of: identity), case .bytes = batch.columns[ic].values else {
-            return (digests(batch), digests(batch.selecting([identity])))
+            return (digests(batch), digests(batch.selecting([identity])), key.map { digests(batch.selecting([$0])) })
         }
+        var kc = key.flatMap { batch.schema.index(of: $0) }
+        if let c = kc, case .bytes = batch.columns[c].values, c != ic {} else { kc = nil }
         var acc = [UInt64](repeating: StableHash.k0, count: n)
         var ids = [UInt64](repeating: 0, count: n)
+        var keys = [UInt64](repeating: 0, count: kc == nil ? 0 : n)
         let order = batch.schema.fields.indices.sorted {
             batch.schema.fields[$0].name.utf8.lexicographicallyPrecedes(batch.schema.fields[$1].name.utf8)
         }
         acc.withUnsafeMutableBufferPointer { out in
             ids.withUnsafeMutableBufferPointer { idOut in
-                let dst = SendablePointer(out.baseAddress!)
-                let idDst = SendablePointer(idOut.baseAddress!)
-                for c in order { fold(batch.columns[c], into: dst, count: n, identity: c == ic ? idDst : nil) }
+                keys.withUnsafeMutableBufferPointer { keyOut in
+                    let dst = SendablePointer(out.baseAddress!)
+                    let idDst = SendablePointer(idOut.baseAddress!)
+                    let keyDst = keyOut.baseAddress.map { SendablePointer($0) }
+                    for c in order {
+                        fold(
+                            batch.columns[c], into: dst, count: n,
+                            identity: c == ic ? idDst : c == kc ? keyDst : nil, parallel: parallel)
+                    }
+                }
             }
         }
-        return (acc, ids)
+        return (acc, ids, kc == nil ? nil : keys)
     }
 
     /// Sum of digests mod 2⁶⁴.
@@ -62,7 +84,8 @@ public enum RowDigest {
     /// Folds one column's value hashes into the row accumulators. One switch per column; the
     /// per-row loops are specialised by type.
     private static func fold(
-        _ column: Column, into dst: SendablePointer<UInt64>, count n: Int, identity: SendablePointer<UInt64>? = nil
+        _ column: Column, into dst: SendablePointer<UInt64>, count n: Int, identity: SendablePointer<UInt64>? = nil,
+        parallel: Bool = true
     ) {
         let validity = column.validity
         switch column.values {
@@ -74,7 +97,7 @@ public enum RowDigest {
             b.withKeyBuffer { kb in
                 let bytes = SendablePointer(UnsafeMutablePointer(mutating: kb.bytes))
                 let offs = SendablePointer(UnsafeMutablePointer(mutating: kb.offsets))
-                parallelChunks(count: n, minimumChunk: 32_768) { range in
+                parallelChunks(count: n, minimumChunk: parallel ? 32_768 : n) { range in
                     for i in range {
                         let lo = Int(offs.base[i])
                         var v = StableHash.bytes(bytes.base + lo, count: Int(offs.base[i + 1]) - lo)

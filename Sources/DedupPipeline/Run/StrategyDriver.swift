@@ -7,8 +7,9 @@ import Logging
 /// in the background while batch b is written), then reads the table back to verify it and fills
 /// `RunMetrics`. Times (docs/RESULTS.md): `total_s` spans opening the source to the end of the
 /// verification (plus a shared source's production); `wall_s` (ingest) spans table creation to
-/// the last commit, waits for the next batch included; `verify_s` is the verifier's own work
-/// (folding in batches, overlapped, plus the read-back). Generic over the concrete strategy
+/// the last commit, waits for the next batch included; `verify_s` is the verifier's own work:
+/// the CPU seconds of folding in batches (on the feed's thread, overlapped with the writes) plus
+/// the wall seconds of the read-back (after the last commit). Generic over the concrete strategy
 /// (reached through `StrategyKind.accept`), so the batch loop is specialised.
 struct StrategyDriver: StrategyVisitor {
     let input: RunInput
@@ -116,7 +117,10 @@ struct StrategyDriver: StrategyVisitor {
                 m.verifyS = feed.observeSeconds + readBack
                 log.debug(
                     "verified",
-                    metadata: ["observe_s": "\(feed.observeSeconds)", "read_back_s": "\(readBack)"])
+                    metadata: [
+                        "observe_cpu_s": "\(feed.observeSeconds)", "observe_wall_s": "\(feed.observeWallSeconds)",
+                        "read_back_s": "\(readBack)",
+                    ])
             }
         }
         m.totalS = ResourceClock.now() - started + input.sharedSeconds

@@ -31,6 +31,12 @@ public struct VerificationResult: Sendable, Equatable {
 /// row is kept), so its memory is one fingerprint set over the keys. Afterwards `verify` reads the
 /// table back and compares: row count, the order-independent checksum (`RowDigest`) of the
 /// expected rows vs the table's, duplicates left and records lost.
+///
+/// Cost (the 1M bench, `make bench-pipeline`): one pass of row digests per delivered batch and per
+/// table file (identity and a one-column key come from the same pass); set and map probes load
+/// their slots a few rows ahead so cache misses overlap; for batch winners the expected sum is
+/// kept up to date as winners are replaced, and table rows are matched to winners by key, so no
+/// second set is built over the expected identities.
 public struct Verifier {
     public let expectation: TableExpectation
     /// The column holding each record's identity (the composite hash).
@@ -45,7 +51,8 @@ public struct Verifier {
     /// First per key on a key other than the identity: the keys seen.
     private var seenKeys: FingerprintSet?
     /// Batch winner per key: key → (row digest, identity) of the row the table must hold (a
-    /// fingerprint map: one 24-byte slot a key, no per-entry allocation).
+    /// fingerprint map: one 24-byte slot a key, no per-entry allocation). `expectedSum` is the
+    /// sum of the current winners' digests.
     private var winners = FingerprintMap(expected: 0)
 
     /// `expectedRows`: the delivered records (sizes the sets; a wrong guess only costs growth).
@@ -65,34 +72,73 @@ public struct Verifier {
         }
     }
 
-    /// Folds one delivered micro-batch (in the table's shape) into the expected side.
+    private var byKey: Bool { if case .batchWinnerPerKey = expectation { true } else { false } }
+
+    /// The key column whose digests `RowDigest` computes in the row pass (one column, not the identity).
+    private var singleKey: String? {
+        guard let key = expectation.key, key.count == 1, key[0] != identityColumn else { return nil }
+        return key[0]
+    }
+
+    /// One fingerprint per row of `batch` for the expectation's key.
+    private func keyDigests(
+        _ batch: ColumnBatch, key: [String], identities: [UInt64], fromPass: [UInt64]?, parallel: Bool = true
+    ) -> [UInt64] {
+        key == [identityColumn] ? identities : fromPass ?? RowDigest.digests(batch.selecting(key), parallel: parallel)
+    }
+
+    /// Folds one delivered micro-batch (in the table's shape) into the expected side, on the
+    /// calling thread only (it runs beside the strategy's write, which has the other core).
     public mutating func observe(_ batch: ColumnBatch) {
         if columns == nil { columns = batch.schema.names }
         let n = batch.rowCount
         delivered += n
-        let (digests, identities) = RowDigest.digests(batch, identity: identityColumn)
+        let d = RowDigest.digests(batch, identity: identityColumn, key: singleKey, parallel: false)
+        let digests = d.rows
+        let identities = d.identity
         var firstDelivery = [Bool](repeating: false, count: n)
-        for i in 0..<n { firstDelivery[i] = deliveredIds.insert(identities[i]) }
+        identities.withUnsafeBufferPointer { ib in
+            firstDelivery.withUnsafeMutableBufferPointer { fb in deliveredIds.insertEach(ib) { fb[$0] = $1 } }
+        }
         guard let key = expectation.key else {
             expectedSum &+= RowDigest.sum(digests)
             expectedCount += n
             return
         }
-        let keys = key == [identityColumn] ? identities : RowDigest.digests(batch.selecting(key))
+        let keys = keyDigests(batch, key: key, identities: identities, fromPass: d.key, parallel: false)
         switch expectation {
         case .everyRecord: break
         case .firstPerKey:
-            // keyed by identity, the delivered set is the seen set: no second set
-            for i in 0..<n where seenKeys == nil ? firstDelivery[i] : seenKeys!.insert(keys[i]) {
+            guard seenKeys != nil else {
+                // keyed by identity, the delivered set is the seen set: no second set
+                for i in 0..<n where firstDelivery[i] {
+                    expectedSum &+= digests[i]
+                    expectedCount += 1
+                }
+                return
+            }
+            var firstOfKey = [Bool](repeating: false, count: n)
+            keys.withUnsafeBufferPointer { kb in
+                firstOfKey.withUnsafeMutableBufferPointer { fb in seenKeys!.insertEach(kb) { fb[$0] = $1 } }
+            }
+            for i in 0..<n where firstOfKey[i] {
                 expectedSum &+= digests[i]
                 expectedCount += 1
-                expectedIds?.insert(identities[i])
+                expectedIds!.insert(identities[i])
             }
         case .batchWinnerPerKey(_, let sortBy, let keepLast):
             let sortKeys = sortBy.flatMap { batch.column($0) }.map { ReferenceSortKeys($0) }
-            for i in ReferenceModel.batchWinners(keys: keys, sortKeys: sortKeys, keepLast: keepLast) {
-                winners.set(keys[i], (digests[i], identities[i]))
+            let rows = ReferenceModel.batchWinners(keys: keys, sortKeys: sortKeys, keepLast: keepLast)
+            var sink: UInt64 = 0
+            for (j, i) in rows.enumerated() {
+                let ahead = j &+ FingerprintSet.lookahead
+                if ahead < rows.count { sink ^= winners.touch(keys[rows[ahead]]) }
+                // last write wins: a replaced winner leaves the expected sum
+                if let old = winners.update(keys[i], (digests[i], identities[i])) { expectedSum &-= old.0 }
+                expectedSum &+= digests[i]
             }
+            consume(sink)  // keeps the early loads (RawSlots.swift)
+            expectedCount = winners.count
         }
     }
 
@@ -100,37 +146,62 @@ public struct Verifier {
     /// cross-checked against what was actually delivered.
     public func verify(_ table: some TableContents, truth: GroundTruth) throws -> VerificationResult {
         var r = VerificationResult()
-        var expectedSum = self.expectedSum
-        var expectedCount = self.expectedCount
-        var expectedIds = self.expectedIds
-        if case .batchWinnerPerKey = expectation {
-            var ids = FingerprintSet(expected: winners.count)
-            winners.forEach { _, w in
-                expectedSum &+= w.0
-                ids.insert(w.1)
-            }
-            expectedCount = winners.count
-            expectedIds = ids
-        }
         r.rowsExpected = expectedCount
         r.uniqueDelivered = deliveredIds.count
         r.expectedChecksum = RowDigest.format(expectedSum)
 
-        // the table's identities are marked in a bitmap over the expected set's slots (1 bit a
-        // slot instead of a second set); identities the expected rows lack go to a small set
+        // Table rows are marked in a bitmap over the expected side's slots (1 bit a slot instead
+        // of a second set): batch winners by key in the winners map (a row counts when it is its
+        // key's winning identity), otherwise by identity in the expected set. Identities the
+        // expected rows lack go to a small set.
+        let byKey = self.byKey
+        let winners = self.winners  // a local copy: the parallel probes capture it
         let expectedSet = expectedIds ?? deliveredIds
-        var marks = [UInt64](repeating: 0, count: expectedSet.capacity / 64 + 1)
+        let expectedMembers = byKey ? winners.count : expectedSet.count
+        var marks = [UInt64](repeating: 0, count: (byKey ? winners.capacity : expectedSet.capacity) / 64 + 1)
         var marked = 0
         var foreign = FingerprintSet(expected: 16)
         var sum: UInt64 = 0
+        let key = expectation.key ?? []
+        let singleKey = self.singleKey
         try table.forEachBatch(columns: columns ?? []) { batch in
             r.rowsWritten += batch.rowCount
-            let (rows, ids) = RowDigest.digests(batch, identity: identityColumn)
-            sum &+= RowDigest.sum(rows)
+            let d = RowDigest.digests(batch, identity: identityColumn, key: byKey ? singleKey : nil)
+            sum &+= RowDigest.sum(d.rows)
+            let ids = d.identity
+            // Probing the expected side is the read-back's largest cost after decoding (random
+            // access into tens of MB): done in parallel chunks (read-only), one slot position per
+            // row (-1: not an expected row), then marked in order on this thread.
+            let n = batch.rowCount
+            var pos = [Int](repeating: -1, count: n)
+            pos.withUnsafeMutableBufferPointer { pb in
+                let out = SendablePointer(pb.baseAddress!)
+                if byKey {
+                    let keys = keyDigests(batch, key: key, identities: ids, fromPass: d.key)
+                    let (kv, iv) = (UncheckedSendable(keys), UncheckedSendable(ids))
+                    parallelChunks(count: n, minimumChunk: 32_768) { range in
+                        kv.value[range].withUnsafeBufferPointer { kb in
+                            winners.lookupEach(kb) { i, hit in
+                                let row = range.lowerBound &+ i
+                                // a row counts when it is its key's winning identity
+                                if let hit, hit.value.1 == iv.value[row] { out.base[row] = hit.position }
+                            }
+                        }
+                    }
+                } else {
+                    let iv = UncheckedSendable(ids)
+                    parallelChunks(count: n, minimumChunk: 32_768) { range in
+                        iv.value[range].withUnsafeBufferPointer { ib in
+                            expectedSet.positions(ib) { i, p in if let p { out.base[range.lowerBound &+ i] = p } }
+                        }
+                    }
+                }
+            }
             marks.withUnsafeMutableBufferPointer { m in
-                for id in ids {
-                    guard let p = expectedSet.position(of: id) else {
-                        foreign.insert(id)
+                for i in 0..<n {
+                    let p = pos[i]
+                    guard p >= 0 else {
+                        foreign.insert(ids[i])
                         continue
                     }
                     let bit: UInt64 = 1 << UInt64(p & 63)
@@ -144,7 +215,7 @@ public struct Verifier {
         r.checksum = RowDigest.format(sum)
         r.duplicatesLeft = r.rowsWritten - marked - foreign.count
         // missing keys, not rows: bronze expects several rows of one key
-        r.lostRecords = expectedSet.count - marked
+        r.lostRecords = expectedMembers - marked
 
         if delivered != truth.delivered {
             r.failures.append(
@@ -183,7 +254,7 @@ public struct DeltaTableContents: TableContents {
         let names = columns.isEmpty ? snap.schema.names : columns
         let files = snap.files
         guard !files.isEmpty else { return }
-        let reader = FileReadAhead(table: table, columns: names)
+        let reader = FileReadAhead(table: table, snapshot: snap, columns: names)
         reader.start(files[0])
         for i in files.indices {
             let batch = try reader.take()
@@ -199,20 +270,24 @@ public struct DeltaTableContents: TableContents {
 /// One data file read in the background (`start`, then `take`).
 private final class FileReadAhead: @unchecked Sendable {
     let table: DeltaTable
+    /// The one snapshot every file is read against (one log replay for the whole read-back,
+    /// not one per file: at 100 files of polars_merge that replay dominated the read-back).
+    let snapshot: DeltaSnapshot
     let columns: [String]
     private let group = DispatchGroup()
     // written by the worker before `group.leave()`, read after `group.wait()`
     private var result: Result<ColumnBatch, Error>?
 
-    init(table: DeltaTable, columns: [String]) {
+    init(table: DeltaTable, snapshot: DeltaSnapshot, columns: [String]) {
         self.table = table
+        self.snapshot = snapshot
         self.columns = columns
     }
 
     func start(_ file: AddFile) {
         group.enter()
         DispatchQueue.global().async {
-            self.result = Result { try self.table.read(files: [file], columns: self.columns) }
+            self.result = Result { try self.table.read(files: [file], columns: self.columns, snapshot: self.snapshot) }
             self.group.leave()
         }
     }

@@ -11,7 +11,9 @@ extension DeltaTable {
         try read(files: files, columns: columns, snapshot: snapshot())
     }
 
-    func read(files: [AddFile], columns: [String]?, snapshot snap: DeltaSnapshot) throws -> ColumnBatch {
+    /// As `read(files:columns:)`, against a snapshot the caller already holds (`files` are its
+    /// live files): no log replay per call, so reading a table file by file replays the log once.
+    public func read(files: [AddFile], columns: [String]?, snapshot snap: DeltaSnapshot) throws -> ColumnBatch {
         try ReaderSupport.checkReadable(
             snap.protocolVersions, configuration: snap.metadata.configuration, tablePath: path)
         let names = columns ?? snap.schema.names

@@ -111,6 +111,23 @@ import Testing
     }
 }
 
+extension HashColumnsTests {
+    /// Messages of 0...120 bytes cross the one-block fast path (≤ 55 bytes, padded by
+    /// `Digest.sha256OneBlock`) and OpenSSL's own padding (longer): Python's hashlib agrees on all.
+    @Test func sha256AgreesWithHashlibAcrossThePaddingBoundary() throws {
+        var rng = Xoshiro256StarStar(seed: 3)
+        let messages = (0...120).map { n in (0..<n).map { _ in UInt8(truncatingIfNeeded: rng.next()) } }
+        let script =
+            "import sys,hashlib\nfor l in sys.stdin: print(hashlib.sha256(bytes.fromhex(l.strip())).hexdigest())"
+        let python =
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+            ? "/usr/bin/python3" : "/usr/local/bin/python3"
+        let input = messages.map { HashColumnsTests.hexString($0) }.joined(separator: "\n")
+        let out = try HashColumnsTests.run(python, ["-c", script], input: Data(input.utf8))
+        #expect(out.split(separator: "\n").map(String.init) == messages.map { Digest.hex(.sha256, $0) })
+    }
+}
+
 @Suite struct DecimalTextTests {
     @Test func decimalMatchesSwiftFormatting() {
         var values: [Int64] = [0, 1, 9, 10, 99, 100, 12_345, 99_999_999, 100_000_000, 1_736_726_400_000_000]

@@ -25,4 +25,39 @@ import Testing
         #expect(m.count == 300)
         #expect(m.get(0)! == (900, 1_800) && m.get(299)! == (899, 1_798) && m.get(300) == nil)
     }
+
+    @Test("batch inserts and lookups with lookahead agree with the one-at-a-time calls")
+    func batches() {
+        var rng = Xoshiro256StarStar(seed: 9)
+        var values = (0..<3_000).map { _ in rng.next() } + [0]
+        values += values.prefix(500) + [0]  // repeats, 0 twice
+        var one = FingerprintSet(expected: 8)
+        var batch = FingerprintSet(expected: 8)  // grows inside insertEach
+        var newFlags = [Bool](repeating: false, count: values.count)
+        values.withUnsafeBufferPointer { vb in batch.insertEach(vb) { newFlags[$0] = $1 } }
+        #expect(newFlags == values.map { one.insert($0) })
+        #expect(batch.count == 3_001)
+        let probes = values + (0..<100).map { _ in rng.next() }
+        var found = [Int?](repeating: -1, count: probes.count)
+        probes.withUnsafeBufferPointer { pb in batch.positions(pb) { found[$0] = $1 } }
+        #expect(found == probes.map { batch.position(of: $0) })
+        #expect(found.suffix(100).allSatisfy { $0 == nil } && found.prefix(values.count).allSatisfy { $0 != nil })
+    }
+
+    @Test("map update returns the replaced value; lookupEach finds positions and values")
+    func mapUpdate() {
+        var m = FingerprintMap(expected: 4)
+        #expect(m.update(7, (1, 2)) == nil)
+        let replaced = m.update(7, (3, 4))
+        #expect(replaced! == (1, 2) && m.get(7)! == (3, 4) && m.count == 1)
+        #expect(m.update(0, (5, 6)) == nil && m.update(0, (8, 9))! == (5, 6))
+        for i in 100..<400 { m.set(UInt64(i), (UInt64(i), 0)) }
+        let keys: [UInt64] = [7, 0, 150, 399, 12_345]
+        var hits: [(Int, UInt64)?] = Array(repeating: nil, count: keys.count)
+        keys.withUnsafeBufferPointer { kb in
+            m.lookupEach(kb) { i, h in hits[i] = h.map { ($0.position, $0.value.0) } }
+        }
+        #expect(hits[0]!.1 == 3 && hits[1]!.1 == 8 && hits[2]!.1 == 150 && hits[3]!.1 == 399 && hits[4] == nil)
+        #expect(hits[1]!.0 == m.capacity && Set(hits.prefix(4).map { $0!.0 }).count == 4)
+    }
 }
