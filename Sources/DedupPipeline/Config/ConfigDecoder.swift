@@ -80,7 +80,7 @@ enum ConfigDecoder {
     static func decodeGeneration(_ r: YAMLReader) throws -> GenerationSettings {
         var g = GenerationSettings()
         let m = try r.mapping(allowed: ["scale", "mode", "seed", "start", "rate", "chaos"])
-        if let s = m["scale"] { g.scale = try s.int(in: 0...2_000_000_000) }
+        if let s = m["scale"] { g.scale = try s.int(in: 0...Int.max) }  // the limit is MemoryEstimate's
         if let s = m["mode"] { g.mode = try s.choice(GenerationMode.self) }
         if let s = m["seed"], !s.isNull { g.seed = try s.uint64() }
         if let s = m["start"] {

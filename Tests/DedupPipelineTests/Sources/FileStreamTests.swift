@@ -17,17 +17,17 @@ import Testing
     /// generated file with duplicates.
     static func inputs(_ dir: String) throws -> [String] {
         var text = "\u{FEFF}"
-        for i in 0..<3_000 {
+        for i in 0..<1_200 {
             let id = i % 5 == 4 ? i - 3 : i  // every fifth line repeats an earlier key
             text += "{\"message_id\":\"m\(String(id, radix: 36))\",\"sequence_id\":\(id),\"partition_id\":\(id % 3),"
-            text += "\"created_at\":\(1_736_726_400 + i),\"value\":\(100 + i % 900),\"zipcode\":\"0\(10_000 + i % 9_000)\"}"
+            text += "\"created_at\":\(1_736_726_400 + i),\"value\":\(100 + i % 900),\"zipcode\":\"\(10_000 + i % 9_000)\"}"
             text += i % 97 == 0 ? "\r\n\n" : (i % 211 == 0 ? "\nnot json\n" : "\n")
         }
         try text.write(toFile: dir + "/gen.jsonl", atomically: true, encoding: .utf8)
         return [CoreFixtures.path("jsonl/mixed.jsonl"), CoreFixtures.path("jsonl/good.jsonl"), dir + "/gen.jsonl"]
     }
 
-    @Test("streamed batches equal produce(), cut the same way, at any block size", arguments: [64, 1_000, 8 << 20])
+    @Test("streamed batches equal produce(), cut the same way, at any block size", arguments: [200, 1 << 20])
     func streamEqualsProduce(_ blockBytes: Int) throws {
         let dir = try CoreFixtures.scratchDirectory("file-stream-\(blockBytes)")
         let files = try Self.inputs(dir)
@@ -85,7 +85,8 @@ import Testing
         c.file.maxQuarantined = .fraction(1)
         c.batches = 3
         let input = try PipelineRunner.produce(config: c, seed: 1, outDir: dir)
-        #expect(input.quarantined > 0 && input.rejection == nil)
+        #expect(input.quarantined > 0)
+        #expect(input.rejection == nil, "\(input.rejection ?? "")")
         let whole = try FileSource(files: [dir + "/gen.jsonl"], quarantinePath: dir + "/w.jsonl", limit: .fraction(1))
             .produce()
         #expect(try input.truth == whole.truth)
