@@ -20,9 +20,9 @@ public struct EagerDedup: DedupStrategy {
 
     public var expectation: TableExpectation { .firstPerKey(key: key) }
 
-    public mutating func start(_ table: inout StrategyTable, expectedRows: Int) throws {
+    public mutating func start(_ table: inout StrategyTable, expectedKeys: Int) throws {
         let snap = try table.snapshot()
-        seen = DigestIndex(expected: (snap.rowCount ?? 0) + expectedRows, kind: seen.kind, values: false)
+        seen = DigestIndex(expected: (snap.rowCount ?? 0) + expectedKeys, kind: seen.kind, values: false)
         // a file at a time: only one file's keys are ever decoded at once
         for f in snap.files {
             let keys = KeyColumn.bytes(of: try table.read([f], columns: key).columns[0])

@@ -37,9 +37,9 @@ public struct PolarsMerge: DedupStrategy {
 
     public var expectation: TableExpectation { .batchWinnerPerKey(key: dedupKey, sortBy: sortBy, keepLast: keepLast) }
 
-    public mutating func start(_ table: inout StrategyTable, expectedRows: Int) throws {
+    public mutating func start(_ table: inout StrategyTable, expectedKeys: Int) throws {
         let snap = try table.snapshot()
-        index = DigestIndex(expected: (snap.rowCount ?? 0) + expectedRows, kind: index.kind, values: true)
+        index = DigestIndex(expected: (snap.rowCount ?? 0) + expectedKeys, kind: index.kind, values: true)
         for f in snap.files {
             let keys = KeyColumn.bytes(of: try table.read([f], columns: dedupKey).columns)
             try remember(keys, file: f)

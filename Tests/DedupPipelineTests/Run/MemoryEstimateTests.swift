@@ -11,15 +11,15 @@ import Testing
             let parts =
                 MemoryEstimate.fixed + MemoryEstimate.perBatchRow(kind) * 1_100_000
                 + MemoryEstimate.verifierBytes(kind, delivered: n, unique: 10_000_000)
-                + MemoryEstimate.indexBytes(kind, delivered: n)
+                + MemoryEstimate.indexBytes(kind, keys: 10_000_000)
             #expect(e == parts, "\(kind)")
         }
         // structures with a key index or a key map cost more than the one set of bronze
         let bronze = MemoryEstimate.bytes(.bronzeAppend, delivered: n, unique: n, batches: 10)
         #expect(MemoryEstimate.bytes(.eagerDedup, delivered: n, unique: n, batches: 10) > bronze)
         #expect(MemoryEstimate.bytes(.deltaMerge, delivered: n, unique: n, batches: 10) > bronze)
-        #expect(MemoryEstimate.indexBytes(.polarsMerge, delivered: n) > MemoryEstimate.indexBytes(.eagerDedup, delivered: n))
-        #expect(MemoryEstimate.indexBytes(.bronzeAppend, delivered: n) == 0)
+        #expect(MemoryEstimate.indexBytes(.polarsMerge, keys: n) > MemoryEstimate.indexBytes(.eagerDedup, keys: n))
+        #expect(MemoryEstimate.indexBytes(.bronzeAppend, keys: n) == 0)
     }
 
     @Test("more batches of the same stream need less memory; the scale adds only per-record sets")
