@@ -52,7 +52,9 @@ public enum MemoryEstimate {
         case .bronzeAppend, .eagerDedup: return deliveredSet  // eager's key is the identity: one set
         case .polarsMerge, .deltaMerge:
             // FingerprintMap(expected: delivered): 24-byte slots at load 0.8; while verifying, a set of the winners
-            return sum([deliveredSet, product(24, product(delivered, 5) / 4 + 1), product(8, product(unique, 10) / 7 + 1)])
+            return sum([
+                deliveredSet, product(24, product(delivered, 5) / 4 + 1), product(8, product(unique, 10) / 7 + 1),
+            ])
         }
     }
 

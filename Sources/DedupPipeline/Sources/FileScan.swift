@@ -26,7 +26,9 @@ enum FileScan {
                 for r in rejects {
                     let line = lineBase + r.line
                     if firstReject == nil { firstReject = "\(file):\(line): \(r.reason)" }
-                    r.text.withUnsafeBufferPointer { quarantine.add(file: file, line: line, reason: r.reason, text: $0) }
+                    r.text.withUnsafeBufferPointer {
+                        quarantine.add(file: file, line: line, reason: r.reason, text: $0)
+                    }
                 }
                 lineBase += lines
                 let batch = builder.batch()
@@ -41,7 +43,8 @@ enum FileScan {
             delivered: delivered)
         return SourcePreparation(
             truth: truth, quarantined: quarantine.count, quarantinePath: written,
-            rejection: source.rejection(loaded: delivered, quarantined: quarantine.count, first: firstReject, at: written),
+            rejection: source.rejection(
+                loaded: delivered, quarantined: quarantine.count, first: firstReject, at: written),
             seconds: ResourceClock.now() - t0)
     }
 }

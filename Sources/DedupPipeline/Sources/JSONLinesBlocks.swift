@@ -20,7 +20,8 @@ final class JSONLinesBlocks {
 
     init(path: String, blockBytes: Int = 8 << 20) throws {
         guard let f = fopen(path, "rb") else {
-            throw SourceError(path: path, problem: "cannot open the file: \(String(cString: strerror(errno)))", isIO: true)
+            throw SourceError(
+                path: path, problem: "cannot open the file: \(String(cString: strerror(errno)))", isIO: true)
         }
         file = f
         self.path = path
@@ -43,7 +44,8 @@ final class JSONLinesBlocks {
                 if got < want {
                     if ferror(file) != 0 {
                         throw SourceError(
-                            path: path, problem: "cannot read the file: \(String(cString: strerror(errno)))", isIO: true)
+                            path: path, problem: "cannot read the file: \(String(cString: strerror(errno)))", isIO: true
+                        )
                     }
                     atEnd = true
                 }

@@ -20,7 +20,8 @@ import Testing
         for i in 0..<1_200 {
             let id = i % 5 == 4 ? i - 3 : i  // every fifth line repeats an earlier key
             text += "{\"message_id\":\"m\(String(id, radix: 36))\",\"sequence_id\":\(id),\"partition_id\":\(id % 3),"
-            text += "\"created_at\":\(1_736_726_400 + i),\"value\":\(100 + i % 900),\"zipcode\":\"\(10_000 + i % 9_000)\"}"
+            text +=
+                "\"created_at\":\(1_736_726_400 + i),\"value\":\(100 + i % 900),\"zipcode\":\"\(10_000 + i % 9_000)\"}"
             text += i % 97 == 0 ? "\r\n\n" : (i % 211 == 0 ? "\nnot json\n" : "\n")
         }
         try text.write(toFile: dir + "/gen.jsonl", atomically: true, encoding: .utf8)
@@ -58,7 +59,8 @@ import Testing
     func changedInput() throws {
         let dir = try CoreFixtures.scratchDirectory("file-stream-changed")
         let path = dir + "/in.jsonl"
-        let line = "{\"message_id\":\"a\",\"sequence_id\":1,\"partition_id\":0,\"created_at\":1,\"value\":100,\"zipcode\":\"01234\"}\n"
+        let line =
+            "{\"message_id\":\"a\",\"sequence_id\":1,\"partition_id\":0,\"created_at\":1,\"value\":100,\"zipcode\":\"01234\"}\n"
         try String(repeating: line, count: 10).write(toFile: path, atomically: true, encoding: .utf8)
         let source = FileSource(files: [path], quarantinePath: dir + "/q.jsonl")
         #expect(try source.prepare()?.truth.delivered == 10)

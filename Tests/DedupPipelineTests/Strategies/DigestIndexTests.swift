@@ -40,12 +40,21 @@ import Testing
         #expect(b.a == 0x322B_241D_160F_0881 && b.b == 0x4E47_4039)
         // the same bytes as a general key are hashed instead (and differ)
         #expect(Self.digest(sha, .general) != d)
-        #expect(KeyDigest.Kind.of([HashColumns.compositeName], in: TableBatch.schema(
-            records: RecordSchema.base, encoding: .hex)) == .hexDigest)
-        #expect(KeyDigest.Kind.of([HashColumns.compositeName], in: TableBatch.schema(
-            records: RecordSchema.base, encoding: .binary)) == .binaryDigest)
-        #expect(KeyDigest.Kind.of([RecordSchema.messageId], in: TableBatch.schema(
-            records: RecordSchema.base, encoding: .hex)) == .general)
+        #expect(
+            KeyDigest.Kind.of(
+                [HashColumns.compositeName],
+                in: TableBatch.schema(
+                    records: RecordSchema.base, encoding: .hex)) == .hexDigest)
+        #expect(
+            KeyDigest.Kind.of(
+                [HashColumns.compositeName],
+                in: TableBatch.schema(
+                    records: RecordSchema.base, encoding: .binary)) == .binaryDigest)
+        #expect(
+            KeyDigest.Kind.of(
+                [RecordSchema.messageId],
+                in: TableBatch.schema(
+                    records: RecordSchema.base, encoding: .hex)) == .general)
     }
 
     @Test("insert reports first occurrences, set keeps the last value, lookup finds them (two shards, growth)")
