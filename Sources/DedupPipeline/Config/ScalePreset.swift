@@ -19,17 +19,15 @@ public enum ScalePreset: String, CaseIterable, Sendable {
     /// `small (100), medium (10000), …` for messages.
     public static let listing = allCases.map { "\($0.rawValue) (\($0.messages))" }.joined(separator: ", ")
 
-    /// The largest scale a config may ask for.
-    public static let limit = 2_000_000_000
-
-    /// An integer in [0, limit] or a preset name; anything else is an error that lists the presets
+    /// An integer ≥ 0 (the largest scale a run may ask for follows `MemoryEstimate`, checked
+    /// before running) or a preset name; anything else is an error that lists the presets
     /// and suggests the closest one.
     static func decode(_ r: YAMLReader) throws(InputError) -> Int {
         guard let s = r.scalar, !r.isNull else { throw r.fail(expected) }
-        if !s.quoted, YAMLScalar.int(s.text) != nil { return try r.int(in: 0...limit) }
+        if !s.quoted, YAMLScalar.int(s.text) != nil { return try r.int(in: 0...Int.max) }
         if let p = ScalePreset(rawValue: s.text.lowercased()) { return p.messages }
         throw r.fail(expected + Suggestion.hint(for: s.text.lowercased(), in: allCases.map(\.rawValue)))
     }
 
-    static let expected = "an integer in [0, \(limit)] or a preset: \(listing)"
+    static let expected = "a non-negative integer or a preset: \(listing)"
 }

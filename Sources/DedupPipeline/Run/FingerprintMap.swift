@@ -1,5 +1,5 @@
 /// A map from 64-bit fingerprints to a pair of `UInt64` values (open addressing, linear probing,
-/// load ≤ 0.7, key and values in one 24-byte slot, so a lookup costs one cache miss): the
+/// load ≤ 0.8, key and values in one 24-byte slot, so a lookup costs one cache miss): the
 /// verifier's compact per-key state (a winner's row; or its digest and identity), several times
 /// faster and smaller than a `Dictionary` at millions of keys. Fingerprints are `StableHash`
 /// values; 0 is kept aside.
@@ -9,25 +9,31 @@ struct FingerprintMap {
     private var slots: [UInt64]
     private var zeroValue: Value?
     private(set) var count = 0
-    private var mask: Int
+    /// Slots: exactly what `expected` needs at load 0.8, not a power of two (a fingerprint's
+    /// home slot is `fp × cap / 2⁶⁴`), so 100M keys take 3 GB instead of 6.4.
+    private var cap: Int
 
     init(expected: Int) {
-        var cap = 16
-        while cap * 7 < expected * 10 { cap <<= 1 }
+        cap = max(16, expected * 5 / 4 + 1)
         slots = Array(repeating: 0, count: 3 * cap)
-        mask = cap - 1
+    }
+
+    @inline(__always)
+    private static func home(_ fp: UInt64, _ cap: Int) -> Int {
+        Int(truncatingIfNeeded: fp.multipliedFullWidth(by: UInt64(cap)).high)
     }
 
     /// The value of `fp`, or nil.
     func get(_ fp: UInt64) -> Value? {
         if fp == 0 { return zeroValue }
         return slots.withUnsafeBufferPointer { s in
-            var i = Int(truncatingIfNeeded: fp) & mask
+            var i = Self.home(fp, cap)
             while true {
                 let g = s[3 &* i]
                 if g == fp { return (s[3 &* i &+ 1], s[3 &* i &+ 2]) }
                 if g == 0 { return nil }
-                i = (i &+ 1) & mask
+                i &+= 1
+                if i == cap { i = 0 }
             }
         }
     }
@@ -44,10 +50,10 @@ struct FingerprintMap {
             zeroValue = value
             return old
         }
-        if (count + 1) * 10 > (mask + 1) * 7 { grow() }
-        let m = mask
+        if (count + 1) * 5 > cap * 4 { grow() }
+        let c = cap
         let old = slots.withUnsafeMutableBufferPointer { s -> Value? in
-            var i = Int(truncatingIfNeeded: fp) & m
+            var i = Self.home(fp, c)
             while true {
                 let g = s[3 &* i]
                 if g == fp || g == 0 {
@@ -57,7 +63,8 @@ struct FingerprintMap {
                     s[3 &* i &+ 2] = value.1
                     return previous
                 }
-                i = (i &+ 1) & m
+                i &+= 1
+                if i == c { i = 0 }
             }
         }
         if old == nil { count += 1 }
@@ -68,11 +75,11 @@ struct FingerprintMap {
     /// `fp`, so its cache miss overlaps other work); the result only feeds `consume`.
     @inline(__always)
     func touch(_ fp: UInt64) -> UInt64 {
-        slots.withUnsafeBufferPointer { $0[3 &* (Int(truncatingIfNeeded: fp) & mask)] }
+        slots.withUnsafeBufferPointer { $0[3 &* Self.home(fp, cap)] }
     }
 
     /// Positions range over 0...capacity (`capacity` is the fingerprint 0's).
-    var capacity: Int { mask + 1 }
+    var capacity: Int { cap }
 
     /// `body(i, position, value)` for every `fps[i]` in the map (position stable until the next
     /// insert, in 0...capacity), `body(i, nil)` otherwise. The slot `lookahead` rows ahead is
@@ -80,17 +87,17 @@ struct FingerprintMap {
     func lookupEach(_ fps: UnsafeBufferPointer<UInt64>, _ body: (Int, (position: Int, value: Value)?) -> Void) {
         slots.withUnsafeBufferPointer { s in
             let base = s.baseAddress!
-            let m = mask
+            let c = cap
             var sink: UInt64 = 0
             for i in fps.indices {
                 let ahead = i &+ FingerprintSet.lookahead
-                if ahead < fps.count { sink ^= base[3 &* (Int(truncatingIfNeeded: fps[ahead]) & m)] }
+                if ahead < fps.count { sink ^= base[3 &* Self.home(fps[ahead], c)] }
                 let fp = fps[i]
                 if fp == 0 {
-                    body(i, zeroValue.map { (m &+ 1, $0) })
+                    body(i, zeroValue.map { (c, $0) })
                     continue
                 }
-                var k = Int(truncatingIfNeeded: fp) & m
+                var k = Self.home(fp, c)
                 while true {
                     let g = base[3 &* k]
                     if g == fp {
@@ -101,7 +108,8 @@ struct FingerprintMap {
                         body(i, nil)
                         break
                     }
-                    k = (k &+ 1) & m
+                    k &+= 1
+                    if k == c { k = 0 }
                 }
             }
             consume(sink)  // keeps the early loads (RawSlots.swift)
@@ -112,18 +120,21 @@ struct FingerprintMap {
     func forEach(_ body: (UInt64, Value) -> Void) {
         if let z = zeroValue { body(0, z) }
         slots.withUnsafeBufferPointer { s in
-            for i in 0...mask where s[3 &* i] != 0 { body(s[3 &* i], (s[3 &* i &+ 1], s[3 &* i &+ 2])) }
+            for i in 0..<cap where s[3 &* i] != 0 { body(s[3 &* i], (s[3 &* i &+ 1], s[3 &* i &+ 2])) }
         }
     }
 
     private mutating func grow() {
         let old = slots
-        let oldCap = mask + 1
-        slots = Array(repeating: 0, count: 6 * oldCap)
-        mask = 2 * oldCap - 1
+        let oldCap = cap
+        cap = 2 * oldCap
+        slots = Array(repeating: 0, count: 3 * cap)
         for i in 0..<oldCap where old[3 * i] != 0 {
-            var j = Int(truncatingIfNeeded: old[3 * i]) & mask
-            while slots[3 * j] != 0 { j = (j + 1) & mask }
+            var j = Self.home(old[3 * i], cap)
+            while slots[3 * j] != 0 {
+                j += 1
+                if j == cap { j = 0 }
+            }
             for k in 0..<3 { slots[3 * j + k] = old[3 * i + k] }
         }
     }

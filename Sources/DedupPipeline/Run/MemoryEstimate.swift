@@ -4,27 +4,96 @@
     import Darwin
 #endif
 
-/// Peak resident memory a run is expected to need, from what grows with it: the micro-batches in
-/// flight (the one being written, the next one being prepared, the Parquet buffers), the
-/// verifier's fingerprint sets over the delivered records, and the strategy's own key state.
-/// The constants are the figures measured with `make bench-pipeline` at 10M records (sha256 hex,
-/// snappy, 10 batches; notes in docs/RESULTS.md, "Memory"), rounded up. The runner refuses a run
-/// whose estimate exceeds the machine's physical memory: the accepted scale follows from this,
-/// not from a fixed limit.
+/// Peak resident memory a run is expected to need, from what grows with it (docs/RESULTS.md,
+/// "Memory"):
+/// - the micro-batches in flight (the one being written, the next one being prepared, Parquet
+///   buffers; a merge also holds the rows of the files it rewrites and the gathered output): a
+///   per-strategy figure per record of a micro-batch, measured;
+/// - the verifier's state, from its structures' sizing rules: a fingerprint set over the
+///   delivered identities (8-byte slots at load 0.7), plus for the batch-winner strategies a
+///   fingerprint map over the keys (24-byte slots at load 0.8) and, while verifying, a set of
+///   the winners' identities;
+/// - the strategy's own key index (`DigestTable`: 12-byte slots for eager_dedup, 16 for
+///   polars_merge, sized for the distinct keys at load 0.8; none for bronze and delta_merge).
+///
+/// The runner refuses a run whose estimate exceeds the machine's physical memory, so the accepted
+/// scale follows from this estimate, not from a fixed limit. Arithmetic saturates (never wraps).
 public enum MemoryEstimate {
-    /// Bytes per record of a micro-batch in flight (≈ 3 copies of a 185-byte table row + Parquet buffers).
-    static let perBatchRow = 600
-    /// Bytes per delivered record in the verifier's fingerprint sets.
-    static let perDelivered = 24
-    /// Bytes per distinct key of the strategy's own state (0 for bronze).
-    static func perKey(_ kind: StrategyKind) -> Int { kind == .bronzeAppend ? 0 : 300 }
-    static let fixed = 64 << 20
+    /// Bytes per record of a micro-batch in flight, per strategy: the peak RSS measured at 10M
+    /// records in 10 batches and at 100M in 100 (micro-batches of 1.1M records; sha256 hex,
+    /// snappy; docs/RESULTS.md, "Memory"), less the structural terms below, the larger of the
+    /// two, rounded up. The estimate then bounds every measured run: bronze 0.73 / 2.19 GB,
+    /// eager_dedup 1.13 / 3.67 GB, polars_merge 1.51 GB (10M), delta_merge 1.35 / 5.94 GB.
+    static func perBatchRow(_ kind: StrategyKind) -> Int {
+        switch kind {
+        case .bronzeAppend: 800
+        case .eagerDedup: 800
+        case .polarsMerge, .deltaMerge: 650
+        }
+    }
+
+    /// Process base: code, runtime, logging, table log state.
+    static let fixed = 96 << 20
 
     /// Estimated peak bytes of one run of `kind` over `delivered` records (`unique` keys) in `batches`.
     public static func bytes(_ kind: StrategyKind, delivered: Int, unique: Int, batches: Int) -> Int {
-        let batchRows = (delivered + max(1, batches) - 1) / max(1, batches)
-        return fixed + perBatchRow * batchRows + perDelivered * delivered + perKey(kind) * unique
+        let b = max(1, batches)
+        let batchRows = delivered / b + (delivered % b == 0 ? 0 : 1)
+        return sum([
+            fixed, product(perBatchRow(kind), batchRows), verifierBytes(kind, delivered: delivered, unique: unique),
+            indexBytes(kind, keys: unique),
+        ])
     }
+
+    /// The verifier's fingerprint structures (Verifier, FingerprintSet, FingerprintMap).
+    static func verifierBytes(_ kind: StrategyKind, delivered: Int, unique: Int) -> Int {
+        let deliveredSet = product(8, product(delivered, 10) / 7 + 1)
+        switch kind {
+        case .bronzeAppend, .eagerDedup: return deliveredSet  // eager's key is the identity: one set
+        case .polarsMerge, .deltaMerge:
+            // FingerprintMap(expected: delivered): 24-byte slots at load 0.8; while verifying, a set of the winners
+            return sum([
+                deliveredSet, product(24, product(delivered, 5) / 4 + 1), product(8, product(unique, 10) / 7 + 1),
+            ])
+        }
+    }
+
+    /// The strategy's key index (`DigestTable`), sized for the distinct keys.
+    static func indexBytes(_ kind: StrategyKind, keys: Int) -> Int {
+        let slots = Int(min(Double(Int.max / 16), Double(keys) / DigestTable.sizedLoad)) + 32
+        switch kind {
+        case .bronzeAppend, .deltaMerge: return 0
+        case .eagerDedup: return product(12, slots)
+        case .polarsMerge: return product(16, slots)
+        }
+    }
+
+    private static func product(_ a: Int, _ b: Int) -> Int {
+        let (p, o) = a.multipliedReportingOverflow(by: b)
+        return o ? Int.max : p
+    }
+
+    private static func sum(_ xs: [Int]) -> Int {
+        xs.reduce(0) { s, x in
+            let (t, o) = s.addingReportingOverflow(x)
+            return o ? Int.max : t
+        }
+    }
+
+    /// Makes glibc map every block of 1 MiB or more on its own and unmap it when freed. Its default
+    /// threshold adapts upwards (to 32 MiB) after the first large free, after which the per-batch
+    /// arrays of a run (tens of MB each) are carved from the heap and stay resident once freed:
+    /// measured at 10M records, polars_merge peaked at 1.63-1.68 GB with the default and 1.48 GB
+    /// with this setting, at the same speed. Called once per process, before a run.
+    public static func returnLargeBlocksToTheSystem() { _ = allocatorConfigured }
+
+    private static let allocatorConfigured: Bool = {
+        // glibc's mallopt (malloc.h, not in the Glibc module): looked up, so other C libraries skip it
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let f = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return false }
+        let mMmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD in glibc's malloc.h
+        return unsafeBitCast(f, to: Mallopt.self)(mMmapThreshold, 1 << 20) == 1
+    }()
 
     /// Physical memory of this machine, bytes (0 if unknown).
     public static var physicalBytes: Int {
@@ -33,19 +102,22 @@ public enum MemoryEstimate {
         return pages > 0 && size > 0 ? pages * size : 0
     }
 
-    /// Throws a usage error naming the estimate when a run would not fit in physical memory.
-    static func check(_ config: PipelineConfig, strategies: [StrategyKind]) throws {
-        let physical = physicalBytes
-        guard physical > 0, config.source.kind != .file else { return }  // the file source's size is unknown here
+    /// The delivered records to plan for at `scale` messages: duplicates add up to
+    /// `dup_prob` ≤ 0.5 of the messages, plus slack.
+    static func delivered(scale n: Int) -> Int { sum([n, Int(min(Double(Int.max / 2), Double(n) * 0.55))]) }
+
+    /// Throws a usage error naming the estimate when a run would not fit in `limit` bytes
+    /// (default: physical memory). The file source is skipped: its size is only known once read.
+    static func check(_ config: PipelineConfig, strategies: [StrategyKind], limit: Int = physicalBytes) throws {
+        guard limit > 0, config.source.kind != .file else { return }
         let n = config.generation.scale
-        let delivered = n + Int(Double(n) * 0.55)  // upper bound of dup_prob ≤ 0.5 plus slack
         for kind in strategies {
-            let need = bytes(kind, delivered: delivered, unique: n, batches: config.batches)
-            if need > physical {
+            let need = bytes(kind, delivered: delivered(scale: n), unique: n, batches: config.batches)
+            if need > limit {
                 throw RunnerError(
                     .usage,
                     "\(kind.rawValue) at scale \(n) in \(config.batches) batches needs about \(need >> 20) MiB "
-                        + "(docs/RESULTS.md, \"Memory\") but this machine has \(physical >> 20) MiB; "
+                        + "(docs/RESULTS.md, \"Memory\") but this machine has \(limit >> 20) MiB; "
                         + "use more batches (smaller micro-batches) or a smaller scale")
             }
         }

@@ -30,6 +30,7 @@ public enum PipelineRunner {
         let dirs = strategies.map { tableDirectory(outDir: base, strategy: $0) }
         for d in dirs { try checkTableDirectory(d, force: force) }
         try MemoryEstimate.check(config, strategies: strategies)
+        MemoryEstimate.returnLargeBlocksToTheSystem()
         let input = try produce(config: config, seed: seed ?? config.effectiveSeed, outDir: outDir)
         var results: [RunMetrics] = []
         for (kind, dir) in zip(strategies, dirs) {
@@ -71,7 +72,21 @@ public enum PipelineRunner {
     public static func produce(config: PipelineConfig, seed: UInt64, outDir: String? = nil) throws -> RunInput {
         let log = Logger(label: "dedupbench.pipeline")
         let source = try SourceRegistry.make(config, seed: seed, outDir: outDir)
-        if source.replayable { return RunInput(config: config, seed: seed, source: source) }
+        if source.replayable {
+            guard let p = try source.prepare() else { return RunInput(config: config, seed: seed, source: source) }
+            log.info(
+                "source scanned",
+                metadata: [
+                    "source": "\(config.source.kind.rawValue)", "delivered": "\(p.truth.delivered)",
+                    "unique": "\(p.truth.uniqueIds)", "seconds": "\(String(format: "%.3f", p.seconds))",
+                ])
+            if p.quarantined > 0 {
+                log.warning(
+                    "\(p.quarantined) input lines quarantined",
+                    metadata: ["quarantine": "\(p.quarantinePath ?? "-")", "limit": "\(config.file.maxQuarantined)"])
+            }
+            return RunInput(config: config, seed: seed, source: source, preparation: p)
+        }
         let t0 = ResourceClock.now()
         var output = try source.produce()
         if output.seconds == 0 { output.seconds = ResourceClock.now() - t0 }
@@ -143,11 +158,14 @@ public struct RunInput {
     public var seed: UInt64
     private let source: (any RecordSource)?
     private let output: SourceOutput?
+    /// The streamed source's one-off preparation (the file source's scan), if it has one.
+    private var preparation: SourcePreparation?
 
-    init(config: PipelineConfig, seed: UInt64, source: any RecordSource) {
+    init(config: PipelineConfig, seed: UInt64, source: any RecordSource, preparation: SourcePreparation? = nil) {
         self.config = config
         self.seed = seed
         self.source = source
+        self.preparation = preparation
         output = nil
     }
 
@@ -167,13 +185,13 @@ public struct RunInput {
 
     /// Seconds spent producing the shared output before any run (0 for streamed sources): part
     /// of every run's `total_s`, as the user waited for it.
-    public var sharedSeconds: Double { output?.seconds ?? 0 }
+    public var sharedSeconds: Double { output?.seconds ?? preparation?.seconds ?? 0 }
 
     /// Input lines the file source quarantined (0 for generated sources).
-    public var quarantined: Int { output?.quarantined ?? 0 }
+    public var quarantined: Int { output?.quarantined ?? preparation?.quarantined ?? 0 }
 
     /// Why the input itself fails every run (e.g. more quarantined lines than allowed), if it does.
-    public var rejection: String? { output?.rejection }
+    public var rejection: String? { output?.rejection ?? preparation?.rejection }
 
     /// Every micro-batch of one pass (tests; holds the whole stream).
     public func batches() throws -> [ColumnBatch] {

@@ -55,7 +55,7 @@ struct StrategyDriver: StrategyVisitor {
                     options: writeOptions(config, kind: S.kind))
                 var st = StrategyTable(table: t, partBytes: config.storage.multipartPartBytes)
                 st.recordCreate(commitBytes: t.creationCommitBytes)
-                try strategy.start(&st, expectedRows: n)
+                try strategy.start(&st, expectedKeys: stream.truth.uniqueIds)
                 return st
             }
             var next = try feed.make()

@@ -7,10 +7,18 @@ import Dispatch
 /// to the quarantine file (one JSON object per rejected line: file, line, reason, text) and are
 /// counted; blank lines are skipped. Ground truth is what the files hold: unique = distinct
 /// composite keys, duplicates = delivered − unique, nothing dropped.
+///
+/// Streamed: `prepare` scans the files once per invocation (`FileScan`: counts, quarantine
+/// file), then every run's `open` reads and parses them again block by block (`FileStream`), so
+/// memory stays at about a micro-batch whatever the files' size. `produce` (tests) reads it all.
 public struct FileSource: RecordSource {
     public let files: [String]
     public let quarantinePath: String
     public let limit: QuarantineLimit
+    /// Bytes read and parsed at a time when streaming (tests make it small).
+    var blockBytes = 8 << 20
+    /// The scan, made once and shared by every pass.
+    private let scanned = ScanCache()
 
     /// `outDir`: the run's output directory, where the quarantine file goes unless
     /// `file.quarantine_path` names one (never the working directory's `./data`).
@@ -36,6 +44,23 @@ public struct FileSource: RecordSource {
     }
 
     static func joined(_ dir: String, _ name: String) -> String { dir.hasSuffix("/") ? dir + name : dir + "/" + name }
+
+    public var replayable: Bool { true }
+
+    /// The scan (`FileScan`), run on the first call: it writes the quarantine file once.
+    public func prepare() throws -> SourcePreparation? { try scan() }
+
+    func scan() throws -> SourcePreparation {
+        if let done = scanned.value { return done }
+        let p = try FileScan.run(self)
+        scanned.value = p
+        return p
+    }
+
+    /// A pass reading the files as it goes (the scan runs first if it has not).
+    public func open(batches: Int) throws -> any RecordStream {
+        FileStream(files: files, preparation: try scan(), batches: batches, blockBytes: blockBytes)
+    }
 
     public func produce() throws -> SourceOutput {
         let started = DispatchTime.now().uptimeNanoseconds
@@ -78,6 +103,11 @@ public struct FileSource: RecordSource {
         }
         return nil
     }
+}
+
+/// Holds the file source's scan once made (a class: `FileSource` is a value shared by runs).
+final class ScanCache {
+    var value: SourcePreparation?
 }
 
 /// Column arrays the file source appends parsed rows to.

@@ -55,6 +55,12 @@ enum InputFiles {
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
 
+    /// The file's size in bytes (0 when unknown).
+    static func size(_ path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
+    }
+
     /// The whole file as bytes (one allocation of the file's size, then fread; no Foundation).
     static func read(_ path: String) throws -> [UInt8] {
         guard let f = fopen(path, "rb") else {

@@ -1,4 +1,4 @@
-/// Parses a whole JSONL buffer on all cores: the bytes are cut into chunks at line boundaries,
+/// Parses a JSONL buffer (a whole file, or a block of one) on all cores: the bytes are cut into chunks at line boundaries,
 /// each chunk is parsed into its own column builder, and the results are joined in file order
 /// (line numbers stay exact: each chunk's lines are offset by the lines before it).
 enum JSONLinesReader {
@@ -16,8 +16,17 @@ enum JSONLinesReader {
 
     /// Parses `bytes`; valid rows are appended to `builder`, rejects returned with 1-based lines.
     static func parse(_ bytes: [UInt8], into builder: inout RecordBuilder, chunkBytes: Int? = nil) -> [Reject] {
-        // A UTF-8 byte-order mark before the first line is an encoding signature, not content.
-        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        parseBlock(bytes, atFileStart: true, into: &builder, chunkBytes: chunkBytes).rejects
+    }
+
+    /// Parses one block of whole lines (a file, or a piece of one ending after a newline):
+    /// valid rows are appended to `builder`; rejects come back with 1-based lines counted from
+    /// the block's start, with the number of lines the block holds. `atFileStart`: a UTF-8
+    /// byte-order mark before the first line is an encoding signature, not content.
+    static func parseBlock(
+        _ bytes: [UInt8], atFileStart: Bool, into builder: inout RecordBuilder, chunkBytes: Int? = nil
+    ) -> (rejects: [Reject], lines: Int) {
+        let bom = atFileStart && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let bounds = chunkBounds(bytes, from: bom, target: chunkBytes ?? max(1 << 20, bytes.count / 16))
         var results = [ChunkResult](repeating: ChunkResult(), count: bounds.count)
         bytes.withUnsafeBufferPointer { buf in
@@ -34,13 +43,13 @@ enum JSONLinesReader {
         }
         var rejects: [Reject] = []
         var lineBase = 0
-        builder.reserve(rows: results.reduce(0) { $0 + $1.builder.seqs.count })
+        if builder.seqs.isEmpty { builder.reserve(rows: results.reduce(0) { $0 + $1.builder.seqs.count }) }
         for r in results {
             builder.append(contentsOf: r.builder)
             rejects += r.rejects.map { Reject(line: $0.line + lineBase, reason: $0.reason, text: $0.text) }
             lineBase += r.lines
         }
-        return rejects
+        return (rejects, lineBase)
     }
 
     /// Chunk ranges of roughly `target` bytes, each ending just after a newline (or at the end).

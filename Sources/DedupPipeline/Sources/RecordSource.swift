@@ -41,6 +41,30 @@ public protocol RecordSource {
     /// Whether every `open` yields the same records, so each strategy run may open its own pass
     /// instead of sharing one materialised output.
     var replayable: Bool { get }
+    /// Work a replayable source does once per invocation, before any pass (the file source's
+    /// scan: record count, distinct keys, quarantine file); nil when there is none.
+    func prepare() throws -> SourcePreparation?
+}
+
+/// What a streamed source established once, before its first pass (the file source's scan).
+public struct SourcePreparation: Sendable, Equatable {
+    public var truth: GroundTruth
+    /// Input lines rejected into the quarantine file.
+    public var quarantined: Int
+    /// Where rejected lines were written, if any were.
+    public var quarantinePath: String?
+    /// Set when the input fails every run (see `SourceOutput.rejection`).
+    public var rejection: String?
+    /// Wall-clock seconds the preparation took (every run waited for it).
+    public var seconds: Double
+
+    public init(truth: GroundTruth, quarantined: Int, quarantinePath: String?, rejection: String?, seconds: Double) {
+        self.truth = truth
+        self.quarantined = quarantined
+        self.quarantinePath = quarantinePath
+        self.rejection = rejection
+        self.seconds = seconds
+    }
 }
 
 extension RecordSource {
@@ -48,4 +72,5 @@ extension RecordSource {
         MaterializedStream(try produce(), batches: batches)
     }
     public var replayable: Bool { false }
+    public func prepare() throws -> SourcePreparation? { nil }
 }

@@ -12,7 +12,7 @@ public struct BronzeAppend: DedupStrategy {
 
     public var expectation: TableExpectation { .everyRecord }
 
-    public mutating func start(_ table: inout StrategyTable, expectedRows: Int) throws {}
+    public mutating func start(_ table: inout StrategyTable, expectedKeys: Int) throws {}
 
     public mutating func process(_ batch: ColumnBatch, _ table: inout StrategyTable, _ timer: inout PhaseTimer) throws {
         try timer.measure(.write) { _ = try table.append(batch) }

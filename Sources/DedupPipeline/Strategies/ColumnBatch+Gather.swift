@@ -28,7 +28,10 @@ extension ColumnBatch {
         }
         let out = UnsafeMutableBufferPointer<Column?>.allocate(capacity: first.columns.count)
         out.initialize(repeating: nil)
-        defer { out.deallocate() }
+        defer {  // deinitialize first: the slots hold the gathered columns (else every gather leaks)
+            out.deinitialize()
+            out.deallocate()
+        }
         let slots = UncheckedSendable(out)
         let picks = where_
         DispatchQueue.concurrentPerform(iterations: first.columns.count) { c in

@@ -20,9 +20,11 @@ public protocol DedupStrategy {
     /// What the table must contain after the run.
     var expectation: TableExpectation { get }
 
-    /// Loads the strategy's state from the table (reads count as GET requests). `expectedRows`
-    /// (the records this run will deliver) sizes in-memory structures up front.
-    mutating func start(_ table: inout StrategyTable, expectedRows: Int) throws
+    /// Loads the strategy's state from the table (reads count as GET requests). `expectedKeys`
+    /// (the distinct composite keys this run will deliver, the source's `uniqueIds`) sizes the key
+    /// index up front so that it does not grow (a growth holds the old and the new table at once);
+    /// a key with more distinct values than that only makes it grow.
+    mutating func start(_ table: inout StrategyTable, expectedKeys: Int) throws
 
     /// Deduplicates and writes one micro-batch (rows in delivery order, table schema), charging
     /// its time to `.dedup` and `.write`.

@@ -53,7 +53,7 @@ public struct DeltaMerge: DedupStrategy {
     /// The match condition's columns.
     private var matchColumns: [String] { mergeKey }
 
-    public mutating func start(_ table: inout StrategyTable, expectedRows: Int) throws {}
+    public mutating func start(_ table: inout StrategyTable, expectedKeys: Int) throws {}
 
     public mutating func process(_ batch: ColumnBatch, _ table: inout StrategyTable, _ timer: inout PhaseTimer) throws {
         // 1. dedup the source, prune candidates, read their keys, find the files with matches

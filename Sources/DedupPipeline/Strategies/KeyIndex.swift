@@ -1,10 +1,10 @@
 import DeltaStorage
 
-/// The set of keys a strategy has seen, each with an `Int32` value (a row or a file number).
-/// Keys are stored once in an arena (so equal fingerprints are confirmed against real bytes) and
-/// found through a `KeyTable` per shard: two shards (by the fingerprint's top bit) filled on both
-/// cores for large inputs. Built from the table at start (the table is the truth) and kept in
-/// step with every commit.
+/// An exact set of one micro-batch's keys, each with an `Int32` value: keys are stored once in an
+/// arena (so equal fingerprints are confirmed against real bytes) and found through a `KeyTable`
+/// per shard: two shards (by the fingerprint's top bit) filled on both cores for large inputs.
+/// Used per batch (merge key sets, the rows a rewrite drops), where exactness matters and the
+/// size is bounded; the long-lived indexes keep `KeyDigest`s instead (`DigestIndex`).
 struct KeyIndex {
     private var shards: [KeyTable]
     /// Every key added, in order; a key's number is its position here.
@@ -35,7 +35,6 @@ struct KeyIndex {
         }
         arena.appendFast(keys)
         var result = [Int32](repeating: -1, count: n)
-        let shardsUsed = shardCount(rows: n)
         let arenaCopy = arena  // shares storage; not mutated while its pointers are in use
         arenaCopy.withKeyBuffer { kb in
             result.withUnsafeMutableBufferPointer { res in
@@ -88,12 +87,6 @@ struct KeyIndex {
         values.reserveCapacity(arena.count)
         values += (0..<n).lazy.map { result[$0] < 0 ? value($0) : -1 }
         return result
-    }
-
-    /// The key number of row `row` of `keys`, or nil when the key was never added.
-    @inline(__always)
-    func find(_ keys: KeyBuffer, _ row: Int, fingerprint: UInt64, arena kb: KeyBuffer) -> Int32? {
-        shards[KeyIndex.shard(fingerprint)].find(fingerprint) { p in KeyColumn.equal(kb, Int(p), keys, row) }
     }
 
     /// Key numbers for every row of `keys` (nil when absent), looked up on both cores.

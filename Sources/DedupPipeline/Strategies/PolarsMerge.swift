@@ -14,7 +14,9 @@ public struct PolarsMerge: DedupStrategy {
     public let dedupKey: [String]
     public let sortBy: String?
     public let keepLast: Bool
-    private var index = KeyIndex(expected: 1 << 16)
+    /// Key → number of the file holding it (a 16-byte `KeyDigest` slot a key; see `KeyDigest`
+    /// for the collision bound).
+    private var index: DigestIndex
     /// Each write is sorted by `sort_by` within its partition and cut into about this many files,
     /// so a late duplicate makes only the small file holding its key be rewritten.
     public static let filesPerWrite = 8
@@ -30,13 +32,14 @@ public struct PolarsMerge: DedupStrategy {
         }
         sortBy = sort.first
         keepLast = (options.string("keep") ?? "last") == "last"
+        index = DigestIndex(expected: 1 << 16, kind: KeyDigest.Kind.of(dedupKey, in: schema), values: true)
     }
 
     public var expectation: TableExpectation { .batchWinnerPerKey(key: dedupKey, sortBy: sortBy, keepLast: keepLast) }
 
-    public mutating func start(_ table: inout StrategyTable, expectedRows: Int) throws {
+    public mutating func start(_ table: inout StrategyTable, expectedKeys: Int) throws {
         let snap = try table.snapshot()
-        index = KeyIndex(expected: (snap.rowCount ?? 0) + expectedRows)
+        index = DigestIndex(expected: (snap.rowCount ?? 0) + expectedKeys, kind: index.kind, values: true)
         for f in snap.files {
             let keys = KeyColumn.bytes(of: try table.read([f], columns: dedupKey).columns)
             try remember(keys, file: f)
@@ -51,15 +54,7 @@ public struct PolarsMerge: DedupStrategy {
             let rows = BatchWinners.select(
                 keys: keys, fingerprints: fps, sortBy: sortBy.flatMap { batch.column($0) }, keepLast: keepLast)
             var hit = Set<Int32>()
-            index.arena.withKeyBuffer { ab in
-                keys.withKeyBuffer { kb in
-                    for r in rows {
-                        if let k = index.find(kb, r, fingerprint: fps[r], arena: ab) {
-                            hit.insert(index.values[Int(k)])
-                        }
-                    }
-                }
-            }
+            for file in index.lookup(index.digests(keys, rows: rows)) { if let file { hit.insert(file) } }
             return (rows, rows.count == keys.count ? keys : keys.gatherRows(rows), hit.sorted())
         }
         // 2. copy-on-write of the touched files, plus the new rows, in one commit; one gather puts
@@ -114,7 +109,6 @@ public struct PolarsMerge: DedupStrategy {
             files.append(f)
             for i in r { fileOfRow[i] = no }
         }
-        let known = index.insert(keys, fingerprints: KeyColumn.fingerprints(keys)) { fileOfRow[$0] }
-        for (i, k) in known.enumerated() where k >= 0 { index.values[Int(k)] = fileOfRow[i] }
+        index.set(index.digests(keys), values: fileOfRow)
     }
 }

@@ -140,7 +140,10 @@ func concurrentMap<T: Sendable>(
     guard n > 1 && parallel else { return (0..<n).map { i in Result { try body(i) } } }
     let slots = UnsafeMutableBufferPointer<Result<T, Error>?>.allocate(capacity: n)
     slots.initialize(repeating: nil)
-    defer { slots.deallocate() }
+    defer {  // deinitialize first: the slots hold the results (else every parallel read leaks its data)
+        slots.deinitialize()
+        slots.deallocate()
+    }
     nonisolated(unsafe) let out = slots
     DispatchQueue.concurrentPerform(iterations: n) { i in out[i] = Result { try body(i) } }
     return slots.map { $0! }

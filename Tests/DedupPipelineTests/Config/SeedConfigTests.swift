@@ -87,7 +87,7 @@ import Testing
     @Test func unknownScalePresetListsThemAndSuggests() {
         #expect(
             Self.error("generation:\n  scale: smal\n")
-                == "t.yaml:2:10: generation.scale: got 'smal'; expected an integer in [0, 2000000000] or a preset: "
+                == "t.yaml:2:10: generation.scale: got 'smal'; expected a non-negative integer or a preset: "
                 + "small (100), medium (10000), large (1000000), xlarge (10000000) (did you mean 'small'?)")
     }
 

@@ -43,7 +43,7 @@ import Testing
 
     func run<S: DedupStrategy>(_ s: inout S, _ batches: [ColumnBatch], _ t: inout StrategyTable) throws {
         var timer = PhaseTimer()
-        try s.start(&t, expectedRows: 0)
+        try s.start(&t, expectedKeys: 0)
         for b in batches { try s.process(b, &t, &timer) }
     }
 
@@ -112,7 +112,7 @@ import Testing
                     try first.process(StrategyTests.batch(Array(0..<200)), &t, &timer)
                     var second = try StrategyTests.make(S.self)  // fresh process: no memory of batch 1
                     let getsBefore = t.counters.getRequests
-                    try second.start(&t, expectedRows: 0)
+                    try second.start(&t, expectedKeys: 0)
                     let gets = t.counters.getRequests - getsBefore
                     try second.process(StrategyTests.batch(Array(150..<250)), &t, &timer)
                     let table = try StrategyTests.rows(t)
