@@ -24,7 +24,10 @@ public enum ScalePreset: String, CaseIterable, Sendable {
     /// and suggests the closest one.
     static func decode(_ r: YAMLReader) throws(InputError) -> Int {
         guard let s = r.scalar, !r.isNull else { throw r.fail(expected) }
-        if !s.quoted, YAMLScalar.int(s.text) != nil { return try r.int(in: 0...Int.max) }
+        if !s.quoted, YAMLScalar.int(s.text) != nil {
+            guard let n = try? r.int(in: 0...Int.max) else { throw r.fail(expected) }
+            return n
+        }
         if let p = ScalePreset(rawValue: s.text.lowercased()) { return p.messages }
         throw r.fail(expected + Suggestion.hint(for: s.text.lowercased(), in: allCases.map(\.rawValue)))
     }
