@@ -1,70 +1,80 @@
-# Where the time goes (1M records; hashing overlaps writing, so bars can exceed wall time)
+# Where the time goes (1M records; phases overlap, so they stand side by side)
 # Written by dedupbench report. Regenerate from this directory: gnuplot default-phases.gp
 set encoding utf8
 set terminal svg size 900,540 dynamic noenhanced font 'sans,12' background rgb 'white'
 set output 'default-phases.svg'
-set title 'Where the time goes (1M records; hashing overlaps writing, so bars can exceed wall time)'
+set title 'Where the time goes (1M records; phases overlap, so they stand side by side)'
 set key outside right top noenhanced
 set grid ytics
 set border 3
 set tics nomirror
 set style fill solid 0.85 border -1
 set xrange [-0.6:7.6]
-set ylabel 'seconds (median)'
+set ylabel 'median time (s)'
 set xtics ('bronze_append / 0%%' 0, 'bronze_append / 30%%' 1, 'delta_merge / 0%%' 2, 'delta_merge / 30%%' 3, 'eager_dedup / 0%%' 4, 'eager_dedup / 30%%' 5, 'polars_merge / 0%%' 6, 'polars_merge / 30%%' 7) rotate by -30
-set label 'bronze_append / 0 · wall time (s): 412 ms [95% CI 368 ms–470 ms]' at -0.336, 0.41169365600035235 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0.3 · wall time (s): 596 ms [95% CI 526 ms–677 ms]' at 0.664, 0.5955631750002794 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0 · wall time (s): 613 ms [95% CI 556 ms–717 ms]' at 1.664, 0.6130749350004407 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0.3 · wall time (s): 772 ms [95% CI 743 ms–904 ms]' at 2.664, 0.7724623740004972 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0 · wall time (s): 440 ms [95% CI 430 ms–463 ms]' at 3.664, 0.4404379659999904 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0.3 · wall time (s): 623 ms [95% CI 599 ms–768 ms]' at 4.664, 0.6232324319998952 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0 · wall time (s): 574 ms [95% CI 566 ms–584 ms]' at 5.664, 0.5740073670003767 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0.3 · wall time (s): 720 ms [95% CI 707 ms–781 ms]' at 6.664, 0.720377501999792 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0 · generation time (s): 94.2 ms [95% CI 93.5 ms–94.7 ms]' at -0.168, 0.0942449229998263 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0.3 · generation time (s): 144 ms [95% CI 138 ms–155 ms]' at 0.832, 0.1441033979995961 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0 · generation time (s): 99.8 ms [95% CI 93.6 ms–143 ms]' at 1.832, 0.09977822199935987 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0.3 · generation time (s): 146 ms [95% CI 139 ms–195 ms]' at 2.832, 0.14562757100000617 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0 · generation time (s): 94 ms [95% CI 93.7 ms–95 ms]' at 3.832, 0.09399426999916656 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0.3 · generation time (s): 138 ms [95% CI 136 ms–167 ms]' at 4.832, 0.13817015499944768 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0 · generation time (s): 96.7 ms [95% CI 93.9 ms–103 ms]' at 5.832, 0.0967319069999028 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0.3 · generation time (s): 138 ms [95% CI 137 ms–160 ms]' at 6.832, 0.13845189400000735 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0 · hashing time (s): 165 ms [95% CI 152 ms–178 ms]' at 0, 0.16519216000142478 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0.3 · hashing time (s): 233 ms [95% CI 230 ms–247 ms]' at 1, 0.23328439999932016 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0 · hashing time (s): 198 ms [95% CI 181 ms–204 ms]' at 2, 0.1977708429985796 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0.3 · hashing time (s): 250 ms [95% CI 217 ms–296 ms]' at 3, 0.24958399899787764 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0 · hashing time (s): 164 ms [95% CI 153 ms–166 ms]' at 4, 0.16403553199961607 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0.3 · hashing time (s): 234 ms [95% CI 206 ms–257 ms]' at 5, 0.23415851599929738 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0 · hashing time (s): 204 ms [95% CI 172 ms–212 ms]' at 6, 0.20399133899991284 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0.3 · hashing time (s): 245 ms [95% CI 219 ms–266 ms]' at 7, 0.24492867999833834 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0 · dedup time (s): 0 s [95% CI 0 s–0 s]' at 0.168, 0 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0.3 · dedup time (s): 0 s [95% CI 0 s–0 s]' at 1.168, 0 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0 · dedup time (s): 214 ms [95% CI 189 ms–221 ms]' at 2.168, 0.21377960800327855 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0.3 · dedup time (s): 268 ms [95% CI 252 ms–337 ms]' at 3.168, 0.2679611379990092 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0 · dedup time (s): 132 ms [95% CI 124 ms–139 ms]' at 4.168, 0.13182432099983998 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0.3 · dedup time (s): 264 ms [95% CI 255 ms–290 ms]' at 5.168, 0.2641924649997236 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0 · dedup time (s): 143 ms [95% CI 136 ms–163 ms]' at 6.168, 0.14319952900223143 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0.3 · dedup time (s): 171 ms [95% CI 147 ms–219 ms]' at 7.168, 0.17074293799851148 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0 · write time (s): 394 ms [95% CI 354 ms–457 ms]' at 0.336, 0.3937196850001783 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0.3 · write time (s): 571 ms [95% CI 507 ms–658 ms]' at 1.336, 0.5708679749986914 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0 · write time (s): 389 ms [95% CI 344 ms–481 ms]' at 2.336, 0.3892624499994781 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0.3 · write time (s): 484 ms [95% CI 469 ms–565 ms]' at 3.336, 0.48431992300265847 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0 · write time (s): 295 ms [95% CI 279 ms–305 ms]' at 4.336, 0.29483812500075146 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0.3 · write time (s): 328 ms [95% CI 308 ms–450 ms]' at 5.336, 0.3282833120001669 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0 · write time (s): 402 ms [95% CI 386 ms–418 ms]' at 6.336, 0.401763102001496 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0.3 · write time (s): 525 ms [95% CI 507 ms–544 ms]' at 7.336, 0.5254496959996686 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set boxwidth 0.15456
-set yrange [0:1]
-set ytics ('0 s' 0, '200 ms' 0.2, '400 ms' 0.4, '600 ms' 0.6, '800 ms' 0.8, '1 s' 1)
-plot 'default-phases.dat' index 0 using 1:2 with boxes fs pattern 2 border -1 lc rgb '#555555' title 'wall time', \
+set label 'bronze_append / 0.0 · total time (s): 952 ms [95% CI 823 ms–1.07 s]' at -0.35, 0.9518369360012002 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.3 · total time (s): 1.59 s [95% CI 1.03 s–1.73 s]' at 0.65, 1.5948526009997295 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.0 · total time (s): 1.33 s [95% CI 1.27 s–1.47 s]' at 1.65, 1.3324085019994527 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.3 · total time (s): 1.53 s [95% CI 1.46 s–1.64 s]' at 2.65, 1.5347811930005264 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.0 · total time (s): 1.23 s [95% CI 1.1 s–1.41 s]' at 3.65, 1.225556145000155 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.3 · total time (s): 1.51 s [95% CI 1.36 s–1.62 s]' at 4.65, 1.5078704309999011 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.0 · total time (s): 1.44 s [95% CI 1.26 s–1.59 s]' at 5.65, 1.4407370660010201 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.3 · total time (s): 1.64 s [95% CI 1.59 s–1.81 s]' at 6.65, 1.6412272960005794 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.0 · wall time (s): 677 ms [95% CI 565 ms–808 ms]' at -0.21, 0.6774102259987558 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.3 · wall time (s): 1.09 s [95% CI 748 ms–1.26 s]' at 0.79, 1.0920028139989881 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.0 · wall time (s): 1.11 s [95% CI 1.08 s–1.23 s]' at 1.79, 1.1071239949997107 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.3 · wall time (s): 1.33 s [95% CI 1.25 s–1.44 s]' at 2.79, 1.3349969480004802 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.0 · wall time (s): 952 ms [95% CI 866 ms–1.13 s]' at 3.79, 0.9516048220029916 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.3 · wall time (s): 1.25 s [95% CI 1.1 s–1.35 s]' at 4.79, 1.2513231020020612 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.0 · wall time (s): 1.23 s [95% CI 1.08 s–1.34 s]' at 5.79, 1.225089276998915 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.3 · wall time (s): 1.46 s [95% CI 1.4 s–1.59 s]' at 6.79, 1.4616594340004667 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.0 · generation time (s): 183 ms [95% CI 171 ms–193 ms]' at -0.07, 0.18342465300156618 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.3 · generation time (s): 251 ms [95% CI 201 ms–338 ms]' at 0.93, 0.2505960880043858 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.0 · generation time (s): 154 ms [95% CI 142 ms–176 ms]' at 1.93, 0.15413698400516296 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.3 · generation time (s): 221 ms [95% CI 176 ms–250 ms]' at 2.93, 0.22148335301244515 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.0 · generation time (s): 164 ms [95% CI 156 ms–185 ms]' at 3.93, 0.16446258600626606 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.3 · generation time (s): 254 ms [95% CI 230 ms–277 ms]' at 4.93, 0.25361162801345927 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.0 · generation time (s): 181 ms [95% CI 164 ms–228 ms]' at 5.93, 0.18098439000095823 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.3 · generation time (s): 239 ms [95% CI 221 ms–318 ms]' at 6.93, 0.23924071999863372 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.0 · hashing time (s): 268 ms [95% CI 223 ms–277 ms]' at 0.07, 0.26759933800349245 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.3 · hashing time (s): 329 ms [95% CI 272 ms–473 ms]' at 1.07, 0.3289560149969475 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.0 · hashing time (s): 250 ms [95% CI 225 ms–285 ms]' at 2.07, 0.2502010100033658 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.3 · hashing time (s): 327 ms [95% CI 271 ms–385 ms]' at 3.07, 0.3265147589954722 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.0 · hashing time (s): 262 ms [95% CI 241 ms–304 ms]' at 4.07, 0.26220272500722785 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.3 · hashing time (s): 335 ms [95% CI 327 ms–373 ms]' at 5.07, 0.335078723004699 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.0 · hashing time (s): 263 ms [95% CI 227 ms–301 ms]' at 6.07, 0.2634032600071805 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.3 · hashing time (s): 304 ms [95% CI 281 ms–338 ms]' at 7.07, 0.3041697880034917 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.0 · dedup time (s): 0 s [95% CI 0 s–0 s]' at 0.21, 0 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.3 · dedup time (s): 0 s [95% CI 0 s–0 s]' at 1.21, 0 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.0 · dedup time (s): 319 ms [95% CI 276 ms–370 ms]' at 2.21, 0.31922042299993336 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.3 · dedup time (s): 345 ms [95% CI 302 ms–378 ms]' at 3.21, 0.34501818499484216 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.0 · dedup time (s): 358 ms [95% CI 319 ms–376 ms]' at 4.21, 0.3578763319965219 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.3 · dedup time (s): 574 ms [95% CI 546 ms–611 ms]' at 5.21, 0.5744408999962616 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.0 · dedup time (s): 313 ms [95% CI 239 ms–385 ms]' at 6.21, 0.31273616998805664 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.3 · dedup time (s): 381 ms [95% CI 327 ms–389 ms]' at 7.21, 0.3809009680044255 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.0 · write time (s): 601 ms [95% CI 496 ms–739 ms]' at 0.35, 0.6005528559944651 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.3 · write time (s): 991 ms [95% CI 670 ms–1.16 s]' at 1.35, 0.9908468600006017 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.0 · write time (s): 708 ms [95% CI 665 ms–744 ms]' at 2.35, 0.7082545830016898 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.3 · write time (s): 871 ms [95% CI 794 ms–968 ms]' at 3.35, 0.8711556099951849 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.0 · write time (s): 536 ms [95% CI 473 ms–697 ms]' at 4.35, 0.5355534640038968 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.3 · write time (s): 606 ms [95% CI 428 ms–645 ms]' at 5.35, 0.6064819570055988 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.0 · write time (s): 784 ms [95% CI 725 ms–844 ms]' at 6.35, 0.7839589900031569 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.3 · write time (s): 958 ms [95% CI 930 ms–1.05 s]' at 7.35, 0.9584791360066447 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set boxwidth 0.1288
+set yrange [0:2]
+set ytics ('0 s' 0, '500 ms' 0.5, '1 s' 1, '1.5 s' 1.5, '2 s' 2)
+plot 'default-phases.dat' index 0 using 1:2 with boxes fs pattern 2 border -1 lc rgb '#aa3377' title 'total time', \
      '' index 0 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle, \
-     '' index 1 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#4477aa' title 'generation time', \
+     '' index 1 using 1:2 with boxes fs pattern 2 border -1 lc rgb '#555555' title 'wall time', \
      '' index 1 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle, \
-     '' index 2 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#ccbb44' title 'hashing time', \
+     '' index 2 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#4477aa' title 'generation time', \
      '' index 2 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle, \
-     '' index 3 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#ee6677' title 'dedup time', \
+     '' index 3 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#ccbb44' title 'hashing time', \
      '' index 3 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle, \
-     '' index 4 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#228833' title 'write time', \
-     '' index 4 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle
+     '' index 4 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#ee6677' title 'dedup time', \
+     '' index 4 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle, \
+     '' index 5 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#228833' title 'write time', \
+     '' index 5 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle
 unset label
 set terminal pngcairo size 1200,720 noenhanced font 'sans,11' background rgb 'white'
 set output 'default-phases.png'

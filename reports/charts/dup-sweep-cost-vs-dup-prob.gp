@@ -8,7 +8,7 @@ set key outside right top noenhanced
 set grid ytics
 set border 3
 set tics nomirror
-set xlabel 'duplicate rate (dup_prob)'
+set xlabel 'duplicate rate (%)'
 set xrange [0:0.51]
 set xtics ('0%%' 0, '10%%' 0.1, '20%%' 0.2, '30%%' 0.3, '40%%' 0.4, '50%%' 0.5)
 set ylabel 'S3 storage cost (USD/month)'

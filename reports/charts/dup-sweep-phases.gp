@@ -10,61 +10,71 @@ set border 3
 set tics nomirror
 set style fill solid 0.85 border -1
 set xrange [-0.6:7.6]
-set ylabel 'seconds (median)'
+set ylabel 'median time (s)'
 set xtics ('bronze_append / 0%%' 0, 'bronze_append / 50%%' 1, 'delta_merge / 0%%' 2, 'delta_merge / 50%%' 3, 'eager_dedup / 0%%' 4, 'eager_dedup / 50%%' 5, 'polars_merge / 0%%' 6, 'polars_merge / 50%%' 7) rotate by -30
-set label 'bronze_append / 0 · wall time (s): 459 ms [95% CI 401 ms–555 ms]' at -0.336, 0.4588889270007712 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0.5 · wall time (s): 638 ms [95% CI 608 ms–714 ms]' at 0.664, 0.6380073979998997 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0 · wall time (s): 592 ms [95% CI 580 ms–648 ms]' at 1.664, 0.5917505769994023 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0.5 · wall time (s): 812 ms [95% CI 810 ms–828 ms]' at 2.664, 0.8117029989998628 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0 · wall time (s): 479 ms [95% CI 448 ms–481 ms]' at 3.664, 0.4793497919999936 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0.5 · wall time (s): 646 ms [95% CI 642 ms–707 ms]' at 4.664, 0.6457305630001429 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0 · wall time (s): 569 ms [95% CI 563 ms–574 ms]' at 5.664, 0.5690210120001211 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0.5 · wall time (s): 770 ms [95% CI 766 ms–832 ms]' at 6.664, 0.7702902529999847 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0 · generation time (s): 98.3 ms [95% CI 92.5 ms–99.8 ms]' at -0.168, 0.09830239999941327 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0.5 · generation time (s): 165 ms [95% CI 164 ms–167 ms]' at 0.832, 0.16466961599970054 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0 · generation time (s): 95.3 ms [95% CI 94.6 ms–101 ms]' at 1.832, 0.09532346399915159 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0.5 · generation time (s): 163 ms [95% CI 162 ms–164 ms]' at 2.832, 0.1629723650000917 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0 · generation time (s): 99.1 ms [95% CI 98.2 ms–105 ms]' at 3.832, 0.09907033999999611 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0.5 · generation time (s): 165 ms [95% CI 160 ms–168 ms]' at 4.832, 0.16539370000005438 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0 · generation time (s): 93.1 ms [95% CI 92.6 ms–102 ms]' at 5.832, 0.09313939100020745 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0.5 · generation time (s): 183 ms [95% CI 160 ms–185 ms]' at 6.832, 0.18296381799978603 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0 · hashing time (s): 209 ms [95% CI 204 ms–212 ms]' at 0, 0.20929906200035475 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0.5 · hashing time (s): 286 ms [95% CI 260 ms–304 ms]' at 1, 0.2857267019999199 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0 · hashing time (s): 179 ms [95% CI 179 ms–190 ms]' at 2, 0.17899920600211772 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0.5 · hashing time (s): 243 ms [95% CI 239 ms–279 ms]' at 3, 0.24305045399796654 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0 · hashing time (s): 196 ms [95% CI 191 ms–209 ms]' at 4, 0.19577213100001245 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0.5 · hashing time (s): 241 ms [95% CI 240 ms–283 ms]' at 5, 0.24068944900045608 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0 · hashing time (s): 185 ms [95% CI 181 ms–191 ms]' at 6, 0.1845890499998859 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0.5 · hashing time (s): 307 ms [95% CI 302 ms–308 ms]' at 7, 0.3074273339998399 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0 · dedup time (s): 0 s [95% CI 0 s–0 s]' at 0.168, 0 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0.5 · dedup time (s): 0 s [95% CI 0 s–0 s]' at 1.168, 0 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0 · dedup time (s): 214 ms [95% CI 199 ms–221 ms]' at 2.168, 0.21398754199708492 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0.5 · dedup time (s): 329 ms [95% CI 295 ms–355 ms]' at 3.168, 0.3289655260014115 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0 · dedup time (s): 133 ms [95% CI 117 ms–141 ms]' at 4.168, 0.13252249799825222 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0.5 · dedup time (s): 306 ms [95% CI 304 ms–308 ms]' at 5.168, 0.30621489900204324 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0 · dedup time (s): 142 ms [95% CI 140 ms–146 ms]' at 6.168, 0.14247164699918358 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0.5 · dedup time (s): 246 ms [95% CI 193 ms–269 ms]' at 7.168, 0.24574161800319416 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0 · write time (s): 440 ms [95% CI 385 ms–541 ms]' at 0.336, 0.43975699100155907 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0.5 · write time (s): 614 ms [95% CI 585 ms–694 ms]' at 1.336, 0.6141806790001283 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0 · write time (s): 379 ms [95% CI 350 ms–404 ms]' at 2.336, 0.37940489900029206 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0.5 · write time (s): 473 ms [95% CI 437 ms–494 ms]' at 3.336, 0.4725163169996449 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0 · write time (s): 314 ms [95% CI 310 ms–318 ms]' at 4.336, 0.3144650959984574 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0.5 · write time (s): 309 ms [95% CI 308 ms–376 ms]' at 5.336, 0.3094970500014824 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0 · write time (s): 401 ms [95% CI 389 ms–403 ms]' at 6.336, 0.401026035000541 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0.5 · write time (s): 530 ms [95% CI 497 ms–535 ms]' at 7.336, 0.530271856001491 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set boxwidth 0.15456
-set yrange [0:1]
-set ytics ('0 s' 0, '200 ms' 0.2, '400 ms' 0.4, '600 ms' 0.6, '800 ms' 0.8, '1 s' 1)
-plot 'dup-sweep-phases.dat' index 0 using 1:2 with boxes fs pattern 2 border -1 lc rgb '#555555' title 'wall time', \
+set label 'bronze_append / 0.0 · total time (s): 739 ms [95% CI 730 ms–1.02 s]' at -0.35, 0.7393854259971704 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.5 · total time (s): 1.19 s [95% CI 1.18 s–1.25 s]' at 0.65, 1.190287563000311 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.0 · total time (s): 1.35 s [95% CI 1.28 s–1.36 s]' at 1.65, 1.3512198320022435 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.5 · total time (s): 1.71 s [95% CI 1.64 s–1.75 s]' at 2.65, 1.708283591997315 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.0 · total time (s): 945 ms [95% CI 909 ms–986 ms]' at 3.65, 0.9445420209995063 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.5 · total time (s): 1.57 s [95% CI 1.41 s–1.86 s]' at 4.65, 1.5722120789978362 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.0 · total time (s): 1.07 s [95% CI 1.05 s–1.13 s]' at 5.65, 1.0718641259991273 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.5 · total time (s): 1.76 s [95% CI 1.59 s–1.79 s]' at 6.65, 1.7608471350031323 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.0 · wall time (s): 532 ms [95% CI 522 ms–774 ms]' at -0.21, 0.5324789160004002 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.5 · wall time (s): 878 ms [95% CI 850 ms–926 ms]' at 0.79, 0.8784389210013615 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.0 · wall time (s): 1.13 s [95% CI 1.06 s–1.16 s]' at 1.79, 1.1296100709987513 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.5 · wall time (s): 1.47 s [95% CI 1.42 s–1.54 s]' at 2.79, 1.4672388400031195 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.0 · wall time (s): 732 ms [95% CI 676 ms–762 ms]' at 3.79, 0.7323134219986969 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.5 · wall time (s): 1.3 s [95% CI 1.18 s–1.57 s]' at 4.79, 1.3019630470007542 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.0 · wall time (s): 942 ms [95% CI 878 ms–970 ms]' at 5.79, 0.942343268001423 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.5 · wall time (s): 1.5 s [95% CI 1.41 s–1.6 s]' at 6.79, 1.5016153719989234 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.0 · generation time (s): 135 ms [95% CI 126 ms–149 ms]' at -0.07, 0.13494676400296157 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.5 · generation time (s): 248 ms [95% CI 227 ms–250 ms]' at 0.93, 0.247554185003537 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.0 · generation time (s): 146 ms [95% CI 143 ms–171 ms]' at 1.93, 0.1463688759940851 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.5 · generation time (s): 223 ms [95% CI 201 ms–271 ms]' at 2.93, 0.22252837799533154 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.0 · generation time (s): 137 ms [95% CI 122 ms–146 ms]' at 3.93, 0.13731899599224562 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.5 · generation time (s): 362 ms [95% CI 316 ms–363 ms]' at 4.93, 0.3623375280003529 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.0 · generation time (s): 140 ms [95% CI 115 ms–141 ms]' at 5.93, 0.1401514710050833 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.5 · generation time (s): 292 ms [95% CI 257 ms–319 ms]' at 6.93, 0.2917318520048866 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.0 · hashing time (s): 200 ms [95% CI 197 ms–252 ms]' at 0.07, 0.19961660800254322 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.5 · hashing time (s): 277 ms [95% CI 277 ms–317 ms]' at 1.07, 0.27687933398919995 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.0 · hashing time (s): 234 ms [95% CI 213 ms–279 ms]' at 2.07, 0.23399836999669787 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.5 · hashing time (s): 339 ms [95% CI 336 ms–349 ms]' at 3.07, 0.3387265000019397 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.0 · hashing time (s): 215 ms [95% CI 212 ms–221 ms]' at 4.07, 0.21501379800247378 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.5 · hashing time (s): 368 ms [95% CI 348 ms–418 ms]' at 5.07, 0.36751621999792405 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.0 · hashing time (s): 200 ms [95% CI 188 ms–226 ms]' at 6.07, 0.19953400200029137 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.5 · hashing time (s): 353 ms [95% CI 328 ms–384 ms]' at 7.07, 0.35337071799949626 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.0 · dedup time (s): 0 s [95% CI 0 s–0 s]' at 0.21, 0 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.5 · dedup time (s): 0 s [95% CI 0 s–0 s]' at 1.21, 0 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.0 · dedup time (s): 317 ms [95% CI 308 ms–334 ms]' at 2.21, 0.31660583001212217 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.5 · dedup time (s): 460 ms [95% CI 457 ms–523 ms]' at 3.21, 0.4602988440019544 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.0 · dedup time (s): 254 ms [95% CI 254 ms–280 ms]' at 4.21, 0.25448470799892675 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.5 · dedup time (s): 651 ms [95% CI 626 ms–655 ms]' at 5.21, 0.6513346530009585 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.0 · dedup time (s): 218 ms [95% CI 215 ms–264 ms]' at 6.21, 0.21816087900515413 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.5 · dedup time (s): 383 ms [95% CI 367 ms–410 ms]' at 7.21, 0.38274331499633263 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.0 · write time (s): 476 ms [95% CI 457 ms–718 ms]' at 0.35, 0.47639125200294075 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0.5 · write time (s): 794 ms [95% CI 767 ms–836 ms]' at 1.35, 0.7941171810052765 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.0 · write time (s): 704 ms [95% CI 656 ms–750 ms]' at 2.35, 0.7035226569969382 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0.5 · write time (s): 877 ms [95% CI 843 ms–879 ms]' at 3.35, 0.8766230779947364 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.0 · write time (s): 418 ms [95% CI 368 ms–426 ms]' at 4.35, 0.4178001299951575 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0.5 · write time (s): 505 ms [95% CI 438 ms–776 ms]' at 5.35, 0.5047136730026978 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.0 · write time (s): 620 ms [95% CI 589 ms–620 ms]' at 6.35, 0.6198943519921158 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0.5 · write time (s): 1 s [95% CI 877 ms–1.04 s]' at 7.35, 1.0005645069977618 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set boxwidth 0.1288
+set yrange [0:2]
+set ytics ('0 s' 0, '500 ms' 0.5, '1 s' 1, '1.5 s' 1.5, '2 s' 2)
+plot 'dup-sweep-phases.dat' index 0 using 1:2 with boxes fs pattern 2 border -1 lc rgb '#aa3377' title 'total time', \
      '' index 0 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle, \
-     '' index 1 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#4477aa' title 'generation time', \
+     '' index 1 using 1:2 with boxes fs pattern 2 border -1 lc rgb '#555555' title 'wall time', \
      '' index 1 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle, \
-     '' index 2 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#ccbb44' title 'hashing time', \
+     '' index 2 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#4477aa' title 'generation time', \
      '' index 2 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle, \
-     '' index 3 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#ee6677' title 'dedup time', \
+     '' index 3 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#ccbb44' title 'hashing time', \
      '' index 3 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle, \
-     '' index 4 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#228833' title 'write time', \
-     '' index 4 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle
+     '' index 4 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#ee6677' title 'dedup time', \
+     '' index 4 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle, \
+     '' index 5 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#228833' title 'write time', \
+     '' index 5 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle
 unset label
 set terminal pngcairo size 1200,720 noenhanced font 'sans,11' background rgb 'white'
 set output 'dup-sweep-phases.png'

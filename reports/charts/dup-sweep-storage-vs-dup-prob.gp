@@ -8,10 +8,10 @@ set key outside right top noenhanced
 set grid ytics
 set border 3
 set tics nomirror
-set xlabel 'duplicate rate (dup_prob)'
+set xlabel 'duplicate rate (%)'
 set xrange [0:0.51]
 set xtics ('0%%' 0, '10%%' 0.1, '20%%' 0.2, '30%%' 0.3, '40%%' 0.4, '50%%' 0.5)
-set ylabel 'live table size'
+set ylabel 'live table size (bytes)'
 set yrange [0:200000000]
 set ytics ('0 B' 0, '50 MB' 50000000, '100 MB' 100000000, '150 MB' 150000000, '200 MB' 200000000)
 set label 'bronze_append · duplicate rate 0%: 156 MB' at 0, 155846757 hypertext point pt 7 ps 2 lc rgb '#ff000000'

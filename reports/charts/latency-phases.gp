@@ -10,61 +10,71 @@ set border 3
 set tics nomirror
 set style fill solid 0.85 border -1
 set xrange [-0.6:7.6]
-set ylabel 'seconds (median)'
-set xtics ('bronze_append / 0' 0, 'bronze_append / 50' 1, 'delta_merge / 0' 2, 'delta_merge / 50' 3, 'eager_dedup / 0' 4, 'eager_dedup / 50' 5, 'polars_merge / 0' 6, 'polars_merge / 50' 7) rotate by -30
-set label 'bronze_append / 0 · wall time (s): 571 ms [95% CI 475 ms–1.11 s]' at -0.336, 0.5711153279999053 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 50 · wall time (s): 5.36 s [95% CI 5.35 s–5.73 s]' at 0.664, 5.360719510999843 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0 · wall time (s): 2.09 s [95% CI 1.27 s–2.18 s]' at 1.664, 2.0922238330003893 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 50 · wall time (s): 17.9 s [95% CI 17.8 s–17.9 s]' at 2.664, 17.894677731999764 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0 · wall time (s): 1.31 s [95% CI 1.25 s–1.38 s]' at 3.664, 1.307976688999588 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 50 · wall time (s): 5.29 s [95% CI 5.2 s–5.86 s]' at 4.664, 5.2930362280003465 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0 · wall time (s): 1.88 s [95% CI 1.32 s–2.09 s]' at 5.664, 1.875346701000126 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 50 · wall time (s): 14.2 s [95% CI 14.1 s–15.3 s]' at 6.664, 14.19310754000071 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0 · generation time (s): 42.7 ms [95% CI 31.3 ms–44.7 ms]' at -0.168, 0.04270248899986785 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 50 · generation time (s): 82.2 ms [95% CI 53.3 ms–106 ms]' at 0.832, 0.08216527400029427 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0 · generation time (s): 44.4 ms [95% CI 31.7 ms–46.1 ms]' at 1.832, 0.044393792999575556 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 50 · generation time (s): 55 ms [95% CI 30.2 ms–84.5 ms]' at 2.832, 0.055030350000443554 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0 · generation time (s): 131 ms [95% CI 22.1 ms–173 ms]' at 3.832, 0.1312080559999732 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 50 · generation time (s): 52.8 ms [95% CI 45.2 ms–73.7 ms]' at 4.832, 0.052772584000176946 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0 · generation time (s): 66.8 ms [95% CI 23.6 ms–74.2 ms]' at 5.832, 0.06675484299961731 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 50 · generation time (s): 55.6 ms [95% CI 45.3 ms–68.9 ms]' at 6.832, 0.05562349099942774 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0 · hashing time (s): 92.5 ms [95% CI 73.4 ms–112 ms]' at 0, 0.09251617500012799 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 50 · hashing time (s): 29.5 ms [95% CI 26.4 ms–46.2 ms]' at 1, 0.02950848199907341 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0 · hashing time (s): 53.9 ms [95% CI 48.5 ms–97.2 ms]' at 2, 0.05393173700031184 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 50 · hashing time (s): 25.8 ms [95% CI 23.1 ms–59.6 ms]' at 3, 0.02581741499943746 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0 · hashing time (s): 66.2 ms [95% CI 35.3 ms–84.6 ms]' at 4, 0.06621651099976589 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 50 · hashing time (s): 65.5 ms [95% CI 31.1 ms–215 ms]' at 5, 0.0655171340013112 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0 · hashing time (s): 39.9 ms [95% CI 35.3 ms–54.1 ms]' at 6, 0.03987003100155562 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 50 · hashing time (s): 56.5 ms [95% CI 41.8 ms–58.9 ms]' at 7, 0.056454374998793355 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0 · dedup time (s): 0 s [95% CI 0 s–0 s]' at 0.168, 0 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 50 · dedup time (s): 0 s [95% CI 0 s–0 s]' at 1.168, 0 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0 · dedup time (s): 262 ms [95% CI 228 ms–274 ms]' at 2.168, 0.26204915399921447 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 50 · dedup time (s): 7.1 s [95% CI 7.08 s–7.21 s]' at 3.168, 7.098403215000872 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0 · dedup time (s): 71.2 ms [95% CI 51.7 ms–81.2 ms]' at 4.168, 0.07115687500117929 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 50 · dedup time (s): 60.2 ms [95% CI 46.5 ms–396 ms]' at 5.168, 0.06015176699838776 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0 · dedup time (s): 27.2 ms [95% CI 26.3 ms–35 ms]' at 6.168, 0.027154546004567237 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 50 · dedup time (s): 21.4 ms [95% CI 17.5 ms–33.8 ms]' at 7.168, 0.02142529300181195 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 0 · write time (s): 554 ms [95% CI 447 ms–1.06 s]' at 0.336, 0.5535192079996705 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append / 50 · write time (s): 5.2 s [95% CI 5.19 s–5.59 s]' at 1.336, 5.195798563997414 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 0 · write time (s): 1.79 s [95% CI 1.02 s–1.83 s]' at 2.336, 1.788979867999842 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge / 50 · write time (s): 10.6 s [95% CI 10.6 s–10.7 s]' at 3.336, 10.588001925999379 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 0 · write time (s): 1.1 s [95% CI 1.07 s–1.16 s]' at 4.336, 1.1040581700017356 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup / 50 · write time (s): 4.95 s [95% CI 4.88 s–5.16 s]' at 5.336, 4.947577930000989 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 0 · write time (s): 1.7 s [95% CI 1.23 s–1.92 s]' at 6.336, 1.6989896270006284 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge / 50 · write time (s): 13.9 s [95% CI 13.8 s–14.9 s]' at 7.336, 13.886395511002775 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set boxwidth 0.15456
-set yrange [0:20]
-set ytics ('0 s' 0, '5 s' 5, '10 s' 10, '15 s' 15, '20 s' 20)
-plot 'latency-phases.dat' index 0 using 1:2 with boxes fs pattern 2 border -1 lc rgb '#555555' title 'wall time', \
+set ylabel 'median time (s)'
+set xtics ('bronze_append / 0 ms' 0, 'bronze_append / 50 ms' 1, 'delta_merge / 0 ms' 2, 'delta_merge / 50 ms' 3, 'eager_dedup / 0 ms' 4, 'eager_dedup / 50 ms' 5, 'polars_merge / 0 ms' 6, 'polars_merge / 50 ms' 7) rotate by -30
+set label 'bronze_append / 0 · total time (s): 715 ms [95% CI 713 ms–741 ms]' at -0.35, 0.7148924770008307 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 50 · total time (s): 6.71 s [95% CI 6.69 s–6.72 s]' at 0.65, 6.712689701998897 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0 · total time (s): 821 ms [95% CI 820 ms–869 ms]' at 1.65, 0.8205381199986732 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 50 · total time (s): 21.9 s [95% CI 21.9 s–21.9 s]' at 2.65, 21.936288795997825 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0 · total time (s): 695 ms [95% CI 683 ms–700 ms]' at 3.65, 0.6953737169969827 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 50 · total time (s): 6.8 s [95% CI 6.8 s–6.81 s]' at 4.65, 6.802605423999921 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0 · total time (s): 846 ms [95% CI 809 ms–858 ms]' at 5.65, 0.8457854750013212 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 50 · total time (s): 18.4 s [95% CI 18.3 s–18.4 s]' at 6.65, 18.367016821001016 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0 · wall time (s): 396 ms [95% CI 388 ms–401 ms]' at -0.21, 0.3955651710020902 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 50 · wall time (s): 5.54 s [95% CI 5.52 s–5.55 s]' at 0.79, 5.535294433000672 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0 · wall time (s): 508 ms [95% CI 505 ms–549 ms]' at 1.79, 0.5079835840006126 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 50 · wall time (s): 17.7 s [95% CI 17.7 s–17.7 s]' at 2.79, 17.702915186997416 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0 · wall time (s): 402 ms [95% CI 397 ms–405 ms]' at 3.79, 0.4021709139997256 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 50 · wall time (s): 5.65 s [95% CI 5.65 s–5.65 s]' at 4.79, 5.651062452998303 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0 · wall time (s): 522 ms [95% CI 490 ms–531 ms]' at 5.79, 0.5224171689987998 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 50 · wall time (s): 14.1 s [95% CI 14.1 s–14.2 s]' at 6.79, 14.143611855997733 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0 · generation time (s): 18.2 ms [95% CI 16.9 ms–21.2 ms]' at -0.07, 0.018239344000903657 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 50 · generation time (s): 18.3 ms [95% CI 15.6 ms–18.9 ms]' at 0.93, 0.018324961005419027 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0 · generation time (s): 16.5 ms [95% CI 14.7 ms–19.1 ms]' at 1.93, 0.01645478499631281 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 50 · generation time (s): 17.2 ms [95% CI 16.9 ms–17.6 ms]' at 2.93, 0.017207220000273082 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0 · generation time (s): 16.5 ms [95% CI 15.4 ms–17.6 ms]' at 3.93, 0.016511235997313634 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 50 · generation time (s): 16.9 ms [95% CI 16.8 ms–17 ms]' at 4.93, 0.016910282985918457 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0 · generation time (s): 17.1 ms [95% CI 15.8 ms–17.7 ms]' at 5.93, 0.017091319994506193 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 50 · generation time (s): 16.6 ms [95% CI 14 ms–19.2 ms]' at 6.93, 0.016584479009907227 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0 · hashing time (s): 38.3 ms [95% CI 37.1 ms–52.2 ms]' at 0.07, 0.038286657003482105 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 50 · hashing time (s): 29.9 ms [95% CI 24.9 ms–33.6 ms]' at 1.07, 0.029934644993772963 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0 · hashing time (s): 31.2 ms [95% CI 29 ms–34.9 ms]' at 2.07, 0.031206937012029812 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 50 · hashing time (s): 32.4 ms [95% CI 31.9 ms–32.9 ms]' at 3.07, 0.032380719007051084 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0 · hashing time (s): 37.3 ms [95% CI 35.5 ms–40.4 ms]' at 4.07, 0.03730272599204909 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 50 · hashing time (s): 34.6 ms [95% CI 34 ms–36.6 ms]' at 5.07, 0.03460781000103452 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0 · hashing time (s): 33.6 ms [95% CI 32.7 ms–37.9 ms]' at 6.07, 0.03363247000379488 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 50 · hashing time (s): 38 ms [95% CI 28.7 ms–42.6 ms]' at 7.07, 0.038001639004505705 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0 · dedup time (s): 0 s [95% CI 0 s–0 s]' at 0.21, 0 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 50 · dedup time (s): 0 s [95% CI 0 s–0 s]' at 1.21, 0 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0 · dedup time (s): 120 ms [95% CI 113 ms–122 ms]' at 2.21, 0.12002117600422935 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 50 · dedup time (s): 7.01 s [95% CI 7 s–7.01 s]' at 3.21, 7.008046794999245 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0 · dedup time (s): 38.2 ms [95% CI 36 ms–41.7 ms]' at 4.21, 0.03820389199609053 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 50 · dedup time (s): 40.3 ms [95% CI 39.4 ms–47 ms]' at 5.21, 0.04031880599723081 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0 · dedup time (s): 27.2 ms [95% CI 25.8 ms–27.7 ms]' at 6.21, 0.027175010996870697 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 50 · dedup time (s): 26.7 ms [95% CI 22.7 ms–27.5 ms]' at 7.21, 0.02671700200153282 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 0 · write time (s): 370 ms [95% CI 369 ms–381 ms]' at 0.35, 0.3696969709963014 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append / 50 · write time (s): 5.41 s [95% CI 5.4 s–5.41 s]' at 1.35, 5.411128905001533 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 0 · write time (s): 374 ms [95% CI 373 ms–400 ms]' at 2.35, 0.37411336800141726 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge / 50 · write time (s): 10.6 s [95% CI 10.6 s–10.6 s]' at 3.35, 10.571067789001972 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 0 · write time (s): 343 ms [95% CI 343 ms–343 ms]' at 4.35, 0.3434181400007219 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup / 50 · write time (s): 5.38 s [95% CI 5.38 s–5.38 s]' at 5.35, 5.3803758210051456 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 0 · write time (s): 472 ms [95% CI 431 ms–479 ms]' at 6.35, 0.4720947120040364 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge / 50 · write time (s): 13.9 s [95% CI 13.8 s–13.9 s]' at 7.35, 13.865858614997705 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set boxwidth 0.1288
+set yrange [0:25]
+set ytics ('0 s' 0, '5 s' 5, '10 s' 10, '15 s' 15, '20 s' 20, '25 s' 25)
+plot 'latency-phases.dat' index 0 using 1:2 with boxes fs pattern 2 border -1 lc rgb '#aa3377' title 'total time', \
      '' index 0 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle, \
-     '' index 1 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#4477aa' title 'generation time', \
+     '' index 1 using 1:2 with boxes fs pattern 2 border -1 lc rgb '#555555' title 'wall time', \
      '' index 1 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle, \
-     '' index 2 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#ccbb44' title 'hashing time', \
+     '' index 2 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#4477aa' title 'generation time', \
      '' index 2 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle, \
-     '' index 3 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#ee6677' title 'dedup time', \
+     '' index 3 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#ccbb44' title 'hashing time', \
      '' index 3 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle, \
-     '' index 4 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#228833' title 'write time', \
-     '' index 4 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle
+     '' index 4 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#ee6677' title 'dedup time', \
+     '' index 4 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle, \
+     '' index 5 using 1:2 with boxes fs solid 0.85 border -1 lc rgb '#228833' title 'write time', \
+     '' index 5 using 1:2:3:4 with yerrorbars lc rgb 'black' pt 0 lw 1 notitle
 unset label
 set terminal pngcairo size 1200,720 noenhanced font 'sans,11' background rgb 'white'
 set output 'latency-phases.png'

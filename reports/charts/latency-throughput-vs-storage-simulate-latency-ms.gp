@@ -8,28 +8,28 @@ set key outside right top noenhanced
 set grid ytics
 set border 3
 set tics nomirror
-set xlabel 'storage.simulate.latency_ms'
+set xlabel 'injected request latency (ms)'
 set xrange [0:51]
-set xtics ('0' 0, '5' 5, '20' 20, '50' 50)
+set xtics ('0 ms' 0, '5 ms' 5, '20 ms' 20, '50 ms' 50)
 set ylabel 'throughput (records/s)'
-set yrange [0:250000]
-set ytics ('0' 0, '50k' 50000, '100k' 100000, '150k' 150000, '200k' 200000, '250k' 250000)
-set label 'bronze_append · storage.simulate.latency_ms 0: 193k [95% CI 98.8k–231k]' at 0, 192568.81160090005 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append · storage.simulate.latency_ms 5: 82.8k [95% CI 47.9k–84.1k]' at 5, 82844.63447808016 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append · storage.simulate.latency_ms 20: 39.6k [95% CI 38.6k–41.3k]' at 20, 39582.36513950355 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'bronze_append · storage.simulate.latency_ms 50: 20.5k [95% CI 19.2k–20.6k]' at 50, 20529.147211336578 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge · storage.simulate.latency_ms 0: 52.6k [95% CI 50.5k–86.4k]' at 0, 52623.91062724287 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge · storage.simulate.latency_ms 5: 31k [95% CI 27.5k–32.6k]' at 5, 30964.554600638752 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge · storage.simulate.latency_ms 20: 13.7k [95% CI 8.81k–13.9k]' at 20, 13694.566488970311 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'delta_merge · storage.simulate.latency_ms 50: 6.15k [95% CI 6.14k–6.18k]' at 50, 6148.587957146981 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup · storage.simulate.latency_ms 0: 84.1k [95% CI 79.6k–87.7k]' at 0, 84099.35813468817 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup · storage.simulate.latency_ms 5: 67.9k [95% CI 48.8k–80.4k]' at 5, 67860.22540508688 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup · storage.simulate.latency_ms 20: 43k [95% CI 42.5k–43.3k]' at 20, 42994.56807073598 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'eager_dedup · storage.simulate.latency_ms 50: 20.8k [95% CI 18.8k–21.2k]' at 50, 20817.730174808996 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge · storage.simulate.latency_ms 0: 58.6k [95% CI 52.8k–83.2k]' at 0, 58595.565258091774 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge · storage.simulate.latency_ms 5: 38.6k [95% CI 31.4k–39.5k]' at 5, 38627.750396671305 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge · storage.simulate.latency_ms 20: 16.7k [95% CI 16.1k–18.2k]' at 20, 16689.998409181524 hypertext point pt 7 ps 2 lc rgb '#ff000000'
-set label 'polars_merge · storage.simulate.latency_ms 50: 7.76k [95% CI 7.17k–7.81k]' at 50, 7761.302427219859 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set yrange [0:300000]
+set ytics ('0' 0, '100k' 100000, '200k' 200000, '300k' 300000)
+set label 'bronze_append · injected request latency 0 ms: 278k [95% CI 274k–283k]' at 0, 278030.0392003392 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append · injected request latency 5 ms: 120k [95% CI 120k–121k]' at 5, 120430.36997475699 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append · injected request latency 20 ms: 44.5k [95% CI 44.4k–44.7k]' at 20, 44472.39703534108 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'bronze_append · injected request latency 50 ms: 19.9k [95% CI 19.8k–19.9k]' at 50, 19909.14870634247 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge · injected request latency 0 ms: 217k [95% CI 200k–218k]' at 0, 216568.02200889098 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge · injected request latency 5 ms: 46.5k [95% CI 46.4k–47.1k]' at 5, 46455.41317855812 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge · injected request latency 20 ms: 14.7k [95% CI 14.7k–14.7k]' at 20, 14726.275481340073 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'delta_merge · injected request latency 50 ms: 6.22k [95% CI 6.21k–6.22k]' at 50, 6215.206298245265 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup · injected request latency 0 ms: 274k [95% CI 271k–277k]' at 0, 273771.6631592983 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup · injected request latency 5 ms: 117k [95% CI 116k–117k]' at 5, 116961.47363622494 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup · injected request latency 20 ms: 43.4k [95% CI 43.2k–43.6k]' at 20, 43399.6868216662 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'eager_dedup · injected request latency 50 ms: 19.5k [95% CI 19.5k–19.5k]' at 50, 19498.811226468864 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge · injected request latency 0 ms: 211k [95% CI 207k–225k]' at 0, 210940.617076567 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge · injected request latency 5 ms: 57.1k [95% CI 57k–57.5k]' at 5, 57096.037264941035 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge · injected request latency 20 ms: 18.3k [95% CI 18.3k–18.4k]' at 20, 18336.5097542314 hypertext point pt 7 ps 2 lc rgb '#ff000000'
+set label 'polars_merge · injected request latency 50 ms: 7.79k [95% CI 7.77k–7.79k]' at 50, 7788.463167793089 hypertext point pt 7 ps 2 lc rgb '#ff000000'
 plot 'latency-throughput-vs-storage-simulate-latency-ms.dat' index 0 using 1:2:3:4 with yerrorlines lc rgb '#4477aa' pt 7 dt 1 lw 2 ps 1.1 title 'bronze_append', \
      '' index 1 using 1:2:3:4 with yerrorlines lc rgb '#ee6677' pt 5 dt 2 lw 2 ps 1.1 title 'delta_merge', \
      '' index 2 using 1:2:3:4 with yerrorlines lc rgb '#228833' pt 9 dt 4 lw 2 ps 1.1 title 'eager_dedup', \

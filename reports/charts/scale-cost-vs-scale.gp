@@ -8,7 +8,7 @@ set key outside right top noenhanced
 set grid ytics
 set border 3
 set tics nomirror
-set xlabel 'records per run (scale)'
+set xlabel 'records per run'
 set logscale x 10
 set xrange [8695.652173913044:11500000]
 set xtics ('10k' 10000, '31.6k' 31623, '100k' 100000, '316k' 316228, '1M' 1000000, '3.16M' 3162278, '10M' 10000000)
