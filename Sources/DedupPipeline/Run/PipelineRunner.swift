@@ -74,34 +74,36 @@ public enum PipelineRunner {
         let source = try SourceRegistry.make(config, seed: seed, outDir: outDir)
         if source.replayable {
             guard let p = try source.prepare() else { return RunInput(config: config, seed: seed, source: source) }
-            log.info(
-                "source scanned",
-                metadata: [
-                    "source": "\(config.source.kind.rawValue)", "delivered": "\(p.truth.delivered)",
-                    "unique": "\(p.truth.uniqueIds)", "seconds": "\(String(format: "%.3f", p.seconds))",
-                ])
-            if p.quarantined > 0 {
-                log.warning(
-                    "\(p.quarantined) input lines quarantined",
-                    metadata: ["quarantine": "\(p.quarantinePath ?? "-")", "limit": "\(config.file.maxQuarantined)"])
-            }
+            announce(
+                log, "source scanned", config, truth: p.truth, seconds: p.seconds, quarantined: p.quarantined,
+                quarantinePath: p.quarantinePath)
             return RunInput(config: config, seed: seed, source: source, preparation: p)
         }
         let t0 = ResourceClock.now()
         var output = try source.produce()
         if output.seconds == 0 { output.seconds = ResourceClock.now() - t0 }
-        log.info(
-            "source produced records",
-            metadata: [
-                "source": "\(config.source.kind.rawValue)", "delivered": "\(output.truth.delivered)",
-                "unique": "\(output.truth.uniqueIds)", "seconds": "\(String(format: "%.3f", output.seconds))",
-            ])
-        if output.quarantined > 0 {
-            log.warning(
-                "\(output.quarantined) input lines quarantined",
-                metadata: ["quarantine": "\(output.quarantinePath ?? "-")", "limit": "\(config.file.maxQuarantined)"])
-        }
+        announce(
+            log, "source produced records", config, truth: output.truth, seconds: output.seconds,
+            quarantined: output.quarantined, quarantinePath: output.quarantinePath)
         return RunInput(config: config, seed: seed, output: output)
+    }
+
+    /// Logs what the source delivered and, at warning level, how many lines it quarantined and where.
+    private static func announce(
+        _ log: Logger, _ message: Logger.Message, _ config: PipelineConfig, truth: GroundTruth, seconds: Double,
+        quarantined: Int, quarantinePath: String?
+    ) {
+        log.info(
+            message,
+            metadata: [
+                "source": "\(config.source.kind.rawValue)", "delivered": "\(truth.delivered)",
+                "unique": "\(truth.uniqueIds)", "seconds": "\(String(format: "%.3f", seconds))",
+            ])
+        if quarantined > 0 {
+            log.warning(
+                "\(quarantined) input lines quarantined",
+                metadata: ["quarantine": "\(quarantinePath ?? "-")", "limit": "\(config.file.maxQuarantined)"])
+        }
     }
 
     /// One strategy over produced records. Throws only for setup problems (options that do not
