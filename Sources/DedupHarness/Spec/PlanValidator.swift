@@ -75,9 +75,7 @@ extension PlanValidator {
     /// Validates a pipeline config file on its own (`dedupbench validate config/pipeline.yaml`).
     public static func checkPipelineConfig(path: String) throws(SpecError) {
         do { _ = try PipelineConfig.load(path: path) } catch let e as ConfigError {
-            throw SpecError(
-                file: e.file ?? path, line: e.line ?? 0, column: e.column ?? 0, key: e.keyPath, value: e.value,
-                expected: e.expected)
+            throw e  // the same type as SpecError: file, line, column, key, value, expected
         } catch let list as ConfigErrors {
             // The first, and how many more (`dedupbench validate FILE` lists them all).
             var e = list.errors[0]
