@@ -104,21 +104,12 @@ struct ChunkDecoder {
         var scratch = ScratchBuffer()
         var levels = [UInt32]()
         var validity: [Bool]?
-        var pos = 0
+        var pages = ChunkPages(chunk)
         var row = 0
         var sawDictionary = false
         while row < rows {
-            guard pos < chunk.count else { throw DecodeError("chunk ends after \(row) of \(rows) values") }
-            var r = ThriftCompactReader(chunk, position: pos)
-            let header = try PageHeader.decode(&r)
-            pos = r.position
-            let size = Int(header.compressedSize)
-            guard size <= chunk.count - pos else {
-                throw DecodeError(
-                    "page of \(size) bytes at chunk offset \(pos) runs past the chunk (\(chunk.count) bytes)")
-            }
-            let stored = UnsafeRawBufferPointer(rebasing: chunk[pos..<pos + size])
-            pos += size
+            guard !pages.atEnd else { throw DecodeError("chunk ends after \(row) of \(rows) values") }
+            let (header, stored) = try pages.next()
             guard [PageType.data, PageType.dictionary, PageType.dataV2].contains(header.type) else {
                 continue  // index pages and unknown page types carry no values
             }

@@ -74,22 +74,13 @@ struct NestedChunkDecoder {
         repetition.reserveCapacity(maxRepetition > 0 ? entries : 0)
         definition.reserveCapacity(entries)
         var levels = [UInt32]()
-        var pos = 0
+        var pages = ChunkPages(chunk)
         var done = 0
         var valueCount = 0
         var sawDictionary = false
         while done < entries {
-            guard pos < chunk.count else { throw DecodeError("chunk ends after \(done) of \(entries) level entries") }
-            var r = ThriftCompactReader(chunk, position: pos)
-            let header = try PageHeader.decode(&r)
-            pos = r.position
-            let size = Int(header.compressedSize)
-            guard size <= chunk.count - pos else {
-                throw DecodeError(
-                    "page of \(size) bytes at chunk offset \(pos) runs past the chunk (\(chunk.count) bytes)")
-            }
-            let stored = UnsafeRawBufferPointer(rebasing: chunk[pos..<pos + size])
-            pos += size
+            guard !pages.atEnd else { throw DecodeError("chunk ends after \(done) of \(entries) level entries") }
+            let (header, stored) = try pages.next()
             guard [PageType.data, PageType.dictionary, PageType.dataV2].contains(header.type) else { continue }
             if header.type == PageType.dictionary {
                 guard !sawDictionary, done == 0 else { throw DecodeError("dictionary page after data pages") }
