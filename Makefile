@@ -59,16 +59,19 @@ bench-snapshot: release      ## snapshot load time after 10, 100, 1,000 and 5,00
 # End-to-end figures (scripts/reference/bench.py): each run its own process, median of BENCH_REPEATS.
 BENCH_SCALES  ?= 1000000,10000000
 BENCH_REPEATS ?= 3
+# Messages per micro-batch (empty: 10 batches at every scale). `make bench-pipeline BENCH_SCALES=1000000,10000000,100000000
+# BENCH_BATCH_ROWS=1000000 BENCH_REPEATS=1` shows peak RSS from 1M to 100M at one batch size.
+BENCH_BATCH_ROWS ?=
 REFERENCE_PY  := $(CURDIR)/.venv-reference/bin/python
 bench-pipeline: release      ## per strategy at 1M and 10M: total_s, wall_s (ingest), verify_s, peak RSS
-	python3 scripts/reference/bench.py $(RELEASE_BIN) out/bench-pipeline --scales $(BENCH_SCALES) --repeats $(BENCH_REPEATS)
+	python3 scripts/reference/bench.py $(RELEASE_BIN) out/bench-pipeline --scales $(BENCH_SCALES) --repeats $(BENCH_REPEATS) $(if $(BENCH_BATCH_ROWS),--batch-rows $(BENCH_BATCH_ROWS))
 
 reference-setup:             ## the Python reference stack (.venv-reference, pinned; not part of make test)
 	@[ -x $(REFERENCE_PY) ] || python3.11 -m venv .venv-reference
 	@cmp -s scripts/reference/requirements-reference.txt .venv-reference/.stamp || { .venv-reference/bin/pip install -q --disable-pip-version-check -r scripts/reference/requirements-reference.txt && cp scripts/reference/requirements-reference.txt .venv-reference/.stamp; }
 
 bench-reference: release reference-setup  ## dedupbench vs the Python reference, alternating, medians, ratios
-	python3 scripts/reference/bench.py $(RELEASE_BIN) out/bench-reference --reference $(REFERENCE_PY) --scales $(BENCH_SCALES) --repeats $(BENCH_REPEATS)
+	python3 scripts/reference/bench.py $(RELEASE_BIN) out/bench-reference --reference $(REFERENCE_PY) --scales $(BENCH_SCALES) --repeats $(BENCH_REPEATS) $(if $(BENCH_BATCH_ROWS),--batch-rows $(BENCH_BATCH_ROWS))
 
 bench-s3: release            ## measured (moto S3 on loopback) vs modelled request counts per strategy, 1M records
 	bash scripts/bench-s3.sh $(RELEASE_BIN) 1000000

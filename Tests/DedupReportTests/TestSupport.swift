@@ -23,6 +23,18 @@ enum TestSupport {
     static func gnuplot() -> GnuplotRunner? { GnuplotRunner.locate(timeout: 60) }
     static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
+    /// Writes an executable script through a close-on-exec descriptor, then closes it. A child
+    /// spawned meanwhile by a parallel test must not inherit a descriptor open for writing, or
+    /// exec of the script fails with "Text file busy" (ETXTBSY) for as long as that child runs.
+    static func writeExecutable(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+    }
+
     /// One crafted run; every other column gets a plausible default.
     struct Run {
         var cell: String

@@ -3,7 +3,7 @@
 alternating with the Python reference (`make bench-reference`, adds the ratio).
 
 Usage: bench.py DEDUPBENCH OUT_DIR [--reference PYTHON] [--scales 1000000,10000000]
-                [--strategies a,b] [--repeats 3] [--batches 10] [--seed 42]
+                [--strategies a,b] [--repeats 3] [--batches 10 | --batch-rows N] [--seed 42]
 
 Each run is its own child process; its whole-process time and peak RSS come from wait4(2). Runs of
 the two tools alternate (d, r, d, r, ...) so machine noise hits both alike; the figures are medians
@@ -11,6 +11,9 @@ of the repeats. Tables are deleted after each run (bronze_append at 100M is ~15 
 Columns: process_s = whole process (what the ratio compares, startup and imports included);
 total_s, wall_s (ingest), verify_s = dedupbench's in-process figures (docs/RESULTS.md); rss = peak
 resident memory of the process.
+--batch-rows N keeps micro-batches at N messages whatever the scale (batches = scale / N), so a
+run from 1M to 100M shows whether peak RSS stays flat beyond the strategies' key indexes; without
+it every scale is cut into --batches micro-batches (the issue's comparison with the reference).
 """
 import argparse
 import json
@@ -38,9 +41,14 @@ def run(cmd):
     return out.decode(), seconds, usage.ru_maxrss * 1024
 
 
+def batches(scale, a):
+    """Micro-batches for `scale` messages: --batches, or scale / --batch-rows (at least 1)."""
+    return max(1, scale // a.batch_rows) if a.batch_rows else a.batches
+
+
 def dedupbench(binary, strategy, scale, out, a):
     cmd = [binary, "pipeline", "--source", "synthetic", "--mode", "speed", "--scale", str(scale),
-           "--strategy", strategy, "--batches", str(a.batches), "--hash", "sha256", "--hash-encoding", "hex",
+           "--strategy", strategy, "--batches", str(batches(scale, a)), "--hash", "sha256", "--hash-encoding", "hex",
            "--codec", "snappy", "--seed", str(a.seed), "--out", out, "--force", "--json", "--log-level", "warning"]
     text, seconds, rss = run(cmd + CHAOS)
     m = json.loads(text.strip().splitlines()[-1])
@@ -51,7 +59,7 @@ def dedupbench(binary, strategy, scale, out, a):
 
 def reference(python, strategy, scale, out, a):
     cmd = [python, os.path.join(HERE, "pipeline.py"), "--strategy", strategy, "--scale", str(scale),
-           "--batches", str(a.batches), "--seed", str(a.seed), "--out", out]
+           "--batches", str(batches(scale, a)), "--seed", str(a.seed), "--out", out]
     text, seconds, rss = run(cmd + CHAOS)
     m = json.loads(text.strip().splitlines()[-1])
     if not m["ok"]:
@@ -68,13 +76,15 @@ def main():
     p.add_argument("--strategies", default="bronze_append,eager_dedup,polars_merge,delta_merge")
     p.add_argument("--repeats", type=int, default=3)
     p.add_argument("--batches", type=int, default=10)
+    p.add_argument("--batch-rows", type=int, default=0, help="messages per micro-batch (overrides --batches)")
     p.add_argument("--seed", type=int, default=42)
     a = p.parse_args()
 
     header = f"{'strategy':<14}{'scale':>10}{'total_s':>9}{'wall_s':>8}{'verify_s':>9}{'verify%':>8}{'process_s':>10}{'rss_MB':>8}"
     if a.reference:
         header += f"{'ref_s':>8}{'ref_MB':>8}{'ratio':>7}"
-    print(f"medians of {a.repeats}; chaos dup 0.1 slow 0.1, {a.batches} batches, sha256 hex, snappy, seed {a.seed}")
+    cut = f"micro-batches of {a.batch_rows} messages" if a.batch_rows else f"{a.batches} batches"
+    print(f"medians of {a.repeats}; chaos dup 0.1 slow 0.1, {cut}, sha256 hex, snappy, seed {a.seed}")
     print(header)
     for scale in (int(s) for s in a.scales.split(",")):
         for strategy in a.strategies.split(","):

@@ -30,7 +30,7 @@ public enum PipelineRunner {
         let dirs = strategies.map { tableDirectory(outDir: base, strategy: $0) }
         for d in dirs { try checkTableDirectory(d, force: force) }
         try MemoryEstimate.check(config, strategies: strategies)
-        MemoryEstimate.returnLargeBlocksToTheSystem()
+        MemoryEstimate.configureAllocator()
         let input = try produce(config: config, seed: seed ?? config.effectiveSeed, outDir: outDir)
         var results: [RunMetrics] = []
         for (kind, dir) in zip(strategies, dirs) {

@@ -6,30 +6,34 @@ import Dispatch
     import Darwin
 #endif
 
-/// fsyncs files on a background queue as soon as they are written, so the flush of one data file
-/// overlaps the encoding of the next; `wait` then fsyncs their directories (the new entries must
-/// be durable before a commit refers to them) and reports the first failure.
+/// fsyncs files on background threads as soon as they are written, each followed by its
+/// directories (the new entry must be durable before a commit refers to it), so the flushes of one
+/// data file overlap the encoding of the next; `wait` reports the first failure. The directories
+/// used to be synced in `wait`, one after another on the committing thread: 3–4 ms each per
+/// partition directory on this machine's disk (strace of a 1M bronze run), every commit.
 final class BackgroundSync: @unchecked Sendable {
     private let group = DispatchGroup()
-    private let state = DispatchQueue(label: "dedupbench.delta.sync")  // guards the two vars below
-    private var directories: [String] = []
+    private let state = DispatchQueue(label: "dedupbench.delta.sync")  // guards `failure`
     private var failure: DeltaError?
 
-    /// Schedules the fsync of `file`; `directories` (its parent and any new ancestors) are synced in `wait`.
-    func add(_ file: String, directories new: [String]) {
-        state.sync { for d in new where !directories.contains(d) { directories.append(d) } }
+    /// Schedules the fsync of `file`, then of `directories` (its parent and the ancestors that
+    /// may have gained an entry). A directory's fsync covers the entries it held when the call
+    /// started, so each file syncs its own directories after it was created.
+    func add(_ file: String, directories: [String]) {
         DispatchQueue.global().async(group: group) {
-            if let error = Self.fsync(file) { self.state.sync { self.failure = self.failure ?? error } }
+            for path in [file] + directories.reversed() {
+                if let error = Self.fsync(path) {
+                    self.state.sync { self.failure = self.failure ?? error }
+                    return
+                }
+            }
         }
     }
 
-    /// Waits for the file syncs, syncs the directories, and returns the first error (nil if none).
+    /// Waits for the syncs and returns the first error (nil if none).
     func wait() -> DeltaError? {
         group.wait()
-        let (dirs, failed) = state.sync { (directories, failure) }
-        if let failed { return failed }
-        for d in dirs { if let error = Self.fsync(d) { return error } }
-        return nil
+        return state.sync { failure }
     }
 
     private static func fsync(_ path: String) -> DeltaError? {

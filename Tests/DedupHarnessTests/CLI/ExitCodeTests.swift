@@ -62,8 +62,7 @@ import Testing
           strategy: [bronze_append]
         """.write(toFile: spec, atomically: true, encoding: .utf8)
         let script = dir + "/fail.sh"
-        try "#!/bin/sh\nexit 1\n".write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
+        try TestSupport.writeExecutable("#!/bin/sh\nexit 1\n", to: script)
         let r = try run(["run", spec, "--results", dir + "/r", "--executable", script, "--progress", "none"])
         #expect(r.exitCode == 1, "\(r.stderrText)")
     }

@@ -19,9 +19,7 @@ import Testing
         // The fake pipeline plus the two figures the projection needs that it does not print.
         let pipeline = dir + "/pipeline.sh"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try "#!/bin/bash\n'\(TestSupport.fakePipeline)' \"$@\" | sed 's/^{/{\"unique_in\":1000,\"cpu_s\":0.01,/'\n"
-            .write(toFile: pipeline, atomically: true, encoding: .utf8)
-        chmod(pipeline, 0o755)
+        try TestSupport.writeExecutable("#!/bin/bash\n'\(TestSupport.fakePipeline)' \"$@\" | sed 's/^{/{\"unique_in\":1000,\"cpu_s\":0.01,/'\n", to: pipeline)
         let run = try dedupbench([
             "run", spec, "--results", dir + "/r", "--progress", "none", "--executable", pipeline, "--set",
             "fixture.sleep=0",

@@ -152,8 +152,7 @@ import Testing
         let dir = TestSupport.temporaryDirectory("seed-child-args")
         defer { TestSupport.remove(dir) }
         let script = dir + "/args.sh"
-        try "#!/bin/sh\necho \"$@\" >> \(dir)/args.txt\nexit 1\n".write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
+        try TestSupport.writeExecutable("#!/bin/sh\necho \"$@\" >> \(dir)/args.txt\nexit 1\n", to: script)
         try "version: 1\nname: args\npipeline: {}\nretries: 0\nmatrix:\n  strategy: [bronze_append]\n"
             .write(toFile: dir + "/spec.yaml", atomically: true, encoding: .utf8)
         let r = try await run(["run", dir + "/spec.yaml", "--executable", script, "--results", dir + "/r", "--progress", "none"])

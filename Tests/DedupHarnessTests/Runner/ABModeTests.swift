@@ -21,13 +21,12 @@ import Testing
         try fm.createDirectory(atPath: dir + "/cand-bin", withIntermediateDirectories: true)
         try fm.copyItem(atPath: exe, toPath: candidate)
         let swift = dir + "/swift"
-        try """
+        try TestSupport.writeExecutable("""
         #!/bin/bash
         echo "$PWD|$*" >> "$AB_TEST_LOG"
         scratch=${@: -1}
         mkdir -p "$scratch/release" && cp "$AB_TEST_REAL" "$scratch/release/dedupbench"
-        """.write(toFile: swift, atomically: true, encoding: .utf8)
-        chmod(swift, 0o755)
+        """, to: swift)
 
         func ab(_ baseRef: String, buildOnly: Bool = false) throws -> (status: Int32, stdout: String, stderr: String) {
             let p = Process()

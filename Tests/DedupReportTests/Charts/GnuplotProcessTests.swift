@@ -11,13 +11,7 @@ import Testing
         let pidFile = dir.appendingPathComponent("child.pid").path
         // A wrapper that starts a child and waits for it (this used to hang `report` forever).
         let wrapper = dir.appendingPathComponent("wrapper.sh").path
-        // Written through a close-on-exec descriptor: a child spawned meanwhile by a parallel test
-        // must not inherit it, or exec would fail with "Text file busy".
-        let text = Array("#!/bin/sh\nsleep 300 &\necho $! > '\(pidFile)'\nwait\n".utf8)
-        let fd = open(wrapper, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
-        try #require(fd >= 0)
-        _ = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        close(fd)
+        try TestSupport.writeExecutable("#!/bin/sh\nsleep 300 &\necho $! > '\(pidFile)'\nwait\n", to: wrapper)
         let start = Date()
         let error = #expect(throws: GnuplotRunner.Failure.self) {
             try GnuplotRunner(executable: wrapper, timeout: 1).render(script: "x.gp", in: dir.path, outputs: ["x.svg"])

@@ -154,8 +154,7 @@ import Testing
         let dir = try TestSupport.temporaryDirectory()
         func fake(_ name: String, _ body: String) throws -> String {
             let path = dir.appendingPathComponent(name).path
-            try "#!/bin/sh\n\(body)\n".write(toFile: path, atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+            try TestSupport.writeExecutable("#!/bin/sh\n\(body)\n", to: path)
             return path
         }
         let failing = GnuplotRunner(executable: try fake("fail.sh", "echo 'line 3: boom' >&2; exit 3"))
