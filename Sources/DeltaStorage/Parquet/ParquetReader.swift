@@ -109,6 +109,14 @@ public struct ParquetReader: Sendable {
     }
 
     private func decodeChunk(column c: Int, group g: Int) throws -> DecodedColumn {
+        try withChunk(column: c, group: g) { decoder, bytes in try decoder.decode(bytes) }
+    }
+
+    /// Hands the bytes of column `c`'s chunk in row group `g` (from memory, or read into a pooled
+    /// buffer) to `body` with the chunk's decoder; errors name the file, column and row group.
+    func withChunk<T>(
+        column c: Int, group g: Int, _ body: (ChunkDecoder, UnsafeRawBufferPointer) throws -> T
+    ) throws -> T {
         let rg = meta.rowGroups[g]
         let chunk = rg.columns[c]
         let leaf = meta.leaves[c]
@@ -119,7 +127,7 @@ public struct ParquetReader: Sendable {
             switch source {
             case .memory(let bytes):
                 return try bytes.withUnsafeBytes {
-                    try decoder.decode(UnsafeRawBufferPointer(rebasing: $0[start..<start + length]))
+                    try body(decoder, UnsafeRawBufferPointer(rebasing: $0[start..<start + length]))
                 }
             case .file(let path):
                 let fd = open(path, O_RDONLY)
@@ -129,7 +137,7 @@ public struct ParquetReader: Sendable {
                 let buffer = BufferPool.shared.take(capacity: length)
                 defer { BufferPool.shared.give(buffer) }
                 try Self.pread(fd, offset: start, count: length, into: buffer.base, name: path)
-                return try decoder.decode(UnsafeRawBufferPointer(start: buffer.base, count: length))
+                return try body(decoder, UnsafeRawBufferPointer(start: buffer.base, count: length))
             }
         } catch let e as ParquetError {
             throw e
