@@ -41,10 +41,20 @@ extension RowDigest {
     ) throws -> RowDigests {
         let n = file.rowCount
         let width = file.fields.count
+        guard let id = file.fields.firstIndex(where: { $0.name == identity }) else {
+            throw DeltaError(.invalidInput, "no identity column '\(identity)' among the columns read")
+        }
+        for k in key ?? [] where !file.fields.contains(where: { $0.name == k }) {
+            throw DeltaError(.invalidInput, "no key column '\(k)' among the columns read")
+        }
+        guard n > 0 else { return RowDigests(rows: [], identity: [], key: key == nil ? nil : []) }
         if scratch.count < n * width { scratch = [UInt64](repeating: 0, count: n * width) }
         var constants = [UInt64?](repeating: nil, count: width)
         var units: [(field: Int, column: Int, group: Int, start: Int)] = []
         let groupRows = file.reader.rowGroupRowCounts
+        guard groupRows.reduce(0, +) == n else {
+            throw DeltaError(.invalidInput, "row groups hold \(groupRows.reduce(0, +)) rows, the footer says \(n)")
+        }
         for (k, source) in file.sources.enumerated() {
             switch source {
             case .constant(let sample): constants[k] = valueHash(sample, 0)
@@ -80,12 +90,6 @@ extension RowDigest {
             file.fields[$0].name.utf8.lexicographicallyPrecedes(file.fields[$1].name.utf8)
         }
         let keyOrder = key.map { names in order.filter { names.contains(file.fields[$0].name) } }
-        guard let id = file.fields.firstIndex(where: { $0.name == identity }) else {
-            throw DeltaError(.invalidInput, "no identity column '\(identity)' among the columns read")
-        }
-        for k in key ?? [] where !file.fields.contains(where: { $0.name == k }) {
-            throw DeltaError(.invalidInput, "no key column '\(k)' among the columns read")
-        }
         let consts = constants
         var rows = [UInt64](repeating: 0, count: n)
         var ids = [UInt64](repeating: 0, count: n)
