@@ -1,8 +1,8 @@
 extension ParquetReader {
     /// Hands the values of column `column` (an index into `schema`) in row group `rowGroup` to
     /// `visitor`, page by page, without building a column: PLAIN pages are passed in place from
-    /// the decompressed page, dictionary pages once per chunk. The decompression buffer comes from
-    /// a pool, so reading file after file reuses memory already mapped. Safe to call concurrently
+    /// the decompressed page, dictionary pages once per chunk. A local file's chunk is mapped, not
+    /// copied; the decompression buffer comes from a pool, so reading file after file reuses memory already mapped. Safe to call concurrently
     /// for different chunks (each call takes its own buffers).
     /// - Throws: `ParquetError` naming the file, column and row group when a page is corrupt,
     ///   truncated or uses an unsupported encoding or codec; whatever `visitor` throws.
@@ -12,7 +12,7 @@ extension ParquetReader {
         defer { ScratchPool.shared.give(box) }
         var sink = VisitSink(type: schema.fields[column].type, visitor: visitor)
         defer { visitor = sink.visitor }
-        _ = try withChunk(column: column, group: rowGroup) { decoder, bytes in
+        _ = try withChunk(column: column, group: rowGroup, mapped: true) { decoder, bytes in
             try decoder.walkPages(bytes, &sink, scratch: &box.scratch)
         }
     }

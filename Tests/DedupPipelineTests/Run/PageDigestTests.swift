@@ -66,12 +66,15 @@ import Testing
     }
 
     /// Both read paths over every live file of `table`, compared file by file and as checksums.
-    static func compare(_ table: DeltaTable, identity: String, key: [String]) throws {
+    @discardableResult
+    static func compare(_ table: DeltaTable, identity: String, key: [String]) throws -> (rowGroups: Int, files: Int) {
         let snap = try table.snapshot()
         let names = snap.schema.names
         var scratch: [UInt64] = []
         var rows = 0
+        var groups = 0
         for file in snap.files {
+            groups += try table.dataFile(file, columns: names, snapshot: snap).reader.rowGroupCount
             let fromPages = try RowDigest.digests(
                 of: table.dataFile(file, columns: names, snapshot: snap), identity: identity, key: key, scratch: &scratch)
             let batch = try table.read(files: [file], columns: names, snapshot: snap)
@@ -89,6 +92,7 @@ import Testing
         let all = try table.read()
         #expect(all.rowCount == rows)
         #expect(viaContents == RowDigest.sum(RowDigest.digests(all)))
+        return (groups, snap.files.count)
     }
 
     @Test("page digests equal the batch digests", arguments: Codec.allCases)
@@ -102,7 +106,8 @@ import Testing
         var table = try DeltaTable.create(at: dir, schema: Self.schema, partitionColumns: ["part"], options: options)
         _ = try table.append(Self.batch(rows: 2_500, seed: 7))
         _ = try table.append(Self.batch(rows: 700, seed: 8))
-        try Self.compare(table, identity: "s_high", key: ["s_low", "i"])
+        let layout = try Self.compare(table, identity: "s_high", key: ["s_low", "i"])
+        #expect(layout.files == 6 && layout.rowGroups > layout.files)  // 3 partitions × 2 appends, several groups
         // a nullable column added after the files were written reads as null in every old row
         var wider = Self.schema.fields
         wider.append(Field("added", .long))
