@@ -67,6 +67,8 @@ extension RowDigest {
             }
         }
         let reader = file.reader
+        // largest chunks first: the workers finish together (the hex hash columns are most of a file)
+        units.sort { reader.storedSize(column: $0.column, rowGroup: $0.group) > reader.storedSize(column: $1.column, rowGroup: $1.group) }
         let failures = UncheckedSendable(ErrorBox())
         try scratch.withUnsafeMutableBufferPointer { vh in
             let base = SendablePointer(vh.baseAddress!)
@@ -91,38 +93,46 @@ extension RowDigest {
         }
         let keyOrder = key.map { names in order.filter { names.contains(file.fields[$0].name) } }
         let consts = constants
-        var rows = [UInt64](repeating: 0, count: n)
-        var ids = [UInt64](repeating: 0, count: n)
-        var keys = [UInt64](repeating: 0, count: keyOrder == nil ? 0 : n)
-        scratch.withUnsafeBufferPointer { vh in
-            let src = UncheckedSendable(vh.baseAddress!)
-            rows.withUnsafeMutableBufferPointer { r in
-                ids.withUnsafeMutableBufferPointer { d in
-                    keys.withUnsafeMutableBufferPointer { kb in
-                        let (ro, io) = (SendablePointer(r.baseAddress!), SendablePointer(d.baseAddress!))
-                        let ko = kb.baseAddress.map { SendablePointer($0) }
-                        parallelChunks(count: n, minimumChunk: 32_768) { range in
-                            let vh = src.value
-                            func value(_ c: Int, _ i: Int) -> UInt64 { consts[c] ?? vh[c &* n &+ i] }
-                            for i in range {
-                                var h = StableHash.k0
-                                for c in order { h = StableHash.mum(h ^ value(c, i), StableHash.k1) }
-                                ro.base[i] = h
-                                io.base[i] = StableHash.mum(StableHash.k0 ^ value(id, i), StableHash.k1)
-                                if let ko, let keyOrder {
-                                    var k = StableHash.k0
-                                    for c in keyOrder { k = StableHash.mum(k ^ value(c, i), StableHash.k1) }
-                                    ko.base[i] = k
-                                }
-                            }
-                        }
-                    }
+        return scratch.withUnsafeBufferPointer { vh in
+            Self.fold(vh.baseAddress!, rows: n, order: order, identity: id, key: keyOrder, constants: consts, keep: file.keptRows)
+        }
+    }
+
+    /// Row, identity and key digests from the value hashes at `vh` (column `c`'s at `vh + c·rows`,
+    /// or `constants[c]`), only the rows in `keep` when given.
+    private static func fold(
+        _ vh: UnsafePointer<UInt64>, rows n: Int, order: [Int], identity: Int, key keyOrder: [Int]?,
+        constants consts: [UInt64?], keep: [Int]?
+    ) -> RowDigests {
+        let vhBase = UncheckedSendable(vh)
+        // Column-major over chunks of rows: each column's hashes stream from one array, and a
+        // constant column folds one value.
+        @Sendable func fold(_ columns: [Int], into out: SendablePointer<UInt64>, _ range: Range<Int>) {
+            let r = out.base + range.lowerBound
+            let count = range.count
+            for i in 0..<count { r[i] = StableHash.k0 }
+            for c in columns {
+                if let v = consts[c] {
+                    for i in 0..<count { r[i] = StableHash.mum(r[i] ^ v, StableHash.k1) }
+                } else {
+                    let col = vhBase.value + (c &* n &+ range.lowerBound)
+                    for i in 0..<count { r[i] = StableHash.mum(r[i] ^ col[i], StableHash.k1) }
                 }
             }
         }
-        guard let keep = file.keptRows else { return RowDigests(rows: rows, identity: ids, key: keyOrder == nil ? nil : keys) }
+        func digestArray(_ columns: [Int]) -> [UInt64] {
+            [UInt64](unsafeUninitializedCapacity: n) { buf, done in
+                let out = SendablePointer(buf.baseAddress!)
+                parallelChunks(count: n, minimumChunk: 32_768) { range in fold(columns, into: out, range) }
+                done = n
+            }
+        }
+        let rows = digestArray(order)
+        let ids = digestArray([identity])
+        let keys = keyOrder.map { digestArray($0) }
+        guard let keep else { return RowDigests(rows: rows, identity: ids, key: keys) }
         return RowDigests(
-            rows: keep.map { rows[$0] }, identity: keep.map { ids[$0] }, key: keyOrder == nil ? nil : keep.map { keys[$0] })
+            rows: keep.map { rows[$0] }, identity: keep.map { ids[$0] }, key: keys.map { k in keep.map { k[$0] } })
     }
 }
 

@@ -1,4 +1,10 @@
 extension ParquetReader {
+    /// The stored (compressed) bytes of column `column`'s chunk in row group `rowGroup`, e.g. to
+    /// start the largest chunks first when visiting them concurrently.
+    public func storedSize(column: Int, rowGroup: Int) -> Int {
+        Int(meta.rowGroups[rowGroup].columns[column].totalCompressedSize)
+    }
+
     /// Hands the values of column `column` (an index into `schema`) in row group `rowGroup` to
     /// `visitor`, page by page, without building a column: PLAIN pages are passed in place from
     /// the decompressed page, dictionary pages once per chunk. A local file's chunk is mapped, not

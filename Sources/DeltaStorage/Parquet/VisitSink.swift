@@ -95,8 +95,15 @@ struct VisitSink<V: PageVisitor>: PageSink {
         let w = width
         let out = UnsafeMutableRawPointer(fixed.reserve(indices.count))
         fixedDictionary.withUnsafeBytes { d in
-            for (k, i) in indices.enumerated() {
-                (out + k * w).copyMemory(from: d.baseAddress! + Int(i) * w, byteCount: w)
+            // one load and store a value (not a copy call): fixed-width dictionaries are the common case
+            if w == 4 {
+                for (k, i) in indices.enumerated() {
+                    out.storeBytes(of: d.loadUnaligned(fromByteOffset: Int(i) &* 4, as: UInt32.self), toByteOffset: k &* 4, as: UInt32.self)
+                }
+            } else {
+                for (k, i) in indices.enumerated() {
+                    out.storeBytes(of: d.loadUnaligned(fromByteOffset: Int(i) &* 8, as: UInt64.self), toByteOffset: k &* 8, as: UInt64.self)
+                }
             }
         }
         try visitor.page(wrap(UnsafeRawBufferPointer(start: out, count: indices.count * w)), rows: rows, levels: levels)
