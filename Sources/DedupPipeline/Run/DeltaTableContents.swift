@@ -10,10 +10,10 @@ public struct DeltaTableContents: TableContents {
     public init(table: DeltaTable) { self.table = table }
 
     public func forEachBatch(columns: [String], _ body: (ColumnBatch) throws -> Void) throws {
-        let table = UncheckedSendable(self.table)
+        let table = self.table
         try forEachFile(
             columns: columns,
-            { file in try table.value.read(files: [file.add], columns: file.names, snapshot: file.snapshot) }, body)
+            { file in try table.read(files: [file.add], columns: file.names, snapshot: file.snapshot) }, body)
     }
 
     /// The row digests straight from the files' pages (`RowDigest.digests(of:identity:key:scratch:)`):
@@ -23,11 +23,11 @@ public struct DeltaTableContents: TableContents {
         columns: [String], identity: String, key: [String]?, _ body: (RowDigests) throws -> Void
     ) throws {
         let scratch = ScratchBox()
-        let table = UncheckedSendable(self.table)
+        let table = self.table
         try forEachFile(
             columns: columns,
             { file in
-                let data = try table.value.dataFile(file.add, columns: file.names, snapshot: file.snapshot)
+                let data = try table.dataFile(file.add, columns: file.names, snapshot: file.snapshot)
                 return try RowDigest.digests(of: data, identity: identity, key: key, scratch: &scratch.values)
             }, body)
     }

@@ -68,7 +68,10 @@ extension RowDigest {
         }
         let reader = file.reader
         // largest chunks first: the workers finish together (the hex hash columns are most of a file)
-        units.sort { reader.storedSize(column: $0.column, rowGroup: $0.group) > reader.storedSize(column: $1.column, rowGroup: $1.group) }
+        units.sort {
+            reader.storedSize(column: $0.column, rowGroup: $0.group)
+                > reader.storedSize(column: $1.column, rowGroup: $1.group)
+        }
         let failures = UncheckedSendable(ErrorBox())
         try scratch.withUnsafeMutableBufferPointer { vh in
             let base = SendablePointer(vh.baseAddress!)
@@ -94,7 +97,9 @@ extension RowDigest {
         let keyOrder = key.map { names in order.filter { names.contains(file.fields[$0].name) } }
         let consts = constants
         return scratch.withUnsafeBufferPointer { vh in
-            Self.fold(vh.baseAddress!, rows: n, order: order, identity: id, key: keyOrder, constants: consts, keep: file.keptRows)
+            Self.fold(
+                vh.baseAddress!, rows: n, order: order, identity: id, key: keyOrder, constants: consts,
+                keep: file.keptRows)
         }
     }
 
@@ -178,7 +183,8 @@ struct ValueHashVisitor: PageVisitor {
             present = raw.count / 8
             let tag: UInt64 = type == .double ? 2 : 1
             for k in 0..<present {
-                dst[k] = StableHash.int(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k &* 8, as: UInt64.self)), tag: tag)
+                dst[k] = StableHash.int(
+                    UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k &* 8, as: UInt64.self)), tag: tag)
             }
         case .boolean(let b):
             present = b.count

@@ -80,7 +80,8 @@ extension DeltaTable {
                 }
                 sources.append(.constant(sample: c))
             } else if field.nullable {
-                sources.append(.constant(sample: .nulls(field.type, count: 1)))  // column added after this file was written
+                // a column added after this file was written
+                sources.append(.constant(sample: .nulls(field.type, count: 1)))
             } else {
                 throw DeltaError(.corruptLog, "\(filePath) lacks the NOT NULL column '\(field.name)'")
             }

@@ -123,7 +123,8 @@ struct ChunkDecoder {
             if header.type == PageType.dictionary {
                 guard !sawDictionary, row == 0 else { throw DecodeError("dictionary page after data pages") }
                 guard header.numValues >= 0 else { throw DecodeError("negative dictionary size") }
-                let page = try Self.expand(stored, uncompressedSize: Int(header.uncompressedSize), decompressor, &scratch)
+                let page = try Self.expand(
+                    stored, uncompressedSize: Int(header.uncompressedSize), decompressor, &scratch)
                 try sink.setDictionary(page, count: Int(header.numValues))
                 sawDictionary = true
                 continue

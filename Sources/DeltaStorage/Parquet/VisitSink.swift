@@ -70,7 +70,8 @@ struct VisitSink<V: PageVisitor>: PageSink {
             guard values.count >= nonNull * width else {
                 throw DecodeError("page holds \(values.count) value bytes for \(nonNull) values")
             }
-            try visitor.page(wrap(UnsafeRawBufferPointer(rebasing: values[0..<nonNull * width])), rows: rows, levels: levels)
+            try visitor.page(
+                wrap(UnsafeRawBufferPointer(rebasing: values[0..<nonNull * width])), rows: rows, levels: levels)
         case .boolean:
             guard values.count >= (nonNull + 7) / 8 else { throw DecodeError("boolean page too short") }
             let b = bools.reserve(nonNull)
@@ -98,11 +99,15 @@ struct VisitSink<V: PageVisitor>: PageSink {
             // one load and store a value (not a copy call): fixed-width dictionaries are the common case
             if w == 4 {
                 for (k, i) in indices.enumerated() {
-                    out.storeBytes(of: d.loadUnaligned(fromByteOffset: Int(i) &* 4, as: UInt32.self), toByteOffset: k &* 4, as: UInt32.self)
+                    out.storeBytes(
+                        of: d.loadUnaligned(fromByteOffset: Int(i) &* 4, as: UInt32.self), toByteOffset: k &* 4,
+                        as: UInt32.self)
                 }
             } else {
                 for (k, i) in indices.enumerated() {
-                    out.storeBytes(of: d.loadUnaligned(fromByteOffset: Int(i) &* 8, as: UInt64.self), toByteOffset: k &* 8, as: UInt64.self)
+                    out.storeBytes(
+                        of: d.loadUnaligned(fromByteOffset: Int(i) &* 8, as: UInt64.self), toByteOffset: k &* 8,
+                        as: UInt64.self)
                 }
             }
         }

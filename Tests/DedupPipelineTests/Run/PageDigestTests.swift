@@ -27,16 +27,30 @@ import Testing
             return z ^ (z >> 31)
         }
         let words = ["", "a", "zürich", "日本語", "with space", "0123456789abcdef0123"]
-        var sLow = ByteColumn(), sHigh = ByteColumn(), bin = ByteColumn(), allNull = ByteColumn()
-        var l: [Int64] = [], i: [Int32] = [], d: [Double] = [], b: [Bool] = [], ts: [Int64] = [], dt: [Int32] = []
-        var iLow: [Int32] = [], seq: [Int64] = [], bReq: [Bool] = [], part: [Int32] = [], valid: [Bool] = []
+        var sLow = ByteColumn()
+        var sHigh = ByteColumn()
+        var bin = ByteColumn()
+        var allNull = ByteColumn()
+        var l: [Int64] = []
+        var i: [Int32] = []
+        var d: [Double] = []
+        var b: [Bool] = []
+        var ts: [Int64] = []
+        var dt: [Int32] = []
+        var iLow: [Int32] = []
+        var seq: [Int64] = []
+        var bReq: [Bool] = []
+        var part: [Int32] = []
+        var valid: [Bool] = []
         for r in 0..<rows {
             let v = next()
             let ok = r % 7 != 3
             valid.append(ok)
             sLow.append(ok ? words[Int(v % UInt64(words.count))] : "")
             sHigh.append("\(r)-\(v % 1_000_003)-0123456789abcdef0123456789abcdef")
-            if ok { bin.append(bytes: (0..<Int(v % 11)).map { UInt8(truncatingIfNeeded: v >> UInt64($0 * 5)) }) } else {
+            if ok {
+                bin.append(bytes: (0..<Int(v % 11)).map { UInt8(truncatingIfNeeded: v >> UInt64($0 * 5)) })
+            } else {
                 bin.appendEmpty()
             }
             allNull.appendEmpty()
@@ -76,7 +90,8 @@ import Testing
         for file in snap.files {
             groups += try table.dataFile(file, columns: names, snapshot: snap).reader.rowGroupCount
             let fromPages = try RowDigest.digests(
-                of: table.dataFile(file, columns: names, snapshot: snap), identity: identity, key: key, scratch: &scratch)
+                of: table.dataFile(file, columns: names, snapshot: snap), identity: identity, key: key,
+                scratch: &scratch)
             let batch = try table.read(files: [file], columns: names, snapshot: snap)
             let expected = RowDigest.digests(batch, identity: identity, key: nil)
             #expect(fromPages.rows == expected.rows, "\(file.path)")
