@@ -18,7 +18,9 @@ public struct DeltaTableContents: TableContents {
 
     /// The row digests straight from the files' pages (`RowDigest.digests(of:identity:key:scratch:)`):
     /// no `ColumnBatch` is built, dictionary entries are hashed once, and the decompression and
-    /// value-hash buffers are reused from file to file.
+    /// value-hash buffers are reused from file to file. `key` nil: no key digests.
+    /// - Throws: `DeltaError` (unreadable table, unknown column, bad partition value or deletion
+    ///   vector) or `ParquetError` naming the data file (corrupt or truncated); whatever `body` throws.
     public func forEachDigests(
         columns: [String], identity: String, key: [String]?, _ body: (RowDigests) throws -> Void
     ) throws {
