@@ -2,24 +2,54 @@ import DeltaStorage
 import Dispatch
 
 /// A Delta table's current version, read one data file at a time; the next file is read and
-/// decoded on a background thread while `body` digests the current one (both cores busy, at most
-/// two files in memory).
+/// digested on a background thread (its column chunks on all cores) while `body` handles the
+/// current one (at most two files' digests in memory).
 public struct DeltaTableContents: TableContents {
     public let table: DeltaTable
 
     public init(table: DeltaTable) { self.table = table }
 
     public func forEachBatch(columns: [String], _ body: (ColumnBatch) throws -> Void) throws {
+        let table = self.table
+        try forEachFile(
+            columns: columns,
+            { file in try table.read(files: [file.add], columns: file.names, snapshot: file.snapshot) }, body)
+    }
+
+    /// The row digests straight from the files' pages (`RowDigest.digests(of:identity:key:scratch:)`):
+    /// no `ColumnBatch` is built, dictionary entries are hashed once, and the decompression and
+    /// value-hash buffers are reused from file to file. `key` nil: no key digests.
+    /// - Throws: `DeltaError` (unreadable table, unknown column, bad partition value or deletion
+    ///   vector) or `ParquetError` naming the data file (corrupt or truncated); whatever `body` throws.
+    public func forEachDigests(
+        columns: [String], identity: String, key: [String]?, _ body: (RowDigests) throws -> Void
+    ) throws {
+        let scratch = ScratchBox()
+        let table = self.table
+        try forEachFile(
+            columns: columns,
+            { file in
+                let data = try table.dataFile(file.add, columns: file.names, snapshot: file.snapshot)
+                return try RowDigest.digests(of: data, identity: identity, key: key, scratch: &scratch.values)
+            }, body)
+    }
+
+    /// Runs `produce` for each live file, the next one in the background while `body` handles the current.
+    private func forEachFile<T>(
+        columns: [String], _ produce: @escaping @Sendable (FileToRead) throws -> T, _ body: (T) throws -> Void
+    ) throws {
         let snap = try table.snapshot()
+        try ReaderSupport.checkReadable(
+            snap.protocolVersions, configuration: snap.metadata.configuration, tablePath: table.path)
         let names = columns.isEmpty ? snap.schema.names : columns
         let files = snap.files
         guard !files.isEmpty else { return }
-        let reader = FileReadAhead(table: table, snapshot: snap, columns: names)
-        reader.start(files[0])
+        let reader = ReadAhead<T>(produce)
+        reader.start(FileToRead(add: files[0], names: names, snapshot: snap))
         for i in files.indices {
-            let batch = try reader.take()
-            if i + 1 < files.count { reader.start(files[i + 1]) }
-            do { try body(batch) } catch {
+            let value = try reader.take()
+            if i + 1 < files.count { reader.start(FileToRead(add: files[i + 1], names: names, snapshot: snap)) }
+            do { try body(value) } catch {
                 reader.wait()
                 throw error
             }
@@ -27,32 +57,37 @@ public struct DeltaTableContents: TableContents {
     }
 }
 
-/// One data file read in the background (`start`, then `take`).
-private final class FileReadAhead: @unchecked Sendable {
-    let table: DeltaTable
-    /// The one snapshot every file is read against (one log replay for the whole read-back,
-    /// not one per file: at 100 files of polars_merge that replay dominated the read-back).
+/// A live file and what to read of it, against the one snapshot every file is read with (one
+/// log replay for the whole read-back, not one per file).
+struct FileToRead: @unchecked Sendable {
+    let add: AddFile
+    let names: [String]
     let snapshot: DeltaSnapshot
-    let columns: [String]
+}
+
+/// The value-hash buffer reused across files (only the background job touches it, one file at a time).
+private final class ScratchBox: @unchecked Sendable {
+    var values: [UInt64] = []
+}
+
+/// One file's result produced in the background (`start`, then `take`).
+private final class ReadAhead<T>: @unchecked Sendable {
+    let produce: @Sendable (FileToRead) throws -> T
     private let group = DispatchGroup()
     // written by the worker before `group.leave()`, read after `group.wait()`
-    private var result: Result<ColumnBatch, Error>?
+    private var result: Result<T, Error>?
 
-    init(table: DeltaTable, snapshot: DeltaSnapshot, columns: [String]) {
-        self.table = table
-        self.snapshot = snapshot
-        self.columns = columns
-    }
+    init(_ produce: @escaping @Sendable (FileToRead) throws -> T) { self.produce = produce }
 
-    func start(_ file: AddFile) {
+    func start(_ file: FileToRead) {
         group.enter()
         DispatchQueue.global().async {
-            self.result = Result { try self.table.read(files: [file], columns: self.columns, snapshot: self.snapshot) }
+            self.result = Result { try self.produce(file) }
             self.group.leave()
         }
     }
 
-    func take() throws -> ColumnBatch {
+    func take() throws -> T {
         group.wait()
         defer { result = nil }
         return try result!.get()

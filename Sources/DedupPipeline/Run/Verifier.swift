@@ -5,6 +5,23 @@ import Dispatch
 /// so verifying 10M rows never holds the whole table). Tests substitute a faulty reader here.
 public protocol TableContents {
     func forEachBatch(columns: [String], _ body: (ColumnBatch) throws -> Void) throws
+    /// The row, identity and key digests (`RowDigest`) of each batch; `key` nil: no key digests.
+    /// The default digests `forEachBatch`'s batches; a reader may compute them without building batches.
+    func forEachDigests(columns: [String], identity: String, key: [String]?, _ body: (RowDigests) throws -> Void)
+        throws
+}
+
+extension TableContents {
+    public func forEachDigests(
+        columns: [String], identity: String, key: [String]?, _ body: (RowDigests) throws -> Void
+    ) throws {
+        try forEachBatch(columns: columns) { batch in
+            let single = key.flatMap { $0.count == 1 && $0[0] != identity ? $0[0] : nil }
+            let d = RowDigest.digests(batch, identity: identity, key: single)
+            let keys = key.map { k in k == [identity] ? d.identity : d.key ?? RowDigest.digests(batch.selecting(k)) }
+            try body(RowDigests(rows: d.rows, identity: d.identity, key: keys))
+        }
+    }
 }
 
 /// What verification found.
@@ -163,21 +180,19 @@ public struct Verifier {
         var foreign = FingerprintSet(expected: 16)
         var sum: UInt64 = 0
         let key = expectation.key ?? []
-        let singleKey = self.singleKey
-        try table.forEachBatch(columns: columns ?? []) { batch in
-            r.rowsWritten += batch.rowCount
-            let d = RowDigest.digests(batch, identity: identityColumn, key: byKey ? singleKey : nil)
+        try table.forEachDigests(columns: columns ?? [], identity: identityColumn, key: byKey ? key : nil) { d in
+            r.rowsWritten += d.rows.count
             sum &+= RowDigest.sum(d.rows)
             let ids = d.identity
             // Probing the expected side is the read-back's largest cost after decoding (random
             // access into tens of MB): done in parallel chunks (read-only), one slot position per
             // row (-1: not an expected row), then marked in order on this thread.
-            let n = batch.rowCount
+            let n = d.rows.count
             var pos = [Int](repeating: -1, count: n)
             pos.withUnsafeMutableBufferPointer { pb in
                 let out = SendablePointer(pb.baseAddress!)
                 if byKey {
-                    let keys = keyDigests(batch, key: key, identities: ids, fromPass: d.key)
+                    let keys = d.key!
                     let (kv, iv) = (UncheckedSendable(keys), UncheckedSendable(ids))
                     parallelChunks(count: n, minimumChunk: 32_768) { range in
                         kv.value[range].withUnsafeBufferPointer { kb in

@@ -22,9 +22,8 @@ extension DeltaTable {
                 .invalidInput, "\(path): no column '\(n)' (columns: \(snap.schema.names.joined(separator: ", ")))")
         }
         let outSchema = Schema(names.map { snap.schema.fields[snap.schema.index(of: $0)!] })
-        let dataNames = names.filter { !snap.partitionColumns.contains($0) }
         let results = concurrentMap(files.count) { i -> ColumnBatch in
-            try self.readFile(files[i], names: names, dataNames: dataNames, schema: outSchema)
+            try self.readFile(self.dataFile(files[i], columns: names, snapshot: snap), schema: outSchema)
         }
         var batches: [ColumnBatch] = []
         batches.reserveCapacity(files.count)
@@ -32,49 +31,24 @@ extension DeltaTable {
         return ColumnBatch.concatenate(batches, schema: outSchema)
     }
 
-    private func readFile(_ file: AddFile, names: [String], dataNames: [String], schema: Schema) throws -> ColumnBatch {
-        let deleted = try DeletionVectorLoader.deletedRows(of: file, store: store)
-        let filePath = location(file)
-        let reader = try openParquet(file)
-        let present = Set(reader.schema.names)
-        let fromFile = try reader.read(columns: dataNames.filter { present.contains($0) })
-        let n = fromFile.columns.isEmpty ? reader.rowCount : fromFile.rowCount
+    private func readFile(_ file: DataFileColumns, schema: Schema) throws -> ColumnBatch {
+        var wanted: [String] = []
+        for case .file(let i) in file.sources { wanted.append(file.reader.schema.fields[i].name) }
+        let fromFile = try file.reader.read(columns: wanted)
+        let n = file.rowCount
         var columns: [Column] = []
-        for field in schema.fields {
-            if let c = fromFile.column(field.name) {
-                columns.append(c)
-            } else if let value = file.partitionValues[field.name] {
-                guard let c = Column.repeating(value, type: field.type, count: n) else {
-                    throw DeltaError(
-                        .corruptLog,
-                        "\(path): \(file.path) has partition value '\(value ?? "")' for \(field.type.rawValue) column '\(field.name)', which does not parse"
-                    )
-                }
-                columns.append(c)
-            } else if field.nullable {
-                columns.append(.nulls(field.type, count: n))  // column added after this file was written
-            } else {
-                throw DeltaError(.corruptLog, "\(filePath) lacks the NOT NULL column '\(field.name)'")
+        var next = 0
+        for (k, source) in file.sources.enumerated() {
+            switch source {
+            case .file:
+                columns.append(fromFile.columns[next])
+                next += 1
+            case .constant: columns.append(file.constantColumn(k, count: n))
             }
         }
         let batch = ColumnBatch(schema: schema, columns: columns)
-        guard !deleted.isEmpty else { return batch }
+        guard let keep = file.keptRows else { return batch }
         // Skip the rows the deletion vector removes (row index = position in the data file).
-        guard deleted.last! < UInt64(n) else {
-            throw DeltaError(
-                .corruptLog,
-                "\(path): the deletion vector of \(file.path) deletes row \(deleted.last!) of a \(n)-row file")
-        }
-        var keep: [Int] = []
-        keep.reserveCapacity(n - deleted.count)
-        var d = 0
-        for row in 0..<n {
-            if d < deleted.count && deleted[d] == UInt64(row) {
-                d += 1
-            } else {
-                keep.append(row)
-            }
-        }
         return batch.gather(keep)
     }
 

@@ -99,9 +99,16 @@ struct ChunkDecoder {
 
     /// The page loop; returns the validity mask (nil when no value is null).
     private func walkPages<S: PageSink>(_ chunk: UnsafeRawBufferPointer, _ sink: inout S) throws -> [Bool]? {
+        var scratch = ScratchBuffer()
+        return try walkPages(chunk, &sink, scratch: &scratch)
+    }
+
+    /// The page loop with the caller's decompression and index buffers (reused across chunks).
+    func walkPages<S: PageSink>(_ chunk: UnsafeRawBufferPointer, _ sink: inout S, scratch: inout ScratchBuffer) throws
+        -> [Bool]?
+    {
         guard let codec = Codec(thrift: meta.codec) else { throw DecodeError("unsupported codec \(meta.codec)") }
         let decompressor = codec == .uncompressed ? nil : try PageDecompressor(codec: codec)
-        var scratch = ScratchBuffer()
         var levels = [UInt32]()
         var validity: [Bool]?
         var pages = ChunkPages(chunk)
@@ -116,7 +123,8 @@ struct ChunkDecoder {
             if header.type == PageType.dictionary {
                 guard !sawDictionary, row == 0 else { throw DecodeError("dictionary page after data pages") }
                 guard header.numValues >= 0 else { throw DecodeError("negative dictionary size") }
-                let page = try Self.expand(stored, uncompressedSize: Int(header.uncompressedSize), decompressor, &scratch)
+                let page = try Self.expand(
+                    stored, uncompressedSize: Int(header.uncompressedSize), decompressor, &scratch)
                 try sink.setDictionary(page, count: Int(header.numValues))
                 sawDictionary = true
                 continue

@@ -109,6 +109,16 @@ public struct ParquetReader: Sendable {
     }
 
     private func decodeChunk(column c: Int, group g: Int) throws -> DecodedColumn {
+        try withChunk(column: c, group: g) { decoder, bytes in try decoder.decode(bytes) }
+    }
+
+    /// Hands the bytes of column `c`'s chunk in row group `g` (from memory, or read into a pooled
+    /// buffer) to `body` with the chunk's decoder; errors name the file, column and row group.
+    /// `mapped`: a file's chunk is memory-mapped (read-only, prefaulted) instead of copied, for a
+    /// single pass over it that decompresses every page anyway (saves the kernel's copy).
+    func withChunk<T>(
+        column c: Int, group g: Int, mapped: Bool = false, _ body: (ChunkDecoder, UnsafeRawBufferPointer) throws -> T
+    ) throws -> T {
         let rg = meta.rowGroups[g]
         let chunk = rg.columns[c]
         let leaf = meta.leaves[c]
@@ -119,22 +129,44 @@ public struct ParquetReader: Sendable {
             switch source {
             case .memory(let bytes):
                 return try bytes.withUnsafeBytes {
-                    try decoder.decode(UnsafeRawBufferPointer(rebasing: $0[start..<start + length]))
+                    try body(decoder, UnsafeRawBufferPointer(rebasing: $0[start..<start + length]))
                 }
             case .file(let path):
                 let fd = open(path, O_RDONLY)
                 guard fd >= 0 else { throw DecodeError("cannot open: \(ParquetWriter.errnoText())") }
                 defer { close(fd) }
+                if mapped, length > 0 {
+                    return try Self.withMapping(fd, offset: start, count: length, name: path) { try body(decoder, $0) }
+                }
                 // Chunk bytes go into a pooled buffer: repeated key reads reuse mapped memory.
                 let buffer = BufferPool.shared.take(capacity: length)
                 defer { BufferPool.shared.give(buffer) }
                 try Self.pread(fd, offset: start, count: length, into: buffer.base, name: path)
-                return try decoder.decode(UnsafeRawBufferPointer(start: buffer.base, count: length))
+                return try body(decoder, UnsafeRawBufferPointer(start: buffer.base, count: length))
             }
         } catch let e as ParquetError {
             throw e
         } catch {
             throw ParquetError(file: name, message: "column \(leaf.name), row group \(g): \(error)")
         }
+    }
+
+    /// Maps `count` bytes at `offset` of `fd` read-only for `body`. The file's size is checked
+    /// after mapping, so a file truncated since its footer was read fails here with its name.
+    static func withMapping<T>(
+        _ fd: Int32, offset: Int, count: Int, name: String, _ body: (UnsafeRawBufferPointer) throws -> T
+    ) throws -> T {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let base = offset / page * page
+        let span = offset + count - base
+        guard let m = mmap(nil, span, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, off_t(base)), m != MAP_FAILED else {
+            throw ParquetError(file: name, message: "cannot map: \(ParquetWriter.errnoText())")
+        }
+        defer { munmap(m, span) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, Int(st.st_size) >= offset + count else {
+            throw ParquetError(file: name, message: "file shrank while being read")
+        }
+        return try body(UnsafeRawBufferPointer(start: m + (offset - base), count: count))
     }
 }
