@@ -44,10 +44,19 @@ enum TestSupport {
     /// spawned meanwhile by a parallel test must not inherit a descriptor open for writing, or
     /// exec of the script fails with "Text file busy" (ETXTBSY) for as long as that child runs.
     static func writeExecutable(_ text: String, to path: String) throws {
+        try writeExecutable(bytes: Array(text.utf8), to: path)
+    }
+
+    /// A copy of the executable at `source`, written the same way (FileManager's copy keeps an
+    /// inheritable descriptor open while it writes).
+    static func copyExecutable(_ source: String, to path: String) throws {
+        try writeExecutable(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: source))), to: path)
+    }
+
+    private static func writeExecutable(bytes: [UInt8], to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(fd) }
-        let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         guard written == bytes.count else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
     }

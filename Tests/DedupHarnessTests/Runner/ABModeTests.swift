@@ -19,7 +19,7 @@ import Testing
         try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let candidate = dir + "/cand-bin/dedupbench"
         try fm.createDirectory(atPath: dir + "/cand-bin", withIntermediateDirectories: true)
-        try fm.copyItem(atPath: exe, toPath: candidate)
+        try TestSupport.copyExecutable(exe, to: candidate)
         let swift = dir + "/swift"
         try TestSupport.writeExecutable("""
         #!/bin/bash
