@@ -30,16 +30,17 @@ import Testing
 
     /// Runs `strategy` on a small input (3 batches), then verifies its table through each fault
     /// with a verifier built by `spill` (nil: in memory).
-    static func verify(_ strategy: StrategyKind, spills: [VerifierSpill?], faults: [Fault]) throws
-        -> [[VerificationResult]]
-    {
+    static func verify(
+        _ strategy: StrategyKind, spills: [VerifierSpill?], faults: [Fault],
+        expecting change: (TableExpectation) -> TableExpectation = { $0 }
+    ) throws -> [[VerificationResult]] {
         let dir = RunTestSupport.tempDir("spill-\(strategy.rawValue)")
         defer { RunTestSupport.remove(dir) }
         let config = try RunTestSupport.config(scale: 1200, batches: 3)
         let input = try PipelineRunner.produce(config: config, seed: 5)
         let m = try PipelineRunner.run(input, strategy: strategy, tableDir: dir + "/t")
         #expect(m.succeeded, "\(m.error)")
-        let expectation = try VerifierTests.expectation(strategy, config, recordSchema: try input.recordSchema)
+        let expectation = change(try VerifierTests.expectation(strategy, config, recordSchema: try input.recordSchema))
         let schema = TableBatch.schema(records: try input.recordSchema, encoding: config.hash.encoding)
         let batches = try input.batches().map { TableBatch.make($0, schema: schema, hash: config.hash) }
         let table = try DeltaTable.open(at: dir + "/t")
@@ -80,6 +81,24 @@ import Testing
         #expect(changed.lostRecords == 1 && changed.checksum != changed.expectedChecksum)
         // nothing of the spill is left on disk
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty)
+    }
+
+    @Test("batch winners keyed by the identity count the delivered identities from the winners' keys")
+    func keyedByIdentity() throws {
+        let scratch = RunTestSupport.tempDir("spill-identity")
+        defer { RunTestSupport.remove(scratch) }
+        // the synthetic source's message ids and composite hashes correspond one to one, so
+        // polars_merge's table is also the batch winners by composite hash
+        let r = try Self.verify(
+            .polarsMerge, spills: [nil, VerifierSpill(directory: scratch, budgetBytes: 0, partitions: 2)],
+            faults: [.none, .lostRow]
+        ) { e in
+            guard case .batchWinnerPerKey(_, let sortBy, let keepLast) = e else { return e }
+            return .batchWinnerPerKey(key: ["composite_hash"], sortBy: sortBy, keepLast: keepLast)
+        }
+        #expect(r[0] == r[1])
+        #expect(r[0][0].passed && r[0][0].uniqueDelivered == r[0][0].rowsExpected, "\(r[0][0].failures)")
+        #expect(!r[0][1].passed && r[0][1].lostRecords == 1)
     }
 
     @Test("a spill directory that cannot be written fails the verification, naming it")
