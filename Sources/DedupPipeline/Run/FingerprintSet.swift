@@ -46,9 +46,26 @@ struct FingerprintSet {
     /// Inserts every fingerprint of `fps` in order; `body(i, new)` sees whether `fps[i]` was new.
     /// The slot of the fingerprint `lookahead` rows ahead is loaded early, so several cache misses
     /// overlap instead of one per row (the set spans tens of MB at millions of keys; measured with
-    /// callgrind and perf on the 1M bench, see /work/notes/verifyspeed.md).
+    /// callgrind and perf on the 1M bench, see /work/notes/verifyspeed.md). Grows only when the
+    /// members really exceed load 0.7: `fps` goes in runs no longer than the room left, so a set
+    /// sized exactly for its members (the verifier's, by the source's unique count) never doubles
+    /// because a batch might have been all new.
     mutating func insertEach(_ fps: UnsafeBufferPointer<UInt64>, _ body: (Int, Bool) -> Void) {
-        if (count + fps.count) * 10 > slots.count * 7 { reserve(count + fps.count) }
+        var start = 0
+        while start < fps.count {
+            let room = slots.count * 7 / 10 - count
+            if room <= 0 {
+                grow()
+                continue
+            }
+            let end = min(fps.count, start + room)
+            insertRun(UnsafeBufferPointer(rebasing: fps[start..<end])) { body(start + $0, $1) }
+            start = end
+        }
+    }
+
+    /// `insertEach` for at most the room left (no growth).
+    private mutating func insertRun(_ fps: UnsafeBufferPointer<UInt64>, _ body: (Int, Bool) -> Void) {
         var added = 0
         var zero = hasZero
         slots.withUnsafeMutableBufferPointer { s in
@@ -149,9 +166,6 @@ struct FingerprintSet {
     var capacity: Int { slots.count }
 
     private mutating func grow() { rehash(capacity: slots.count * 2) }
-
-    /// Grows once so `members` fit at load ≤ 0.7.
-    private mutating func reserve(_ members: Int) { rehash(capacity: max(slots.count * 2, members * 10 / 7 + 1)) }
 
     private mutating func rehash(capacity: Int) {
         let old = slots
