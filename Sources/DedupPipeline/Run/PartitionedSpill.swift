@@ -36,16 +36,18 @@ final class PartitionedSpill {
     let width: Int
     let partitions: Int
     let parent: String
-    /// Records appended to each file.
-    private(set) var counts: [Int]
+    /// Records appended to file `p`.
+    func records(in p: Int) -> Int { recordCounts[p] }
     private(set) var failure: SpillError?
     private var fds: [Int32] = []
     private let name: String
     private var created = false
     private let mask: UInt64
     private let bufferWords: Int
-    private var buffer: UnsafeMutablePointer<UInt64>
-    private var fill: [Int]
+    private let buffer: UnsafeMutablePointer<UInt64>
+    // raw counters: the appends are the fold-in's inner loop (no exclusivity or uniqueness checks)
+    private let fill: UnsafeMutablePointer<Int>
+    private let recordCounts: UnsafeMutablePointer<Int>
 
     /// `partitions` must be a power of two.
     init(parent: String, name: String, width: Int, partitions: Int) {
@@ -56,14 +58,18 @@ final class PartitionedSpill {
         mask = UInt64(partitions - 1)
         bufferWords = (8192 / width) * width
         buffer = .allocate(capacity: partitions * bufferWords)
-        fill = Array(repeating: 0, count: partitions)
-        counts = Array(repeating: 0, count: partitions)
+        fill = .allocate(capacity: partitions)
+        fill.initialize(repeating: 0, count: partitions)
+        recordCounts = .allocate(capacity: partitions)
+        recordCounts.initialize(repeating: 0, count: partitions)
         self.name = name
     }
 
     deinit {
         discard()
         buffer.deallocate()
+        fill.deallocate()
+        recordCounts.deallocate()
     }
 
     /// Makes the files when first needed (a run's output directory exists once its table does).
@@ -102,7 +108,7 @@ final class PartitionedSpill {
     private func slot(_ first: UInt64) -> (Int, UnsafeMutablePointer<UInt64>) {
         let p = Int(truncatingIfNeeded: first & mask)
         if fill[p] == bufferWords { flush(p) }
-        counts[p] &+= 1
+        recordCounts[p] &+= 1
         return (p, buffer + (p &* bufferWords &+ fill[p]))
     }
 
@@ -159,7 +165,7 @@ final class PartitionedSpill {
         let chunkWords = (1 << 17) / width * width  // 1 MiB
         let chunk = UnsafeMutablePointer<UInt64>.allocate(capacity: chunkWords)
         defer { chunk.deallocate() }
-        let total = counts[p] * width * 8
+        let total = recordCounts[p] * width * 8
         var offset = 0
         while offset < total {
             let want = min(total - offset, chunkWords * 8)

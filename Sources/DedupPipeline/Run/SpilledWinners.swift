@@ -104,7 +104,7 @@ final class SpilledWinners {
         var r = Outcome()
         // counted first, so its set is gone before the map is built (one of them in memory at a time)
         r.uniqueDelivered = try Self.distinct(deliveredIds, partition: p)
-        var map = FingerprintMap(expected: winners.counts[p])  // at least the distinct keys
+        var map = FingerprintMap(expected: winners.records(in: p))  // at least the distinct keys
         try winners.read(partition: p) { chunk in
             var sink: UInt64 = 0
             let n = chunk.count / 2
@@ -146,7 +146,7 @@ final class SpilledWinners {
 
     /// Distinct first words in partition `p` of a width-1 spill.
     private static func distinct(_ spill: PartitionedSpill, partition p: Int) throws(SpillError) -> Int {
-        var set = FingerprintSet(expected: spill.counts[p])
+        var set = FingerprintSet(expected: spill.records(in: p))
         try spill.read(partition: p) { chunk in set.insertEach(chunk) { _, _ in } }
         return set.count
     }
@@ -155,7 +155,7 @@ final class SpilledWinners {
     private static func distinct(_ spill: PartitionedSpill) throws(SpillError) -> Int {
         try spill.finish()
         var n = 0
-        for p in 0..<spill.partitions where spill.counts[p] > 0 { n += try distinct(spill, partition: p) }
+        for p in 0..<spill.partitions where spill.records(in: p) > 0 { n += try distinct(spill, partition: p) }
         return n
     }
 }
