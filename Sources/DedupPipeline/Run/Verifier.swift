@@ -82,7 +82,8 @@ public struct Verifier {
             }
         case .batchWinnerPerKey(let key, _, _):
             let keyIsIdentity = key == [identityColumn]
-            let need = MemoryEstimate.batchWinnerStateBytes(identities: unique, keys: unique, keyIsIdentity: keyIsIdentity)
+            let need = MemoryEstimate.batchWinnerStateBytes(
+                identities: unique, keys: unique, keyIsIdentity: keyIsIdentity)
             if need > spill.budgetBytes {
                 spilled = SpilledWinners(
                     parent: spill.directory, partitions: spill.partitions ?? SpilledWinners.partitions(keys: unique))

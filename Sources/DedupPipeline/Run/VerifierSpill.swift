@@ -30,7 +30,8 @@ public struct VerifierSpill: Sendable, Equatable {
 
     /// In `$TMPDIR` (else /tmp), default budget.
     public static var temporary: VerifierSpill {
-        VerifierSpill(directory: getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
+        VerifierSpill(
+            directory: getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
     }
 
     /// Beside the table at `tableDir`, in the run's output directory (`$TMPDIR` for a table on S3).

@@ -35,8 +35,12 @@ import Testing
     @Test("the batch winners spill above the budget: 10M in memory, 100M on disk; polars_merge at 100M under 4 GB")
     func spill() {
         let budget = VerifierSpill.defaultBudget
-        #expect(MemoryEstimate.batchWinnerStateBytes(identities: 10_000_000, keys: 10_000_000, keyIsIdentity: false) < budget)
-        #expect(MemoryEstimate.batchWinnerStateBytes(identities: 100_000_000, keys: 100_000_000, keyIsIdentity: false) > budget)
+        #expect(
+            MemoryEstimate.batchWinnerStateBytes(identities: 10_000_000, keys: 10_000_000, keyIsIdentity: false)
+                < budget)
+        #expect(
+            MemoryEstimate.batchWinnerStateBytes(identities: 100_000_000, keys: 100_000_000, keyIsIdentity: false)
+                > budget)
         #expect(MemoryEstimate.verifierBytes(.deltaMerge, delivered: 110_000_000, unique: 100_000_000) < 200 << 20)
         let polars = MemoryEstimate.bytes(.polarsMerge, delivered: 110_000_000, unique: 100_000_000, batches: 100)
         #expect(polars < 4 << 30 && polars > 2 << 30)

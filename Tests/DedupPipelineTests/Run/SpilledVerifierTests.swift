@@ -107,11 +107,15 @@ import Testing
         defer { RunTestSupport.remove(String(missing.dropLast("/not-there".count))) }
         do {
             _ = try Self.verify(
-                .deltaMerge, spills: [VerifierSpill(directory: missing, budgetBytes: 0, partitions: 2)], faults: [.none])
+                .deltaMerge, spills: [VerifierSpill(directory: missing, budgetBytes: 0, partitions: 2)], faults: [.none]
+            )
             Issue.record("verification with an unwritable spill directory passed")
         } catch let e as SpillError {
             #expect(e.directory == missing)
-            #expect(e.description.hasPrefix("the verifier's temporary files in \(missing): cannot create a temporary directory: No such file or directory"))
+            #expect(
+                e.description.hasPrefix(
+                    "the verifier's temporary files in \(missing): cannot create a temporary directory: No such file or directory"
+                ))
         }
     }
 
