@@ -60,4 +60,23 @@ import Testing
         #expect(hits[0]!.1 == 3 && hits[1]!.1 == 8 && hits[2]!.1 == 150 && hits[3]!.1 == 399 && hits[4] == nil)
         #expect(hits[1]!.0 == m.capacity && Set(hits.prefix(4).map { $0!.0 }).count == 4)
     }
+
+    @Test("a set sized for its members does not grow when repeats follow the last new member")
+    func noGrowthWhenFull() {
+        var rng = Xoshiro256StarStar(seed: 11)
+        let members = (0..<10_000).map { _ in rng.next() }
+        var set = FingerprintSet(expected: members.count)
+        let capacity = set.capacity
+        var news = 0
+        // the last batch ends with repeats only; single inserts of repeats after it too
+        let batches = [Array(members[0..<6_000]), Array(members[6_000...]) + members.prefix(3_000), members]
+        for b in batches { b.withUnsafeBufferPointer { set.insertEach($0) { _, new in if new { news += 1 } } } }
+        let repeated = set.insert(members[5])
+        #expect(!repeated)
+        #expect(set.count == members.count && news == members.count && set.capacity == capacity)
+        // one more new member does grow it, and keeps every member
+        var flags: [Bool] = []
+        [rng.next(), members[0]].withUnsafeBufferPointer { set.insertEach($0) { flags.append($1) } }
+        #expect(flags == [true, false] && set.capacity > capacity && members.allSatisfy { set.contains($0) })
+    }
 }
