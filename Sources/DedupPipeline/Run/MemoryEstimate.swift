@@ -22,8 +22,8 @@ public enum MemoryEstimate {
     /// Bytes per record of a micro-batch in flight, per strategy: the peak RSS measured at 10M
     /// records in 10 batches and at 100M in 100 (micro-batches of 1.1M records; sha256 hex,
     /// snappy; docs/RESULTS.md, "Memory"), less the structural terms below, the larger of the
-    /// two, rounded up. The estimate then bounds every measured run: bronze 0.73 / 2.19 GB,
-    /// eager_dedup 1.13 / 3.67 GB, polars_merge 1.35 / 2.92 GB, delta_merge 1.19 / 1.18 GB
+    /// two, rounded up. The estimate then bounds every measured run: bronze 0.72 / 1.81 GB,
+    /// eager_dedup 1.04 / 3.53 GB, polars_merge 1.35 / 2.92 GB, delta_merge 1.19 / 1.18 GB
     /// (the merges with the verifier's batch winners spilled at 100M; delta_merge's batch costs
     /// more at 100M than at 10M: 880 vs 700 bytes a record, more files to match and rewrite).
     static func perBatchRow(_ kind: StrategyKind) -> Int {
