@@ -1,22 +1,25 @@
-/// A map from 64-bit fingerprints to a pair of `UInt64` values (open addressing, linear probing,
-/// load ≤ 0.8, key and values in one 24-byte slot, so a lookup costs one cache miss): the
-/// verifier's compact per-key state (a winner's row; or its digest and identity), several times
-/// faster and smaller than a `Dictionary` at millions of keys. Fingerprints are `StableHash`
-/// values; 0 is kept aside.
+/// A map from 64-bit fingerprints to a `UInt64` (open addressing, linear probing, load ≤ 0.8,
+/// key and value in one 16-byte slot, so a lookup costs one cache miss): the verifier's compact
+/// per-key state (a key's winning row digest; a batch winner's row index), several times faster
+/// and smaller than a `Dictionary` at millions of keys. Fingerprints are `StableHash` values; 0 is
+/// kept aside.
 struct FingerprintMap {
-    typealias Value = (UInt64, UInt64)
-    /// Slot i is `slots[3i]` = fingerprint (0 = empty), `slots[3i + 1...3i + 2]` = values.
+    typealias Value = UInt64
+    /// Slot i is `slots[2i]` = fingerprint (0 = empty), `slots[2i + 1]` = value.
     private var slots: [UInt64]
     private var zeroValue: Value?
     private(set) var count = 0
     /// Slots: exactly what `expected` needs at load 0.8, not a power of two (a fingerprint's
-    /// home slot is `fp × cap / 2⁶⁴`), so 100M keys take 3 GB instead of 6.4.
+    /// home slot is `fp × cap / 2⁶⁴`), so 100M keys take 2 GB instead of 4.3.
     private var cap: Int
 
     init(expected: Int) {
         cap = max(16, expected * 5 / 4 + 1)
-        slots = Array(repeating: 0, count: 3 * cap)
+        slots = Array(repeating: 0, count: 2 * cap)
     }
+
+    /// Bytes a map sized for `expected` keys allocates (`MemoryEstimate` uses it).
+    static func bytes(expected: Int) -> Int { 16 * max(16, expected * 5 / 4 + 1) }
 
     @inline(__always)
     private static func home(_ fp: UInt64, _ cap: Int) -> Int {
@@ -29,8 +32,8 @@ struct FingerprintMap {
         return slots.withUnsafeBufferPointer { s in
             var i = Self.home(fp, cap)
             while true {
-                let g = s[3 &* i]
-                if g == fp { return (s[3 &* i &+ 1], s[3 &* i &+ 2]) }
+                let g = s[2 &* i]
+                if g == fp { return s[2 &* i &+ 1] }
                 if g == 0 { return nil }
                 i &+= 1
                 if i == cap { i = 0 }
@@ -55,12 +58,11 @@ struct FingerprintMap {
         let old = slots.withUnsafeMutableBufferPointer { s -> Value? in
             var i = Self.home(fp, c)
             while true {
-                let g = s[3 &* i]
+                let g = s[2 &* i]
                 if g == fp || g == 0 {
-                    let previous = g == 0 ? nil : (s[3 &* i &+ 1], s[3 &* i &+ 2])
-                    s[3 &* i] = fp
-                    s[3 &* i &+ 1] = value.0
-                    s[3 &* i &+ 2] = value.1
+                    let previous = g == 0 ? nil : s[2 &* i &+ 1]
+                    s[2 &* i] = fp
+                    s[2 &* i &+ 1] = value
                     return previous
                 }
                 i &+= 1
@@ -75,7 +77,7 @@ struct FingerprintMap {
     /// `fp`, so its cache miss overlaps other work); the result only feeds `consume`.
     @inline(__always)
     func touch(_ fp: UInt64) -> UInt64 {
-        slots.withUnsafeBufferPointer { $0[3 &* Self.home(fp, cap)] }
+        slots.withUnsafeBufferPointer { $0[2 &* Self.home(fp, cap)] }
     }
 
     /// Positions range over 0...capacity (`capacity` is the fingerprint 0's).
@@ -91,7 +93,7 @@ struct FingerprintMap {
             var sink: UInt64 = 0
             for i in fps.indices {
                 let ahead = i &+ FingerprintSet.lookahead
-                if ahead < fps.count { sink ^= base[3 &* Self.home(fps[ahead], c)] }
+                if ahead < fps.count { sink ^= base[2 &* Self.home(fps[ahead], c)] }
                 let fp = fps[i]
                 if fp == 0 {
                     body(i, zeroValue.map { (c, $0) })
@@ -99,9 +101,9 @@ struct FingerprintMap {
                 }
                 var k = Self.home(fp, c)
                 while true {
-                    let g = base[3 &* k]
+                    let g = base[2 &* k]
                     if g == fp {
-                        body(i, (k, (base[3 &* k &+ 1], base[3 &* k &+ 2])))
+                        body(i, (k, base[2 &* k &+ 1]))
                         break
                     }
                     if g == 0 {
@@ -120,7 +122,7 @@ struct FingerprintMap {
     func forEach(_ body: (UInt64, Value) -> Void) {
         if let z = zeroValue { body(0, z) }
         slots.withUnsafeBufferPointer { s in
-            for i in 0..<cap where s[3 &* i] != 0 { body(s[3 &* i], (s[3 &* i &+ 1], s[3 &* i &+ 2])) }
+            for i in 0..<cap where s[2 &* i] != 0 { body(s[2 &* i], s[2 &* i &+ 1]) }
         }
     }
 
@@ -128,14 +130,15 @@ struct FingerprintMap {
         let old = slots
         let oldCap = cap
         cap = 2 * oldCap
-        slots = Array(repeating: 0, count: 3 * cap)
-        for i in 0..<oldCap where old[3 * i] != 0 {
-            var j = Self.home(old[3 * i], cap)
-            while slots[3 * j] != 0 {
+        slots = Array(repeating: 0, count: 2 * cap)
+        for i in 0..<oldCap where old[2 * i] != 0 {
+            var j = Self.home(old[2 * i], cap)
+            while slots[2 * j] != 0 {
                 j += 1
                 if j == cap { j = 0 }
             }
-            for k in 0..<3 { slots[3 * j + k] = old[3 * i + k] }
+            slots[2 * j] = old[2 * i]
+            slots[2 * j + 1] = old[2 * i + 1]
         }
     }
 }

@@ -25,7 +25,10 @@ struct FingerprintSet {
             if !hasZero { count += 1 }
             return !hasZero
         }
-        if (count + 1) * 10 > slots.count * 7 { grow() }
+        if (count + 1) * 10 > slots.count * 7 {
+            if contains(fp) { return false }  // full of exactly its members: no growth for a repeat
+            grow()
+        }
         let inserted = slots.withUnsafeMutableBufferPointer { s in
             let cap = s.count
             var i = Self.home(fp, cap)
@@ -46,21 +49,44 @@ struct FingerprintSet {
     /// Inserts every fingerprint of `fps` in order; `body(i, new)` sees whether `fps[i]` was new.
     /// The slot of the fingerprint `lookahead` rows ahead is loaded early, so several cache misses
     /// overlap instead of one per row (the set spans tens of MB at millions of keys; measured with
-    /// callgrind and perf on the 1M bench, see /work/notes/verifyspeed.md).
+    /// callgrind and perf on the 1M bench, see /work/notes/verifyspeed.md). Grows only when a new
+    /// member would exceed load 0.7, never because a batch might be new or because the set is
+    /// full of exactly its expected members: the verifier's sets are sized by the source's unique
+    /// count, and growing one (doubling it) at the end of a 100M run cost 1.1 GB more.
     mutating func insertEach(_ fps: UnsafeBufferPointer<UInt64>, _ body: (Int, Bool) -> Void) {
-        if (count + fps.count) * 10 > slots.count * 7 { reserve(count + fps.count) }
+        var start = 0
+        while true {
+            let room = slots.count * 7 / 10 - count
+            let rest = UnsafeBufferPointer(rebasing: fps[start...])
+            let offset = start
+            start += insertRun(rest, room: room) { body(offset + $0, $1) }
+            if start == fps.count { return }
+            grow()  // the next fingerprint is new and the set is full
+        }
+    }
+
+    /// Inserts `fps` in order until a new member would exceed `room` new members; returns how many
+    /// fingerprints were consumed (all of them, or the index of the one that did not fit).
+    private mutating func insertRun(_ fps: UnsafeBufferPointer<UInt64>, room: Int, _ body: (Int, Bool) -> Void)
+        -> Int
+    {
         var added = 0
         var zero = hasZero
+        var consumed = fps.count
         slots.withUnsafeMutableBufferPointer { s in
             let base = s.baseAddress!
             let cap = s.count
             var sink: UInt64 = 0
-            for i in fps.indices {
+            rows: for i in fps.indices {
                 let ahead = i &+ Self.lookahead
                 if ahead < fps.count { sink ^= base[Self.home(fps[ahead], cap)] }
                 let fp = fps[i]
                 var new: Bool
                 if fp == 0 {
+                    if !zero && added >= room {
+                        consumed = i
+                        break rows
+                    }
                     new = !zero
                     zero = true
                 } else {
@@ -72,6 +98,10 @@ struct FingerprintSet {
                             break
                         }
                         if v == 0 {
+                            if added >= room {
+                                consumed = i
+                                break rows
+                            }
                             base[k] = fp
                             new = true
                             break
@@ -87,6 +117,7 @@ struct FingerprintSet {
         }
         hasZero = zero
         count += added
+        return consumed
     }
 
     /// `body(i, position(of: fps[i]))` for every i, with the same lookahead as `insertEach`.
@@ -149,9 +180,6 @@ struct FingerprintSet {
     var capacity: Int { slots.count }
 
     private mutating func grow() { rehash(capacity: slots.count * 2) }
-
-    /// Grows once so `members` fit at load ≤ 0.7.
-    private mutating func reserve(_ members: Int) { rehash(capacity: max(slots.count * 2, members * 10 / 7 + 1)) }
 
     private mutating func rehash(capacity: Int) {
         let old = slots

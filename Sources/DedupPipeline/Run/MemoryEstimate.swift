@@ -11,8 +11,8 @@
 ///   per-strategy figure per record of a micro-batch, measured;
 /// - the verifier's state, from its structures' sizing rules: a fingerprint set over the
 ///   delivered identities (8-byte slots at load 0.7), plus for the batch-winner strategies a
-///   fingerprint map over the keys (24-byte slots at load 0.8) and, while verifying, a set of
-///   the winners' identities;
+///   fingerprint map key → row digest (16-byte slots at load 0.8); above 1 GiB the batch winners
+///   are kept on disk instead (`VerifierSpill`), leaving buffers and two partitions' maps;
 /// - the strategy's own key index (`DigestTable`: 12-byte slots for eager_dedup, 16 for
 ///   polars_merge, sized for the distinct keys at load 0.8; none for bronze and delta_merge).
 ///
@@ -22,13 +22,16 @@ public enum MemoryEstimate {
     /// Bytes per record of a micro-batch in flight, per strategy: the peak RSS measured at 10M
     /// records in 10 batches and at 100M in 100 (micro-batches of 1.1M records; sha256 hex,
     /// snappy; docs/RESULTS.md, "Memory"), less the structural terms below, the larger of the
-    /// two, rounded up. The estimate then bounds every measured run: bronze 0.73 / 2.19 GB,
-    /// eager_dedup 1.13 / 3.67 GB, polars_merge 1.51 / 7.94 GB, delta_merge 1.35 / 5.94 GB.
+    /// two, rounded up. The estimate then bounds every measured run: bronze 0.72 / 1.81 GB,
+    /// eager_dedup 1.04 / 3.53 GB, polars_merge 1.35 / 2.92 GB, delta_merge 1.19 / 1.18 GB
+    /// (the merges with the verifier's batch winners spilled at 100M; delta_merge's batch costs
+    /// more at 100M than at 10M: 880 vs 700 bytes a record, more files to match and rewrite).
     static func perBatchRow(_ kind: StrategyKind) -> Int {
         switch kind {
         case .bronzeAppend: 800
         case .eagerDedup: 800
-        case .polarsMerge, .deltaMerge: 650
+        case .polarsMerge: 700
+        case .deltaMerge: 900
         }
     }
 
@@ -45,17 +48,37 @@ public enum MemoryEstimate {
         ])
     }
 
-    /// The verifier's fingerprint structures (Verifier, FingerprintSet, FingerprintMap).
+    /// The verifier's state (Verifier, FingerprintSet, FingerprintMap, SpilledWinners), with the
+    /// default budget (`VerifierSpill.defaultBudget`).
     static func verifierBytes(_ kind: StrategyKind, delivered: Int, unique: Int) -> Int {
-        let deliveredSet = product(8, product(delivered, 10) / 7 + 1)
         switch kind {
-        case .bronzeAppend, .eagerDedup: return deliveredSet  // eager's key is the identity: one set
+        case .bronzeAppend, .eagerDedup: return setBytes(unique)  // eager's key is the identity: one set
         case .polarsMerge, .deltaMerge:
-            // FingerprintMap(expected: delivered): 24-byte slots at load 0.8; while verifying, a set of the winners
-            return sum([
-                deliveredSet, product(24, product(delivered, 5) / 4 + 1), product(8, product(unique, 10) / 7 + 1),
-            ])
+            let inMemory = batchWinnerStateBytes(identities: unique, keys: unique, keyIsIdentity: false)
+            guard inMemory > VerifierSpill.defaultBudget else { return inMemory }
+            return spilledStateBytes(delivered: delivered, partitions: SpilledWinners.partitions(keys: unique))
         }
+    }
+
+    /// A `FingerprintSet` sized for `members`: 8-byte slots at load 0.7.
+    static func setBytes(_ members: Int) -> Int { product(8, max(16, product(members, 10) / 7 + 1)) }
+
+    /// The batch winners' in-memory state: the set of delivered identities (none when the key is
+    /// the identity: the winners' keys are that set) and the key → row digest map (16-byte slots
+    /// at load 0.8). 100M keys: 1.14 + 2.0 GB. The verifier spills above its budget.
+    static func batchWinnerStateBytes(identities: Int, keys: Int, keyIsIdentity: Bool) -> Int {
+        sum([keyIsIdentity ? 0 : setBytes(identities), product(16, max(16, product(keys, 5) / 4 + 1))])
+    }
+
+    /// The batch winners' state when spilled (`SpilledWinners`): 64 KiB write buffers for each
+    /// partition of its three streams, and while resolving, two partitions at once (one a core),
+    /// each a map over its winners or a set over its identities (about delivered / partitions
+    /// entries, 20 bytes each at load 0.8) plus a 1 MiB read chunk. 100M records, 64 partitions:
+    /// about 85 MB.
+    static func spilledStateBytes(delivered: Int, partitions: Int) -> Int {
+        let p = max(1, partitions)
+        let perPartition = product(16, max(16, product(delivered / p + 1, 5) / 4 + 1))
+        return sum([product(3 * 65_536, p), product(2, sum([perPartition, 1 << 20]))])
     }
 
     /// The strategy's key index (`DigestTable`), sized for the distinct keys.

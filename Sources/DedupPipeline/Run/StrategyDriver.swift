@@ -42,7 +42,9 @@ struct StrategyDriver: StrategyVisitor {
         let n = stream.truth.delivered
         let feed = BatchFeed(
             stream: stream, schema: schema, hash: hash,
-            verifier: Verifier(expectation: strategy.expectation, expectedRows: n))
+            verifier: Verifier(
+                expectation: strategy.expectation, expectedRows: n, uniqueIds: stream.truth.uniqueIds,
+                spill: .beside(tableDir: tableDir)))
         let store = try PipelineRunner.openStore(tableDir, config: config)
         m.storageBackend = store.backend
         let requests0 = store.requests

@@ -75,17 +75,17 @@ enum ReferenceModel {
             // the slot a few rows ahead is loaded early, so cache misses overlap
             let ahead = i &+ FingerprintSet.lookahead
             if ahead < keys.count { sink ^= winner.touch(keys[ahead]) }
-            guard let w = winner.get(keys[i]).map({ Int($0.0) }) else {
-                winner.set(keys[i], (UInt64(i), 0))
+            guard let w = winner.get(keys[i]).map({ Int($0) }) else {
+                winner.set(keys[i], UInt64(i))
                 continue
             }
             // rows arrive in order (i > w): sort ties go to the later row for `last`
             let c = sortKeys.map { $0.compare(i, w) } ?? 1
-            if keepLast ? c >= 0 : c < 0 { winner.set(keys[i], (UInt64(i), 0)) }
+            if keepLast ? c >= 0 : c < 0 { winner.set(keys[i], UInt64(i)) }
         }
         var rows: [Int] = []
         rows.reserveCapacity(winner.count)
-        winner.forEach { _, row in rows.append(Int(row.0)) }
+        winner.forEach { _, row in rows.append(Int(row)) }
         return rows
     }
 

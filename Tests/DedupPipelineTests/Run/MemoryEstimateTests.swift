@@ -32,6 +32,24 @@ import Testing
         #expect(bronze < 4 << 30 && bronze > 1 << 30)
     }
 
+    @Test("the batch winners spill above the budget: 10M in memory, 100M on disk; polars_merge at 100M under 4 GB")
+    func spill() {
+        let budget = VerifierSpill.defaultBudget
+        #expect(
+            MemoryEstimate.batchWinnerStateBytes(identities: 10_000_000, keys: 10_000_000, keyIsIdentity: false)
+                < budget)
+        #expect(
+            MemoryEstimate.batchWinnerStateBytes(identities: 100_000_000, keys: 100_000_000, keyIsIdentity: false)
+                > budget)
+        #expect(MemoryEstimate.verifierBytes(.deltaMerge, delivered: 110_000_000, unique: 100_000_000) < 200 << 20)
+        let polars = MemoryEstimate.bytes(.polarsMerge, delivered: 110_000_000, unique: 100_000_000, batches: 100)
+        #expect(polars < 4 << 30 && polars > 2 << 30)
+        // the verifier decides with the same rule
+        let winners = TableExpectation.batchWinnerPerKey(key: ["message_id"], sortBy: nil, keepLast: true)
+        #expect(Verifier(expectation: winners, expectedRows: 110_000_000, uniqueIds: 100_000_000).isSpilled)
+        #expect(!Verifier(expectation: winners, expectedRows: 1_100, uniqueIds: 1_000).isSpilled)
+    }
+
     @Test("huge scales saturate instead of wrapping, and are refused with the estimate")
     func refusal() throws {
         #expect(MemoryEstimate.bytes(.polarsMerge, delivered: Int.max, unique: Int.max, batches: 1) == Int.max)
