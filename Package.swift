@@ -28,6 +28,8 @@ let package = Package(
         .systemLibrary(name: "CSnappy", path: "Sources/CSnappy", providers: [.apt(["libsnappy-dev"])]),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CXXHash", path: "Sources/CXXHash", providers: [.apt(["libxxhash-dev"])]),
+        // One compiler builtin (__builtin_prefetch), header only: nothing to link or install.
+        .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
 
         .target(name: "DedupFormats", swiftSettings: settings),
         .target(
@@ -40,7 +42,7 @@ let package = Package(
         .target(
             name: "DedupPipeline",
             dependencies: [
-                "DeltaStorage", "DeltaS3", "DedupFormats", "DedupYAML", "CCrypto", "CXXHash",
+                "DeltaStorage", "DeltaS3", "DedupFormats", "DedupYAML", "CCrypto", "CXXHash", "CPrefetch",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: settings),

@@ -73,11 +73,11 @@ struct FingerprintMap {
         return old
     }
 
-    /// Loads the slot `fp` starts probing at (to be called some rows before `update`/`get` of
-    /// `fp`, so its cache miss overlaps other work); the result only feeds `consume`.
+    /// Prefetches the slot `fp` starts probing at (to be called some rows before `update`/`get`
+    /// of `fp`, so its cache miss overlaps other work).
     @inline(__always)
-    func touch(_ fp: UInt64) -> UInt64 {
-        slots.withUnsafeBufferPointer { $0[2 &* Self.home(fp, cap)] }
+    func prefetch(_ fp: UInt64) {
+        slots.withUnsafeBufferPointer { DedupPipeline.prefetch($0.baseAddress! + 2 &* Self.home(fp, cap)) }
     }
 
     /// Positions range over 0...capacity (`capacity` is the fingerprint 0's).
@@ -90,10 +90,9 @@ struct FingerprintMap {
         slots.withUnsafeBufferPointer { s in
             let base = s.baseAddress!
             let c = cap
-            var sink: UInt64 = 0
             for i in fps.indices {
                 let ahead = i &+ FingerprintSet.lookahead
-                if ahead < fps.count { sink ^= base[2 &* Self.home(fps[ahead], c)] }
+                if ahead < fps.count { DedupPipeline.prefetch(base + 2 &* Self.home(fps[ahead], c)) }
                 let fp = fps[i]
                 if fp == 0 {
                     body(i, zeroValue.map { (c, $0) })
@@ -114,7 +113,6 @@ struct FingerprintMap {
                     if k == c { k = 0 }
                 }
             }
-            consume(sink)  // keeps the early loads (RawSlots.swift)
         }
     }
 

@@ -76,10 +76,9 @@ struct FingerprintSet {
         slots.withUnsafeMutableBufferPointer { s in
             let base = s.baseAddress!
             let cap = s.count
-            var sink: UInt64 = 0
             rows: for i in fps.indices {
                 let ahead = i &+ Self.lookahead
-                if ahead < fps.count { sink ^= base[Self.home(fps[ahead], cap)] }
+                if ahead < fps.count { prefetch(base + Self.home(fps[ahead], cap)) }
                 let fp = fps[i]
                 var new: Bool
                 if fp == 0 {
@@ -113,7 +112,6 @@ struct FingerprintSet {
                 if new { added &+= 1 }
                 body(i, new)
             }
-            consume(sink)  // keeps the early loads (RawSlots.swift)
         }
         hasZero = zero
         count += added
@@ -125,10 +123,9 @@ struct FingerprintSet {
         slots.withUnsafeBufferPointer { s in
             let base = s.baseAddress!
             let cap = s.count
-            var sink: UInt64 = 0
             for i in fps.indices {
                 let ahead = i &+ Self.lookahead
-                if ahead < fps.count { sink ^= base[Self.home(fps[ahead], cap)] }
+                if ahead < fps.count { prefetch(base + Self.home(fps[ahead], cap)) }
                 let fp = fps[i]
                 if fp == 0 {
                     body(i, hasZero ? cap : nil)
@@ -149,7 +146,6 @@ struct FingerprintSet {
                     if k == cap { k = 0 }
                 }
             }
-            consume(sink)  // keeps the early loads (RawSlots.swift)
         }
     }
 

@@ -106,14 +106,12 @@ final class SpilledWinners {
         r.uniqueDelivered = try Self.distinct(deliveredIds, partition: p)
         var map = FingerprintMap(expected: winners.records(in: p))  // at least the distinct keys
         try winners.read(partition: p) { chunk in
-            var sink: UInt64 = 0
             let n = chunk.count / 2
             for j in 0..<n {
                 let ahead = j &+ FingerprintSet.lookahead
-                if ahead < n { sink ^= map.touch(chunk[2 &* ahead]) }
+                if ahead < n { map.prefetch(chunk[2 &* ahead]) }
                 map.set(chunk[2 &* j], chunk[2 &* j &+ 1])
             }
-            consume(sink)  // keeps the early loads (RawSlots.swift)
         }
         r.expectedCount = map.count
         map.forEach { _, digest in r.expectedSum &+= digest }

@@ -69,12 +69,10 @@ enum ReferenceModel {
     /// In no particular order (the keys differ).
     static func batchWinners(keys: [UInt64], sortKeys: ReferenceSortKeys?, keepLast: Bool) -> [Int] {
         var winner = FingerprintMap(expected: keys.count)
-        var sink: UInt64 = 0
-        defer { consume(sink) }  // keeps the early loads (RawSlots.swift)
         for i in keys.indices {
-            // the slot a few rows ahead is loaded early, so cache misses overlap
+            // the slot a few rows ahead is prefetched, so cache misses overlap
             let ahead = i &+ FingerprintSet.lookahead
-            if ahead < keys.count { sink ^= winner.touch(keys[ahead]) }
+            if ahead < keys.count { winner.prefetch(keys[ahead]) }
             guard let w = winner.get(keys[i]).map({ Int($0) }) else {
                 winner.set(keys[i], UInt64(i))
                 continue

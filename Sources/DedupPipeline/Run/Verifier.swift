@@ -180,15 +180,13 @@ public struct Verifier {
             if key != [identityColumn] {
                 identities.withUnsafeBufferPointer { ib in deliveredIds.insertEach(ib) { _, _ in } }
             }
-            var sink: UInt64 = 0
             for (j, i) in rows.enumerated() {
                 let ahead = j &+ FingerprintSet.lookahead
-                if ahead < rows.count { sink ^= winners.touch(keys[rows[ahead]]) }
+                if ahead < rows.count { winners.prefetch(keys[rows[ahead]]) }
                 // last write wins: a replaced winner leaves the expected sum
                 if let old = winners.update(keys[i], digests[i]) { expectedSum &-= old }
                 expectedSum &+= digests[i]
             }
-            consume(sink)  // keeps the early loads (RawSlots.swift)
             expectedCount = winners.count
         }
     }

@@ -70,11 +70,10 @@ enum BatchWinners {
                     let w = UncheckedSendable(wb)
                     let used = shardCount(rows: n)
                     inShards(used) { s in
-                        var sink: UInt64 = 0
                         for i in 0..<n where used == 1 || Int(f.value[i] >> 63) == s {
                             let ahead = i &+ prefetchDistance
                             if ahead < n && (used == 1 || Int(f.value[ahead] >> 63) == s) {
-                                sink ^= (f.value[ahead] >> 63 == 0 ? raw0 : raw1).touch(f.value[ahead])
+                                (f.value[ahead] >> 63 == 0 ? raw0 : raw1).prefetch(f.value[ahead])
                             }
                             let raw = f.value[i] >> 63 == 0 ? raw0 : raw1
                             let (slot, found) = raw.locate(f.value[i]) { KeyColumn.equal(k.value, Int($0), k.value, i) }
@@ -92,7 +91,6 @@ enum BatchWinners {
                                 w.value[i] = true
                             }
                         }
-                        consume(sink)
                     }
                 }
             }

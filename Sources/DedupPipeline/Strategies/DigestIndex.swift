@@ -107,7 +107,6 @@ struct DigestIndex {
                 withUnsafeMutablePointer(to: &added) { ap in
                     let a = UncheckedSendable(ap)
                     inShards(used) { s in
-                        var sink: UInt32 = 0
                         var mine = (0, 0)
                         for i in 0..<n {
                             let shard = Int(f.value[i].mixed >> 63)
@@ -115,7 +114,7 @@ struct DigestIndex {
                             let ahead = i &+ prefetchDistance
                             if ahead < n {
                                 let next = f.value[ahead]
-                                sink ^= (next.mixed >> 63 == 0 ? raws.0 : raws.1).touch(next)
+                                (next.mixed >> 63 == 0 ? raws.0 : raws.1).prefetch(next)
                             }
                             let k = b.value(shard == 0 ? raws.0 : raws.1, i, f.value[i])
                             if shard == 0 { mine.0 += k } else { mine.1 += k }
@@ -123,7 +122,6 @@ struct DigestIndex {
                         // one worker per shard writes its own count; a single worker writes both
                         if used == 1 || s == 0 { a.value.pointee.0 += mine.0 }
                         if used == 1 || s == 1 { a.value.pointee.1 += mine.1 }
-                        consume(UInt64(sink))
                     }
                 }
             }

@@ -88,8 +88,8 @@ final class DigestTable {
             Int(truncatingIfNeeded: (d.mixed &<< 1).multipliedFullWidth(by: capacity).high)
         }
 
-        /// Loads the home slot's first word (a prefetch: the value only feeds a sink).
-        @inline(__always) func touch(_ d: KeyDigest) -> UInt32 { words[home(d) &* stride] }
+        /// Prefetches the home slot.
+        @inline(__always) func prefetch(_ d: KeyDigest) { DedupPipeline.prefetch(words + home(d) &* stride) }
 
         /// The slot holding `d` (`found`), or the empty slot where it would go.
         @inline(__always)

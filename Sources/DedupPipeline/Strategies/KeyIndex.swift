@@ -54,12 +54,11 @@ struct KeyIndex {
                     let ins = UncheckedSendable(inserted)
                     let used = shardCount(rows: n)
                     inShards(used) { s in
-                        var sink: UInt64 = 0
                         var added = (0, 0)
                         for i in 0..<n where used == 1 || Int(f.value[i] >> 63) == s {
                             let ahead = i &+ prefetchDistance
                             if ahead < n && (used == 1 || Int(f.value[ahead] >> 63) == s) {
-                                sink ^= (f.value[ahead] >> 63 == 0 ? raw0 : raw1).touch(f.value[ahead])
+                                (f.value[ahead] >> 63 == 0 ? raw0 : raw1).prefetch(f.value[ahead])
                             }
                             let raw = f.value[i] >> 63 == 0 ? raw0 : raw1
                             let me = base + i
@@ -76,7 +75,6 @@ struct KeyIndex {
                         // one worker per shard writes its own counts; a single worker writes both
                         if used == 1 || s == 0 { ins.value[0] += added.0 }
                         if used == 1 || s == 1 { ins.value[1] += added.1 }
-                        consume(sink)
                     }
                     shards[0].addCount(inserted[0])
                     shards[1].addCount(inserted[1])
@@ -115,11 +113,10 @@ struct KeyIndex {
                         let f = UncheckedSendable(fb)
                         let used = shardCount(rows: n)
                         inShards(used) { s in
-                            var sink: UInt64 = 0
                             for i in 0..<n where used == 1 || Int(f.value[i] >> 63) == s {
                                 let ahead = i &+ prefetchDistance
                                 if ahead < n {
-                                    sink ^= (Int(f.value[ahead] >> 63) == 0 ? raw0 : raw1).touch(f.value[ahead])
+                                    (Int(f.value[ahead] >> 63) == 0 ? raw0 : raw1).prefetch(f.value[ahead])
                                 }
                                 let raw = Int(f.value[i] >> 63) == 0 ? raw0 : raw1
                                 let (slot, found) = raw.locate(f.value[i]) {
@@ -127,7 +124,6 @@ struct KeyIndex {
                                 }
                                 if found { o.value[i] = raw.payload(slot) }
                             }
-                            consume(sink)
                         }
                     }
                 }
