@@ -202,18 +202,8 @@ struct ValueHashVisitor: PageVisitor {
             }
         }
         if let levels {
-            // present values were written packed: move them to their rows, back to front
-            var src = present - 1
-            var k = rows - 1
-            while k >= 0 {
-                if levels[k] != 0 {
-                    dst[k] = dst[src]
-                    src -= 1
-                } else {
-                    dst[k] = RowDigest.nullHash
-                }
-                k -= 1
-            }
+            // present values were written packed: move them to their rows
+            PageValues.scatter(dst, present: present, rows: rows, levels: levels, null: RowDigest.nullHash)
         }
         row += rows
     }

@@ -85,18 +85,7 @@ struct FixedSink<T: FixedWidthInteger>: PageSink {
 
     /// Moves the `nonNull` packed values to their row slots (back to front, in place); nulls get 0.
     private func scatter(nonNull: Int, rows: Int, levels: UnsafePointer<UInt32>) {
-        let dst = out + row
-        var src = nonNull - 1
-        var k = rows - 1
-        while k >= 0 {
-            if levels[k] != 0 {
-                dst[k] = dst[src]
-                src -= 1
-            } else {
-                dst[k] = 0
-            }
-            k -= 1
-        }
+        PageValues.scatter(out + row, present: nonNull, rows: rows, levels: levels, null: 0)
     }
 }
 

@@ -25,6 +25,28 @@ public enum PageValues {
     case dictionary(UnsafeBufferPointer<UInt32>)
 }
 
+extension PageValues {
+    /// Moves the `present` values packed at the start of `dst` to their rows, back to front and in
+    /// place, and writes `null` into the rows whose definition level is 0 (`levels`: one level a row,
+    /// as `PageVisitor.page` hands them over).
+    @inlinable
+    public static func scatter<T>(
+        _ dst: UnsafeMutablePointer<T>, present: Int, rows: Int, levels: UnsafePointer<UInt32>, null: T
+    ) {
+        var src = present - 1
+        var k = rows - 1
+        while k >= 0 {
+            if levels[k] != 0 {
+                dst[k] = dst[src]
+                src -= 1
+            } else {
+                dst[k] = null
+            }
+            k -= 1
+        }
+    }
+}
+
 /// PLAIN BYTE_ARRAY values in place (Parquet: 4-byte little-endian length, then the bytes), with
 /// each value's position checked against the page: value `i` is the bytes
 /// `base + starts[i] + 4 ..< base + starts[i + 1]`.
