@@ -113,7 +113,7 @@ struct StrategyDriver: StrategyVisitor {
                 m.requestsSource = ResultColumns.requestsMeasured
             }
             if m.succeeded {
-                let v0 = ResourceClock.now()
+                let (v0, c0) = (ResourceClock.now(), ResourceClock.cpuSeconds())
                 verify(&m, feed.verifier, t.table, truth: stream.truth)
                 let readBack = ResourceClock.now() - v0
                 m.verifyS = feed.observeSeconds + readBack
@@ -121,7 +121,7 @@ struct StrategyDriver: StrategyVisitor {
                     "verified",
                     metadata: [
                         "observe_cpu_s": "\(feed.observeSeconds)", "observe_wall_s": "\(feed.observeWallSeconds)",
-                        "read_back_s": "\(readBack)",
+                        "read_back_s": "\(readBack)", "read_back_cpu_s": "\(ResourceClock.cpuSeconds() - c0)",
                     ])
             }
         }

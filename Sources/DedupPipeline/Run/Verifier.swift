@@ -194,7 +194,73 @@ public struct Verifier {
     /// Reads `table` and compares it with the expected rows. `truth` is the source's claim,
     /// cross-checked against what was actually delivered. Throws the table reader's errors, and
     /// `SpillError` when the spilled expected side cannot be written or read back.
+    ///
+    /// Two passes at most. The first reads only what the totals need (the row count and the digest
+    /// sum): a table holding exactly the expected rows passes on it, with its duplicates-left and
+    /// lost counts taken from the expected side (equal multisets have equal counts). Any other
+    /// table is read a second time and matched row by row (`ReadBackTally`) for the exact counts
+    /// of the failure messages. A different table with the same row count and sum needs a sum
+    /// collision of the rows' 64-bit digests: probability about 2⁻⁶⁴ for unplanned faults (the sum
+    /// of hashes is the multiset hash MSet-Add-Hash: Clarke, Devadas, van Dijk, Gassend, Suh,
+    /// "Incremental Multiset Hash Functions and Their Application to Memory Integrity Checking",
+    /// ASIACRYPT 2003), the same order as the 64-bit fingerprints the row-by-row match uses.
     public func verify(_ table: some TableContents, truth: GroundTruth) throws -> VerificationResult {
+        if spilled == nil {
+            var rows = 0
+            var sum: UInt64 = 0
+            try table.forEachDigests(columns: columns ?? [], identity: identityColumn, key: nil) { d in
+                rows += d.rows.count
+                sum &+= RowDigest.sum(d.rows)
+            }
+            if rows == expectedCount, sum == expectedSum { return matched(truth: truth) }
+        }
+        var r = try tallied(table, truth: truth)
+        if spilled == nil, r.rowsWritten == r.rowsExpected, r.checksum == r.expectedChecksum {
+            // the first pass saw other rows than the second: the table changed while being verified
+            r.failures.append("the table changed while it was being verified (read twice, different contents)")
+        }
+        return r
+    }
+
+    /// The result for a table whose rows are exactly the expected ones (same count and digest sum).
+    private func matched(truth: GroundTruth) -> VerificationResult {
+        var r = VerificationResult()
+        r.rowsExpected = expectedCount
+        r.rowsWritten = expectedCount
+        r.uniqueDelivered = uniqueDelivered
+        r.expectedChecksum = RowDigest.format(expectedSum)
+        r.checksum = r.expectedChecksum
+        // rows beyond the first of each identity: none among batch winners (one per key), else the
+        // expected rows less their distinct identities (bronze keeps every delivered copy)
+        r.duplicatesLeft = byKey ? 0 : expectedCount - (expectedIds ?? deliveredIds).count
+        r.lostRecords = 0
+        r.failures = sourceFailures(truth, uniqueDelivered: r.uniqueDelivered)
+        return r
+    }
+
+    /// Distinct delivered identities in memory (the batch winners' keys when they are the
+    /// identities; 0 when spilled: the spill's resolve counts them).
+    private var uniqueDelivered: Int {
+        byKey && expectation.key == [identityColumn] ? winners.count : deliveredIds.count
+    }
+
+    /// The source's claims checked against what was delivered (`uniqueDelivered`: counted in
+    /// memory, or by the spill's resolve).
+    private func sourceFailures(_ truth: GroundTruth, uniqueDelivered: Int) -> [String] {
+        var failures: [String] = []
+        if delivered != truth.delivered {
+            failures.append(
+                "the source reported \(truth.delivered) delivered records but the pipeline received \(delivered)")
+        }
+        if uniqueDelivered != truth.uniqueIds {
+            failures.append(
+                "the source reported \(truth.uniqueIds) unique keys but the delivered records have \(uniqueDelivered)")
+        }
+        return failures
+    }
+
+    /// Reads `table` and matches it row by row against the expected side (`ReadBackTally`).
+    func tallied(_ table: some TableContents, truth: GroundTruth) throws -> VerificationResult {
         var tally = ReadBackTally(self)
         let key = expectation.key ?? []
         let byKey = self.byKey
@@ -213,15 +279,7 @@ public struct Verifier {
         // missing keys, not rows: bronze expects several rows of one key
         r.lostRecords = t.expectedMembers - t.marked
 
-        if delivered != truth.delivered {
-            r.failures.append(
-                "the source reported \(truth.delivered) delivered records but the pipeline received \(delivered)")
-        }
-        if r.uniqueDelivered != truth.uniqueIds {
-            r.failures.append(
-                "the source reported \(truth.uniqueIds) unique keys but the delivered records have \(r.uniqueDelivered)"
-            )
-        }
+        r.failures = sourceFailures(truth, uniqueDelivered: r.uniqueDelivered)
         if r.rowsWritten != r.rowsExpected {
             r.failures.append("the table has \(r.rowsWritten) rows, expected \(r.rowsExpected)")
         }
@@ -332,9 +390,8 @@ public struct Verifier {
                     expectedCount: o.expectedCount, expectedSum: o.expectedSum, uniqueDelivered: o.uniqueDelivered,
                     expectedMembers: o.expectedCount, marked: o.marked, foreign: o.foreign)
             }
-            let unique = v.byKey && v.expectation.key == [v.identityColumn] ? v.winners.count : v.deliveredIds.count
             return Totals(
-                expectedCount: v.expectedCount, expectedSum: v.expectedSum, uniqueDelivered: unique,
+                expectedCount: v.expectedCount, expectedSum: v.expectedSum, uniqueDelivered: v.uniqueDelivered,
                 expectedMembers: v.byKey ? v.winners.count : expectedSet.count, marked: marked, foreign: foreign.count)
         }
     }

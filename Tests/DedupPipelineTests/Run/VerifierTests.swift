@@ -19,11 +19,43 @@ struct FaultyContents: TableContents {
     }
 }
 
+/// A table reader that counts the verifier's passes over the table and can change a pass's batches.
+final class CountingContents: TableContents, @unchecked Sendable {
+    let base: any TableContents
+    let change: (Int, ColumnBatch) -> ColumnBatch
+    private(set) var passes = 0
+
+    init(base: any TableContents, change: @escaping (Int, ColumnBatch) -> ColumnBatch = { $1 }) {
+        self.base = base
+        self.change = change
+    }
+
+    func forEachBatch(columns: [String], _ body: (ColumnBatch) throws -> Void) throws {
+        passes += 1
+        let pass = passes
+        var first = true
+        try base.forEachBatch(columns: columns) { b in
+            try body(first ? change(pass, b) : b)
+            first = false
+        }
+    }
+}
+
 @Suite("Verification") struct VerifierTests {
     /// Runs `strategy` on a small input, then re-verifies its table through `fault`.
     func reverify(_ strategy: StrategyKind, fault: @escaping (ColumnBatch) -> ColumnBatch) throws -> (
         RunMetrics, VerificationResult
     ) {
+        try withRun(strategy) { m, verifier, table, truth in
+            (m, try verifier.verify(FaultyContents(base: DeltaTableContents(table: table), fault: fault), truth: truth))
+        }
+    }
+
+    /// Runs `strategy` on a small input and hands `body` the run's metrics, a verifier whose
+    /// expected side is rebuilt exactly as the run's was, the table and the source's ground truth.
+    func withRun<T>(
+        _ strategy: StrategyKind, _ body: (RunMetrics, Verifier, DeltaTable, GroundTruth) throws -> T
+    ) throws -> T {
         let dir = RunTestSupport.tempDir("verify-\(strategy.rawValue)")
         defer { RunTestSupport.remove(dir) }
         let config = try RunTestSupport.config(scale: 1200, batches: 3)
@@ -35,10 +67,7 @@ struct FaultyContents: TableContents {
         let batches = try input.batches()
         #expect(batches.count == 3)
         for b in batches { verifier.observe(TableBatch.make(b, schema: schema, hash: config.hash)) }
-        let table = try DeltaTable.open(at: dir + "/t")
-        let r = try verifier.verify(
-            FaultyContents(base: DeltaTableContents(table: table), fault: fault), truth: try input.truth)
-        return (m, r)
+        return try body(m, verifier, try DeltaTable.open(at: dir + "/t"), try input.truth)
     }
 
     static func expectation(_ kind: StrategyKind, _ config: PipelineConfig, recordSchema: Schema) throws
@@ -58,6 +87,33 @@ struct FaultyContents: TableContents {
         let (m, r) = try reverify(strategy) { $0 }
         #expect(m.succeeded && r.passed, "\(r.failures)")
         #expect(r.checksum == m.checksum)
+    }
+
+    @Test(
+        "an untouched table passes on the count and sum alone, with the row-by-row match's result",
+        arguments: StrategyKind.allCases)
+    func fastPassEqualsTally(strategy: StrategyKind) throws {
+        try withRun(strategy) { _, verifier, table, truth in
+            let counting = CountingContents(base: DeltaTableContents(table: table))
+            let fast = try verifier.verify(counting, truth: truth)
+            #expect(counting.passes == 1)  // the first pass decided
+            let tallied = try verifier.tallied(DeltaTableContents(table: table), truth: truth)
+            #expect(fast == tallied && fast.passed)
+            if strategy == .bronzeAppend { #expect(fast.duplicatesLeft > 0) }  // bronze keeps the copies
+        }
+    }
+
+    @Test("a table that differs between the two read-back passes fails", arguments: StrategyKind.allCases)
+    func changedBetweenPasses(strategy: StrategyKind) throws {
+        try withRun(strategy) { _, verifier, table, truth in
+            // the first pass sees a row lost, the second the untouched table
+            let contents = CountingContents(base: DeltaTableContents(table: table)) { pass, b in
+                pass == 1 ? b.gather(Array(1..<b.rowCount)) : b
+            }
+            let r = try verifier.verify(contents, truth: truth)
+            #expect(contents.passes == 2)
+            #expect(r.failures == ["the table changed while it was being verified (read twice, different contents)"])
+        }
     }
 
     @Test("a table with a row deleted fails: lost record, row count, checksum", arguments: StrategyKind.allCases)
