@@ -52,6 +52,13 @@ public enum CoreBenchmark {
                     })
             }
         }
+        // the verifier's fold-in digests a delivered batch in the table's shape on one thread
+        let hash = HashSettings()
+        let table = TableBatch.make(batch, schema: TableBatch.schema(records: batch.schema, encoding: hash.encoding), hash: hash)
+        out.append(
+            measure("row + identity digests (verifier fold-in, one thread)", rows, repeats) {
+                RowDigest.digests(table, identity: "composite_hash", key: nil, parallel: false).rows.count
+            })
         return out
     }
 
