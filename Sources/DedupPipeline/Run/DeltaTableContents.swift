@@ -9,6 +9,9 @@ public struct DeltaTableContents: TableContents {
 
     public init(table: DeltaTable) { self.table = table }
 
+    /// The current version's schema (one log replay).
+    public func schema() throws -> Schema? { try table.snapshot().schema }
+
     public func forEachBatch(columns: [String], _ body: (ColumnBatch) throws -> Void) throws {
         let table = self.table
         try forEachFile(

@@ -9,9 +9,13 @@ public protocol TableContents {
     /// The default digests `forEachBatch`'s batches; a reader may compute them without building batches.
     func forEachDigests(columns: [String], identity: String, key: [String]?, _ body: (RowDigests) throws -> Void)
         throws
+    /// The table's declared schema (the Delta log's), nil when the reader has none to offer.
+    func schema() throws -> Schema?
 }
 
 extension TableContents {
+    public func schema() throws -> Schema? { nil }
+
     public func forEachDigests(
         columns: [String], identity: String, key: [String]?, _ body: (RowDigests) throws -> Void
     ) throws {
@@ -62,6 +66,8 @@ public struct Verifier {
     /// The column holding each record's identity (the composite hash).
     public let identityColumn: String
     private var columns: [String]?
+    /// The delivered batches' schema (the table's shape): the table must declare exactly this.
+    private var deliveredSchema: Schema?
     private var delivered = 0
     /// Distinct delivered identities; left empty for batch winners keyed by the identity (the
     /// winners' keys are the same set) and when spilled (`SpilledWinners` counts them).
@@ -134,7 +140,7 @@ public struct Verifier {
     /// Folds one delivered micro-batch (in the table's shape) into the expected side, on the
     /// calling thread only (it runs beside the strategy's write, which has the other core).
     public mutating func observe(_ batch: ColumnBatch) {
-        if columns == nil { columns = batch.schema.names }
+        if columns == nil { (columns, deliveredSchema) = (batch.schema.names, batch.schema) }
         let n = batch.rowCount
         delivered += n
         let d = RowDigest.digests(batch, identity: identityColumn, key: singleKey, parallel: false)
@@ -206,6 +212,8 @@ public struct Verifier {
     /// "Incremental Multiset Hash Functions and Their Application to Memory Integrity Checking",
     /// ASIACRYPT 2003), the same order as the 64-bit fingerprints the row-by-row match uses.
     public func verify(_ table: some TableContents, truth: GroundTruth) throws -> VerificationResult {
+        let schemaFailures = self.schemaFailures(try table.schema())
+        var first: (rows: Int, sum: UInt64)?
         if spilled == nil {
             var rows = 0
             var sum: UInt64 = 0
@@ -213,14 +221,43 @@ public struct Verifier {
                 rows += d.rows.count
                 sum &+= RowDigest.sum(d.rows)
             }
-            if rows == expectedCount, sum == expectedSum { return matched(truth: truth) }
+            if rows == expectedCount, sum == expectedSum {
+                var r = matched(truth: truth)
+                r.failures += schemaFailures
+                return r
+            }
+            first = (rows, sum)
         }
         var r = try tallied(table, truth: truth)
-        if spilled == nil, r.rowsWritten == r.rowsExpected, r.checksum == r.expectedChecksum {
-            // the first pass saw other rows than the second: the table changed while being verified
-            r.failures.append("the table changed while it was being verified (read twice, different contents)")
+        r.failures += schemaFailures
+        if let first, first.rows != r.rowsWritten || RowDigest.format(first.sum) != r.checksum {
+            // the strategy has finished: nothing should write the table any more
+            r.failures.append(
+                "the two read-back passes disagree (\(first.rows) rows, checksum \(RowDigest.format(first.sum)); then "
+                    + "\(r.rowsWritten) rows, checksum \(r.checksum)): the table changed while it was verified, "
+                    + "or reading it is not deterministic")
         }
         return r
+    }
+
+    /// Where the table's declared schema differs from the delivered records' (a column missing,
+    /// added, of another type or nullability): row digests hash integer types alike and strings
+    /// like binary, so only this comparison catches a table that declares the wrong type.
+    private func schemaFailures(_ declared: Schema?) -> [String] {
+        guard let declared, let expected = deliveredSchema, declared != expected else { return [] }
+        func describe(_ f: Field) -> String { "\(f.name) \(f.type.rawValue)\(f.nullable ? "" : " not null")" }
+        let missing = expected.fields.filter { declared.index(of: $0.name) == nil }.map(\.name)
+        let extra = declared.fields.filter { expected.index(of: $0.name) == nil }.map(\.name)
+        var parts: [String] = []
+        if !missing.isEmpty { parts.append("lacks \(missing.joined(separator: ", "))") }
+        if !extra.isEmpty { parts.append("has columns the strategy did not write: \(extra.joined(separator: ", "))") }
+        for f in declared.fields {
+            if let i = expected.index(of: f.name), expected.fields[i] != f {
+                parts.append("declares \(describe(f)), the records have \(describe(expected.fields[i]))")
+            }
+        }
+        if parts.isEmpty { parts.append("orders its columns differently") }
+        return ["the table's schema differs from the delivered records': it " + parts.joined(separator: "; ")]
     }
 
     /// The result for a table whose rows are exactly the expected ones (same count and digest sum).

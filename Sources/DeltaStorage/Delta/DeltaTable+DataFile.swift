@@ -52,7 +52,11 @@ extension DeltaTable {
     /// Opens `file` (a live file of `snap`) to read the columns `names` (table columns, in that order).
     /// - Throws: `DeltaError` when a name is not a column of the table, a partition value does not
     ///   parse as its column's type, a NOT NULL column is missing from the file, or the deletion
-    ///   vector deletes a row the file lacks; `ParquetError` when the file cannot be opened.
+    ///   vector deletes a row the file lacks, or the file disagrees with its add action: a byte
+    ///   length other than `add.size`, or a row count other than `add.stats.numRecords` (both
+    ///   required to describe the file: PROTOCOL.md "Add File and Remove File", "Per-file
+    ///   Statistics"; readers size their footer reads and answer `count(*)` from them);
+    ///   `ParquetError` when the file cannot be opened.
     public func dataFile(_ file: AddFile, columns names: [String], snapshot snap: DeltaSnapshot) throws
         -> DataFileColumns
     {
@@ -87,6 +91,14 @@ extension DeltaTable {
             }
         }
         let n = reader.rowCount
+        if Int64(reader.byteCount) != file.size {
+            throw DeltaError(
+                .corruptLog, "\(filePath) has \(reader.byteCount) bytes, but its add action's size is \(file.size)")
+        }
+        if let logged = file.numRecords, logged != n {
+            throw DeltaError(
+                .corruptLog, "\(filePath) holds \(n) rows, but its add action's stats.numRecords is \(logged)")
+        }
         if let last = deleted.last, last >= UInt64(n) {
             // Row index = position in the data file.
             throw DeltaError(

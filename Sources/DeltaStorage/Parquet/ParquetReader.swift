@@ -20,6 +20,8 @@ public struct ParquetReader: Sendable {
     let meta: FileMeta
     /// Delta-level schema reconstructed from the physical and logical types.
     public let schema: Schema
+    /// Bytes in the file (its length when its footer was read).
+    public let byteCount: Int
 
     /// Opens `path` and reads its footer.
     public init(path: String) throws {
@@ -34,7 +36,7 @@ public struct ParquetReader: Sendable {
         let meta = try Self.readFooter(name: path, size: size) { offset, count in
             try Self.pread(fd, offset: offset, count: count, name: path)
         }
-        try self.init(name: path, source: .file(path), meta: meta)
+        try self.init(name: path, source: .file(path), meta: meta, byteCount: size)
     }
 
     /// Reads a file held in memory; `name` is used in error messages.
@@ -42,13 +44,14 @@ public struct ParquetReader: Sendable {
         let meta = try Self.readFooter(name: name, size: bytes.count) { offset, count in
             Array(bytes[offset..<offset + count])
         }
-        try self.init(name: name, source: .memory(bytes), meta: meta)
+        try self.init(name: name, source: .memory(bytes), meta: meta, byteCount: bytes.count)
     }
 
-    private init(name: String, source: Source, meta: FileMeta) throws {
+    private init(name: String, source: Source, meta: FileMeta, byteCount: Int) throws {
         self.name = name
         self.source = source
         self.meta = meta
+        self.byteCount = byteCount
         var fields: [Field] = []
         for leaf in meta.leaves {
             guard let t = leaf.columnType else {
