@@ -76,6 +76,8 @@ public struct Verifier {
     /// covers every column, the identity included. `expectedSum` is the sum of the current
     /// winners' digests.
     private var winners = FingerprintMap(expected: 0)
+    /// `winners.foldBatch`'s buffers, kept from one batch to the next.
+    private var foldScratch = FingerprintMap.BatchScratch()
     /// The batch winners on disk instead, for runs whose in-memory state exceeds the budget.
     private var spilled: SpilledWinners?
 
@@ -172,20 +174,21 @@ public struct Verifier {
             }
         case .batchWinnerPerKey(_, let sortBy, let keepLast):
             let sortKeys = sortBy.flatMap { batch.column($0) }.map { ReferenceSortKeys($0) }
-            let rows = ReferenceModel.batchWinners(keys: keys, sortKeys: sortKeys, keepLast: keepLast)
             if let spilled {
+                let rows = ReferenceModel.batchWinners(keys: keys, sortKeys: sortKeys, keepLast: keepLast)
                 spilled.observe(identities: identities, keys: keys, digests: digests, winnerRows: rows)
                 return
             }
             if key != [identityColumn] {
                 identities.withUnsafeBufferPointer { ib in deliveredIds.insertEach(ib) { _, _ in } }
             }
-            for (j, i) in rows.enumerated() {
-                let ahead = j &+ FingerprintSet.lookahead
-                if ahead < rows.count { winners.prefetch(keys[rows[ahead]]) }
-                // last write wins: a replaced winner leaves the expected sum
-                if let old = winners.update(keys[i], digests[i]) { expectedSum &-= old }
-                expectedSum &+= digests[i]
+            // the batch's winners straight into the map (last write wins: a replaced winner leaves
+            // the expected sum), without listing them first
+            let replaces = ReferenceModel.replaces(sortKeys: sortKeys, keepLast: keepLast)
+            keys.withUnsafeBufferPointer { kb in
+                digests.withUnsafeBufferPointer { db in
+                    expectedSum &+= winners.foldBatch(keys: kb, values: db, scratch: &foldScratch, replaces: replaces)
+                }
             }
             expectedCount = winners.count
         }
