@@ -15,7 +15,7 @@ struct FingerprintMap {
 
     init(expected: Int) {
         cap = max(16, expected * 5 / 4 + 1)
-        slots = Array(repeating: 0, count: 2 * cap)
+        slots = KeyTable.zeroedSlots(2 * cap)  // huge pages when large, as the strategies' tables
     }
 
     /// Bytes a map sized for `expected` keys allocates (`MemoryEstimate` uses it).
@@ -128,10 +128,10 @@ struct FingerprintMap {
     /// bitmaps over the slots), so a batch allocates nothing and faults in no fresh pages.
     struct BatchScratch {
         fileprivate var positions: [Int] = []
-        /// Slots (positions) a row of the current batch has set.
-        fileprivate var touched: [UInt64] = []
-        /// Slots more than one row of the current batch has reached.
-        fileprivate var repeated: [UInt64] = []
+        /// Two bitmaps over the slot positions, interleaved a word each so both bits of a slot
+        /// share a cache line: word 2k (bits for positions 64k..<64k+64) marks the slots a row of
+        /// the current batch has set, word 2k + 1 the slots more than one row has reached.
+        fileprivate var marks: [UInt64] = []
     }
 
     /// Folds one micro-batch in, last write wins across batches: each distinct key of `keys` gets
@@ -150,35 +150,30 @@ struct FingerprintMap {
         var delta: UInt64 = 0
         guard let replaces else {
             // the last row of a key wins: every row overwrites, which leaves the last
-            for i in 0..<n {
-                let ahead = i &+ FingerprintSet.lookahead
-                if ahead < n { prefetch(keys[ahead]) }
-                if let old = update(keys[i], values[i]) { delta &-= old }
-                delta &+= values[i]
+            var start = 0
+            while true {
+                start = lastWrites(keys, values, from: start, &delta)
+                if start == n { return delta }
+                grow()  // a new key would exceed load 0.8
             }
-            return delta
         }
         if scratch.positions.count < n { scratch.positions = [Int](repeating: 0, count: n) }
         var start = 0
         var repeats = 0
         while true {
-            let words = (cap + 1) / 64 + 1  // positions 0...cap
-            if scratch.touched.count != words {
-                scratch.touched = [UInt64](repeating: 0, count: words)
-                scratch.repeated = [UInt64](repeating: 0, count: words)
-            }
+            let words = 2 * ((cap + 1) / 64 + 1)  // positions 0...cap
+            if scratch.marks.count != words { scratch.marks = [UInt64](repeating: 0, count: words) }
             start = firstWrites(keys, values, from: start, &scratch, &delta, &repeats)
             if start == n { break }
             // a new key would exceed load 0.8: grow, then find the rows so far at their new positions
             grow()
-            scratch.touched = [UInt64](repeating: 0, count: (cap + 1) / 64 + 1)
-            scratch.repeated = scratch.touched
+            scratch.marks = [UInt64](repeating: 0, count: 2 * ((cap + 1) / 64 + 1))
             for j in 0..<start {
                 let p = lookupPosition(keys[j])!
                 scratch.positions[j] = p
-                let (w, bit) = (p >> 6, UInt64(1) << UInt64(p & 63))
-                if scratch.touched[w] & bit != 0 { scratch.repeated[w] |= bit }
-                scratch.touched[w] |= bit
+                let (w, bit) = ((p >> 6) &* 2, UInt64(1) << UInt64(p & 63))
+                if scratch.marks[w] & bit != 0 { scratch.marks[w + 1] |= bit }
+                scratch.marks[w] |= bit
             }
         }
         if repeats > 0 {
@@ -188,7 +183,7 @@ struct FingerprintMap {
             var winner = FingerprintMap(expected: repeats)
             for i in 0..<n {
                 let p = scratch.positions[i]
-                guard scratch.repeated[p >> 6] & (UInt64(1) << UInt64(p & 63)) != 0 else { continue }
+                guard scratch.marks[(p >> 6) &* 2 &+ 1] & (UInt64(1) << UInt64(p & 63)) != 0 else { continue }
                 let fp = UInt64(p) &* Self.spread
                 if let w = winner.get(fp) {
                     if replaces(i, Int(w)) { winner.set(fp, UInt64(i)) }
@@ -201,11 +196,13 @@ struct FingerprintMap {
                 let v = values[Int(w)]
                 delta = delta &- replaceValue(atPosition: Int(fp &* Self.unspread), with: v) &+ v
             }
-            scratch.repeated.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         }
-        scratch.touched.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        scratch.marks.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         return delta
     }
+
+    /// Rows between the early load of a slot (and its marks word) and the row's probe.
+    static let foldLookahead = 12
 
     /// An odd multiplier (2⁶⁴/φ) and its inverse mod 2⁶⁴.
     private static let spread: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -228,53 +225,58 @@ struct FingerprintMap {
         var stop = n
         slots.withUnsafeMutableBufferPointer { s in
             scratch.positions.withUnsafeMutableBufferPointer { pos in
-                scratch.touched.withUnsafeMutableBufferPointer { t in
-                    scratch.repeated.withUnsafeMutableBufferPointer { rep in
-                        let base = s.baseAddress!
-                        for i in start..<n {
-                            let ahead = i &+ FingerprintSet.lookahead
-                            if ahead < n { DedupPipeline.prefetch(base + 2 &* Self.home(keys[ahead], c)) }
-                            let fp = keys[i]
-                            var p: Int
-                            var old: Value?
-                            if fp == 0 {
-                                p = c
-                                old = zero
-                                if old == nil { added &+= 1 }
-                            } else {
-                                p = Self.home(fp, c)
-                                while true {
-                                    let g = base[2 &* p]
-                                    if g == fp {
-                                        old = base[2 &* p &+ 1]
-                                        break
-                                    }
-                                    if g == 0 {
-                                        if added >= room {
-                                            stop = i
-                                            return
-                                        }
-                                        base[2 &* p] = fp
-                                        added &+= 1
-                                        break
-                                    }
-                                    p &+= 1
-                                    if p == c { p = 0 }
-                                }
-                            }
-                            pos[i] = p
-                            let (w, bit) = (p >> 6, UInt64(1) << UInt64(p & 63))
-                            guard t[w] & bit == 0 else {
-                                rep[w] |= bit
-                                r &+= 1
-                                continue
-                            }
-                            t[w] |= bit
-                            if let old { d &-= old }
-                            let v = values[i]
-                            d &+= v
-                            if fp == 0 { zero = v } else { base[2 &* p &+ 1] = v }
+                scratch.marks.withUnsafeMutableBufferPointer { m in
+                    let base = s.baseAddress!
+                    let marks = m.baseAddress!
+                    for i in start..<n {
+                        // the slot and its marks word, a few rows ahead (a key sits at or
+                        // just past its home)
+                        let ahead = i &+ Self.foldLookahead
+                        if ahead < n {
+                            let h = Self.home(keys[ahead], c)
+                            Self.prefetchProbe(base, h)
+                            DedupPipeline.prefetch(marks + (h >> 6) &* 2)
                         }
+                        let fp = keys[i]
+                        var p: Int
+                        var old: Value?
+                        if fp == 0 {
+                            p = c
+                            old = zero
+                            if old == nil { added &+= 1 }
+                        } else {
+                            p = Self.home(fp, c)
+                            while true {
+                                let g = base[2 &* p]
+                                if g == fp {
+                                    old = base[2 &* p &+ 1]
+                                    break
+                                }
+                                if g == 0 {
+                                    if added >= room {
+                                        stop = i
+                                        return
+                                    }
+                                    base[2 &* p] = fp
+                                    added &+= 1
+                                    break
+                                }
+                                p &+= 1
+                                if p == c { p = 0 }
+                            }
+                        }
+                        pos[i] = p
+                        let (w, bit) = ((p >> 6) &* 2, UInt64(1) << UInt64(p & 63))
+                        guard marks[w] & bit == 0 else {
+                            marks[w &+ 1] |= bit
+                            r &+= 1
+                            continue
+                        }
+                        marks[w] |= bit
+                        if let old { d &-= old }
+                        let v = values[i]
+                        d &+= v
+                        if fp == 0 { zero = v } else { base[2 &* p &+ 1] = v }
                     }
                 }
             }
@@ -284,6 +286,69 @@ struct FingerprintMap {
         delta = d
         repeats = r
         return stop
+    }
+
+    /// `foldBatch`'s pass when the last row of a key wins: every row overwrites its key's value.
+    /// Stops before a new key that would exceed load 0.8, returning its row (`keys.count` when done).
+    private mutating func lastWrites(
+        _ keys: UnsafeBufferPointer<UInt64>, _ values: UnsafeBufferPointer<UInt64>, from start: Int,
+        _ delta: inout UInt64
+    ) -> Int {
+        let n = keys.count
+        let c = cap
+        let room = c * 4 / 5 - count
+        var added = 0
+        var zero = zeroValue
+        var d = delta
+        var stop = n
+        slots.withUnsafeMutableBufferPointer { s in
+            let base = s.baseAddress!
+            for i in start..<n {
+                let ahead = i &+ Self.foldLookahead
+                if ahead < n { Self.prefetchProbe(base, Self.home(keys[ahead], c)) }
+                let fp = keys[i]
+                let v = values[i]
+                if fp == 0 {
+                    if let old = zero { d &-= old } else { added &+= 1 }
+                    zero = v
+                    d &+= v
+                    continue
+                }
+                var p = Self.home(fp, c)
+                while true {
+                    let g = base[2 &* p]
+                    if g == fp {
+                        d &-= base[2 &* p &+ 1]
+                        break
+                    }
+                    if g == 0 {
+                        if added >= room {
+                            stop = i
+                            return
+                        }
+                        base[2 &* p] = fp
+                        added &+= 1
+                        break
+                    }
+                    p &+= 1
+                    if p == c { p = 0 }
+                }
+                base[2 &* p &+ 1] = v
+                d &+= v
+            }
+        }
+        zeroValue = zero
+        count += added
+        delta = d
+        return stop
+    }
+
+    /// Prefetches the cache lines of slots h and h + 2: a probe that runs past its home's line
+    /// (often, at load 0.8 with 4 slots a line) finds the next line on its way too.
+    @inline(__always)
+    private static func prefetchProbe(_ base: UnsafeMutablePointer<UInt64>, _ h: Int) {
+        DedupPipeline.prefetch(base + 2 &* h)
+        DedupPipeline.prefetch(base + (2 &* h &+ 4))
     }
 
     /// The slot position of `fp` (`capacity` for 0), or nil when absent.
@@ -315,7 +380,7 @@ struct FingerprintMap {
         let old = slots
         let oldCap = cap
         cap = 2 * oldCap
-        slots = Array(repeating: 0, count: 2 * cap)
+        slots = KeyTable.zeroedSlots(2 * cap)
         for i in 0..<oldCap where old[2 * i] != 0 {
             var j = Self.home(old[2 * i], cap)
             while slots[2 * j] != 0 {
