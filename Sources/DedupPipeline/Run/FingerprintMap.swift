@@ -181,14 +181,21 @@ struct FingerprintMap {
             // the slot position (spread over the fingerprints by an odd multiplier, a bijection:
             // small integers would all start probing at slot 0) to the row
             var winner = FingerprintMap(expected: repeats)
-            for i in 0..<n {
-                let p = scratch.positions[i]
-                guard scratch.marks[(p >> 6) &* 2 &+ 1] & (UInt64(1) << UInt64(p & 63)) != 0 else { continue }
-                let fp = UInt64(p) &* Self.spread
-                if let w = winner.get(fp) {
-                    if replaces(i, Int(w)) { winner.set(fp, UInt64(i)) }
-                } else {
-                    winner.set(fp, UInt64(i))
+            scratch.positions.withUnsafeBufferPointer { pos in
+                scratch.marks.withUnsafeBufferPointer { m in
+                    let marks = m.baseAddress!
+                    for i in 0..<n {
+                        let ahead = i &+ Self.foldLookahead
+                        if ahead < n { DedupPipeline.prefetch(marks + (pos[ahead] >> 6) &* 2) }
+                        let p = pos[i]
+                        guard marks[(p >> 6) &* 2 &+ 1] & (UInt64(1) << UInt64(p & 63)) != 0 else { continue }
+                        let fp = UInt64(p) &* Self.spread
+                        if let w = winner.get(fp) {
+                            if replaces(i, Int(w)) { winner.set(fp, UInt64(i)) }
+                        } else {
+                            winner.set(fp, UInt64(i))
+                        }
+                    }
                 }
             }
             // the slot holds the key's first row's value (set by `firstWrites`)

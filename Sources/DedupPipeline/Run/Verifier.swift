@@ -151,27 +151,37 @@ public struct Verifier {
         switch expectation {
         case .everyRecord: break
         case .firstPerKey:
-            var firstDelivery = [Bool](repeating: false, count: n)
-            identities.withUnsafeBufferPointer { ib in
-                firstDelivery.withUnsafeMutableBufferPointer { fb in deliveredIds.insertEach(ib) { fb[$0] = $1 } }
-            }
-            guard seenKeys != nil else {
+            // a row is expected when its key is new: summed as the set says so (no per-batch flags)
+            var (sum, count) = (expectedSum, expectedCount)
+            guard var seen = seenKeys.take() else {
                 // keyed by identity, the delivered set is the seen set: no second set
-                for i in 0..<n where firstDelivery[i] {
-                    expectedSum &+= digests[i]
-                    expectedCount += 1
+                identities.withUnsafeBufferPointer { ib in
+                    digests.withUnsafeBufferPointer { db in
+                        deliveredIds.insertEach(ib) { i, new in
+                            guard new else { return }
+                            sum &+= db[i]
+                            count += 1
+                        }
+                    }
                 }
+                (expectedSum, expectedCount) = (sum, count)
                 return
             }
-            var firstOfKey = [Bool](repeating: false, count: n)
+            identities.withUnsafeBufferPointer { ib in deliveredIds.insertEach(ib) { _, _ in } }
+            var firstIds: [UInt64] = []
             keys.withUnsafeBufferPointer { kb in
-                firstOfKey.withUnsafeMutableBufferPointer { fb in seenKeys!.insertEach(kb) { fb[$0] = $1 } }
+                digests.withUnsafeBufferPointer { db in
+                    seen.insertEach(kb) { i, new in
+                        guard new else { return }
+                        sum &+= db[i]
+                        count += 1
+                        firstIds.append(identities[i])
+                    }
+                }
             }
-            for i in 0..<n where firstOfKey[i] {
-                expectedSum &+= digests[i]
-                expectedCount += 1
-                expectedIds!.insert(identities[i])
-            }
+            seenKeys = seen
+            firstIds.withUnsafeBufferPointer { fb in expectedIds!.insertEach(fb) { _, _ in } }
+            (expectedSum, expectedCount) = (sum, count)
         case .batchWinnerPerKey(_, let sortBy, let keepLast):
             let sortKeys = sortBy.flatMap { batch.column($0) }.map { ReferenceSortKeys($0) }
             if let spilled {

@@ -80,7 +80,8 @@ import Testing
     @Test("sort keys compare in place: signed integers, IEEE doubles, booleans, bytes, slices")
     func sortKeyOrder() {
         let ints = ReferenceSortKeys(Column(.int64([-5, 3, -5, Int64.min, Int64.max])))
-        #expect(ints.compare(0, 1) == -1 && ints.compare(0, 2) == 0 && ints.compare(3, 0) == -1 && ints.compare(4, 1) == 1)
+        #expect(
+            ints.compare(0, 1) == -1 && ints.compare(0, 2) == 0 && ints.compare(3, 0) == -1 && ints.compare(4, 1) == 1)
         let small = ReferenceSortKeys(Column(.int32([-1, 1])))
         #expect(small.compare(0, 1) == -1 && small.compare(1, 0) == 1)
         let doubles = ReferenceSortKeys(Column(.double([-2.5, -0.0, 0.0, 1e300, -.infinity])))
@@ -92,5 +93,52 @@ import Testing
         #expect(bytes.compare(1, 2) == -1 && bytes.compare(0, 3) == 0 && bytes.compare(0, 2) == 1)
         let tail = bytes.slice(2..<4)
         #expect(tail.compare(0, 1) == -1 && tail.compare(1, 1) == 0)
+    }
+
+    /// A table held in memory, one batch.
+    struct MemoryContents: TableContents {
+        let batch: ColumnBatch
+        func forEachBatch(columns: [String], _ body: (ColumnBatch) throws -> Void) throws { try body(batch) }
+    }
+
+    @Test(
+        "the verifier accepts exactly the reference model's rows for keys other than the identity",
+        arguments: [
+            TableExpectation.firstPerKey(key: ["k"]),
+            .batchWinnerPerKey(key: ["k"], sortBy: "v", keepLast: false),
+            .batchWinnerPerKey(key: ["k"], sortBy: "v", keepLast: true),
+        ])
+    func verifierOnOtherKeys(expectation: TableExpectation) throws {
+        // identities repeat (redeliveries) and several identities share a key
+        var rng = Xoshiro256StarStar(seed: 31)
+        let schema = Schema([Field("composite_hash", .string), Field("k", .string), Field("v", .long)])
+        let batches = (0..<4).map { _ in
+            let ids = (0..<500).map { _ in rng.next() % 700 }
+            return ColumnBatch(
+                schema: schema,
+                columns: [
+                    Column(.bytes(ByteColumn(ids.map { "id\($0)" }))),
+                    Column(.bytes(ByteColumn(ids.map { "k\($0 % 300)" }))),
+                    Column(.int64(ids.map { _ in Int64(rng.next() % 20) })),
+                ])
+        }
+        var verifier = Verifier(expectation: expectation, expectedRows: 2_000, uniqueIds: 700)
+        for b in batches { verifier.observe(b) }
+        let all = batches.dropFirst().reduce(batches[0]) { $0.appending($1) }
+        let rows = ReferenceModel.expectedRows(
+            expectation, count: all.rowCount, keys: RowDigest.digests(all.selecting(["k"])),
+            sortKeys: expectation.sortBy.flatMap { all.column($0) }.map(ReferenceSortKeys.init),
+            batchStarts: [0, 500, 1_000, 1_500])
+        let ids = Set(RowDigest.digests(all.selecting(["composite_hash"])))
+        let truth = GroundTruth(produced: 700, uniqueIds: ids.count, duplicatesInjected: 0, dropped: 0, delivered: 2_000)
+        let good = try verifier.verify(MemoryContents(batch: all.gather(rows)), truth: truth)
+        #expect(good.passed, "\(good.failures)")
+        #expect(good.rowsExpected == rows.count && good.uniqueDelivered == ids.count)
+        // another row of a key instead of the expected one: same count, wrong rows
+        let other = (0..<all.rowCount).first { i in !rows.contains(i) && all.gather([i]) != all.gather([rows[0]]) }!
+        let swapped = try verifier.verify(MemoryContents(batch: all.gather([other] + rows.dropFirst())), truth: truth)
+        #expect(!swapped.passed && swapped.rowsWritten == rows.count)
+        let lost = try verifier.verify(MemoryContents(batch: all.gather(Array(rows.dropFirst()))), truth: truth)
+        #expect(lost.lostRecords == 1 && !lost.passed)
     }
 }
