@@ -130,7 +130,8 @@ import Testing
             sortKeys: expectation.sortBy.flatMap { all.column($0) }.map(ReferenceSortKeys.init),
             batchStarts: [0, 500, 1_000, 1_500])
         let ids = Set(RowDigest.digests(all.selecting(["composite_hash"])))
-        let truth = GroundTruth(produced: 700, uniqueIds: ids.count, duplicatesInjected: 0, dropped: 0, delivered: 2_000)
+        let truth = GroundTruth(
+            produced: 700, uniqueIds: ids.count, duplicatesInjected: 2_000 - ids.count, dropped: 0, delivered: 2_000)
         let good = try verifier.verify(MemoryContents(batch: all.gather(rows)), truth: truth)
         #expect(good.passed, "\(good.failures)")
         #expect(good.rowsExpected == rows.count && good.uniqueDelivered == ids.count)
