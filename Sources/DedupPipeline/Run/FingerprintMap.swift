@@ -139,7 +139,7 @@ struct FingerprintMap {
     /// `replaces(i, w)` (nil: always, the last row wins). Returns what the sum of the map's values
     /// changed by (new values minus the replaced ones, mod 2⁶⁴). The same map as `update` with
     /// each of `ReferenceModel.batchWinners`' rows, without a second, per-batch map: one probe per
-    /// row in row order (prefetched `FingerprintSet.lookahead` rows ahead), a key's first row of
+    /// row in row order (prefetched `foldLookahead` rows ahead), a key's first row of
     /// the batch sets its value at once; keys reached again in the batch (a few percent) are then
     /// settled in a small map of their own. `keys` and `values`: one per row.
     mutating func foldBatch(
