@@ -15,7 +15,7 @@ struct FingerprintMap {
 
     init(expected: Int) {
         cap = max(16, expected * 5 / 4 + 1)
-        slots = Array(repeating: 0, count: 2 * cap)
+        slots = KeyTable.zeroedSlots(2 * cap)  // huge pages when large, as the strategies' tables
     }
 
     /// Bytes a map sized for `expected` keys allocates (`MemoryEstimate` uses it).
@@ -124,11 +124,270 @@ struct FingerprintMap {
         }
     }
 
+    /// Buffers `foldBatch` keeps from one batch to the next (each row's slot position, and two
+    /// bitmaps over the slots), so a batch allocates nothing and faults in no fresh pages.
+    struct BatchScratch {
+        fileprivate var positions: [Int] = []
+        /// Two bitmaps over the slot positions, interleaved a word each so both bits of a slot
+        /// share a cache line: word 2k (bits for positions 64k..<64k+64) marks the slots a row of
+        /// the current batch has set, word 2k + 1 the slots more than one row has reached.
+        fileprivate var marks: [UInt64] = []
+    }
+
+    /// Folds one micro-batch in, last write wins across batches: each distinct key of `keys` gets
+    /// the value of its batch winner — its first row w, replaced by each later row i for which
+    /// `replaces(i, w)` (nil: always, the last row wins). Returns what the sum of the map's values
+    /// changed by (new values minus the replaced ones, mod 2⁶⁴). The same map as `update` with
+    /// each of `ReferenceModel.batchWinners`' rows, without a second, per-batch map: one probe per
+    /// row in row order (prefetched `foldLookahead` rows ahead), a key's first row of
+    /// the batch sets its value at once; keys reached again in the batch (a few percent) are then
+    /// settled in a small map of their own. `keys` and `values`: one per row.
+    mutating func foldBatch(
+        keys: UnsafeBufferPointer<UInt64>, values: UnsafeBufferPointer<UInt64>, scratch: inout BatchScratch,
+        replaces: ((_ later: Int, _ current: Int) -> Bool)?
+    ) -> UInt64 {
+        let n = keys.count
+        var delta: UInt64 = 0
+        guard let replaces else {
+            // the last row of a key wins: every row overwrites, which leaves the last
+            var start = 0
+            while true {
+                start = lastWrites(keys, values, from: start, &delta)
+                if start == n { return delta }
+                grow()  // a new key would exceed load 0.8
+            }
+        }
+        if scratch.positions.count < n { scratch.positions = [Int](repeating: 0, count: n) }
+        var start = 0
+        var repeats = 0
+        while true {
+            let words = 2 * ((cap + 1) / 64 + 1)  // positions 0...cap
+            if scratch.marks.count != words { scratch.marks = [UInt64](repeating: 0, count: words) }
+            start = firstWrites(keys, values, from: start, &scratch, &delta, &repeats)
+            if start == n { break }
+            // a new key would exceed load 0.8: grow, then find the rows so far at their new positions
+            grow()
+            scratch.marks = [UInt64](repeating: 0, count: 2 * ((cap + 1) / 64 + 1))
+            for j in 0..<start {
+                let p = lookupPosition(keys[j])!
+                scratch.positions[j] = p
+                let (w, bit) = ((p >> 6) &* 2, UInt64(1) << UInt64(p & 63))
+                if scratch.marks[w] & bit != 0 { scratch.marks[w + 1] |= bit }
+                scratch.marks[w] |= bit
+            }
+        }
+        if repeats > 0 {
+            // keys reached by more than one row: their winner by `replaces`, in a small map from
+            // the slot position (spread over the fingerprints by an odd multiplier, a bijection:
+            // small integers would all start probing at slot 0) to the row
+            var winner = FingerprintMap(expected: repeats)
+            scratch.positions.withUnsafeBufferPointer { pos in
+                scratch.marks.withUnsafeBufferPointer { m in
+                    let marks = m.baseAddress!
+                    for i in 0..<n {
+                        let ahead = i &+ Self.foldLookahead
+                        if ahead < n { DedupPipeline.prefetch(marks + (pos[ahead] >> 6) &* 2) }
+                        let p = pos[i]
+                        guard marks[(p >> 6) &* 2 &+ 1] & (UInt64(1) << UInt64(p & 63)) != 0 else { continue }
+                        let fp = UInt64(p) &* Self.spread
+                        if let w = winner.get(fp) {
+                            if replaces(i, Int(w)) { winner.set(fp, UInt64(i)) }
+                        } else {
+                            winner.set(fp, UInt64(i))
+                        }
+                    }
+                }
+            }
+            // the slot holds the key's first row's value (set by `firstWrites`)
+            winner.forEach { fp, w in
+                let v = values[Int(w)]
+                delta = delta &- replaceValue(atPosition: Int(fp &* Self.unspread), with: v) &+ v
+            }
+        }
+        scratch.marks.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        return delta
+    }
+
+    /// Rows between the early load of a slot (and its marks word) and the row's probe.
+    static let foldLookahead = 12
+
+    /// An odd multiplier (2⁶⁴/φ) and its inverse mod 2⁶⁴.
+    private static let spread: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private static let unspread: UInt64 = 0xF1DE_83E1_9937_733D
+
+    /// `foldBatch`'s pass over rows `start...`: finds or inserts each key, notes its position; a
+    /// key's first row of the batch writes its value, later rows only mark the slot repeated.
+    /// Stops before a new key that would exceed load 0.8, returning its row (`keys.count` when done).
+    private mutating func firstWrites(
+        _ keys: UnsafeBufferPointer<UInt64>, _ values: UnsafeBufferPointer<UInt64>, from start: Int,
+        _ scratch: inout BatchScratch, _ delta: inout UInt64, _ repeats: inout Int
+    ) -> Int {
+        let n = keys.count
+        let c = cap
+        let room = c * 4 / 5 - count
+        var added = 0
+        var zero = zeroValue
+        var d = delta
+        var r = repeats
+        var stop = n
+        slots.withUnsafeMutableBufferPointer { s in
+            scratch.positions.withUnsafeMutableBufferPointer { pos in
+                scratch.marks.withUnsafeMutableBufferPointer { m in
+                    let base = s.baseAddress!
+                    let marks = m.baseAddress!
+                    for i in start..<n {
+                        // the slot and its marks word, a few rows ahead (a key sits at or
+                        // just past its home)
+                        let ahead = i &+ Self.foldLookahead
+                        if ahead < n {
+                            let h = Self.home(keys[ahead], c)
+                            Self.prefetchProbe(base, h)
+                            DedupPipeline.prefetch(marks + (h >> 6) &* 2)
+                        }
+                        let fp = keys[i]
+                        var p: Int
+                        var old: Value?
+                        if fp == 0 {
+                            p = c
+                            old = zero
+                            if old == nil { added &+= 1 }
+                        } else {
+                            p = Self.home(fp, c)
+                            while true {
+                                let g = base[2 &* p]
+                                if g == fp {
+                                    old = base[2 &* p &+ 1]
+                                    break
+                                }
+                                if g == 0 {
+                                    if added >= room {
+                                        stop = i
+                                        return
+                                    }
+                                    base[2 &* p] = fp
+                                    added &+= 1
+                                    break
+                                }
+                                p &+= 1
+                                if p == c { p = 0 }
+                            }
+                        }
+                        pos[i] = p
+                        let (w, bit) = ((p >> 6) &* 2, UInt64(1) << UInt64(p & 63))
+                        guard marks[w] & bit == 0 else {
+                            marks[w &+ 1] |= bit
+                            r &+= 1
+                            continue
+                        }
+                        marks[w] |= bit
+                        if let old { d &-= old }
+                        let v = values[i]
+                        d &+= v
+                        if fp == 0 { zero = v } else { base[2 &* p &+ 1] = v }
+                    }
+                }
+            }
+        }
+        zeroValue = zero
+        count += added
+        delta = d
+        repeats = r
+        return stop
+    }
+
+    /// `foldBatch`'s pass when the last row of a key wins: every row overwrites its key's value.
+    /// Stops before a new key that would exceed load 0.8, returning its row (`keys.count` when done).
+    private mutating func lastWrites(
+        _ keys: UnsafeBufferPointer<UInt64>, _ values: UnsafeBufferPointer<UInt64>, from start: Int,
+        _ delta: inout UInt64
+    ) -> Int {
+        let n = keys.count
+        let c = cap
+        let room = c * 4 / 5 - count
+        var added = 0
+        var zero = zeroValue
+        var d = delta
+        var stop = n
+        slots.withUnsafeMutableBufferPointer { s in
+            let base = s.baseAddress!
+            for i in start..<n {
+                let ahead = i &+ Self.foldLookahead
+                if ahead < n { Self.prefetchProbe(base, Self.home(keys[ahead], c)) }
+                let fp = keys[i]
+                let v = values[i]
+                if fp == 0 {
+                    if let old = zero { d &-= old } else { added &+= 1 }
+                    zero = v
+                    d &+= v
+                    continue
+                }
+                var p = Self.home(fp, c)
+                while true {
+                    let g = base[2 &* p]
+                    if g == fp {
+                        d &-= base[2 &* p &+ 1]
+                        break
+                    }
+                    if g == 0 {
+                        if added >= room {
+                            stop = i
+                            return
+                        }
+                        base[2 &* p] = fp
+                        added &+= 1
+                        break
+                    }
+                    p &+= 1
+                    if p == c { p = 0 }
+                }
+                base[2 &* p &+ 1] = v
+                d &+= v
+            }
+        }
+        zeroValue = zero
+        count += added
+        delta = d
+        return stop
+    }
+
+    /// Prefetches the cache lines of slots h and h + 2: a probe that runs past its home's line
+    /// (often, at load 0.8 with 4 slots a line) finds the next line on its way too.
+    @inline(__always)
+    private static func prefetchProbe(_ base: UnsafeMutablePointer<UInt64>, _ h: Int) {
+        DedupPipeline.prefetch(base + 2 &* h)
+        DedupPipeline.prefetch(base + (2 &* h &+ 4))
+    }
+
+    /// The slot position of `fp` (`capacity` for 0), or nil when absent.
+    private func lookupPosition(_ fp: UInt64) -> Int? {
+        if fp == 0 { return zeroValue == nil ? nil : cap }
+        return slots.withUnsafeBufferPointer { s in
+            var i = Self.home(fp, cap)
+            while true {
+                let g = s[2 &* i]
+                if g == fp { return i }
+                if g == 0 { return nil }
+                i &+= 1
+                if i == cap { i = 0 }
+            }
+        }
+    }
+
+    /// Sets the value at a member's position; returns the value it held.
+    private mutating func replaceValue(atPosition p: Int, with v: Value) -> Value {
+        if p == cap {
+            defer { zeroValue = v }
+            return zeroValue!
+        }
+        defer { slots[2 &* p &+ 1] = v }
+        return slots[2 &* p &+ 1]
+    }
+
     private mutating func grow() {
         let old = slots
         let oldCap = cap
         cap = 2 * oldCap
-        slots = Array(repeating: 0, count: 2 * cap)
+        slots = KeyTable.zeroedSlots(2 * cap)
         for i in 0..<oldCap where old[2 * i] != 0 {
             var j = Self.home(old[2 * i], cap)
             while slots[2 * j] != 0 {

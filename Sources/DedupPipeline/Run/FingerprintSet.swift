@@ -9,7 +9,7 @@ struct FingerprintSet {
     private(set) var count = 0
 
     init(expected: Int) {
-        slots = Array(repeating: 0, count: max(16, expected * 10 / 7 + 1))
+        slots = KeyTable.zeroedSlots(max(16, expected * 10 / 7 + 1))  // huge pages when large
     }
 
     @inline(__always)
@@ -179,7 +179,7 @@ struct FingerprintSet {
 
     private mutating func rehash(capacity: Int) {
         let old = slots
-        slots = Array(repeating: 0, count: capacity)
+        slots = KeyTable.zeroedSlots(capacity)
         let cap = slots.count
         for fp in old where fp != 0 {
             var i = Self.home(fp, cap)

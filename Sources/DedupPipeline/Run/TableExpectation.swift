@@ -25,39 +25,45 @@ public enum TableExpectation: Sendable, Equatable {
     var sortBy: String? { if case .batchWinnerPerKey(_, let s, _) = self { s } else { nil } }
 }
 
-/// Order-preserving sort keys for the reference model: integers as sign-flipped UInt64 (so
-/// unsigned order = signed order), other values as their bytes compared lexicographically.
-enum ReferenceSortKeys {
-    case ints([UInt64])
-    case bytes([[UInt8]])
+/// Sort keys for the reference model, read in place from a column (no per-batch copy): integers
+/// by signed value, doubles in IEEE order (as their bit patterns with negatives' bits flipped and
+/// positives' sign bit set, compared unsigned), booleans false < true, other values by their bytes
+/// compared lexicographically. Null slots compare by their placeholder values.
+struct ReferenceSortKeys {
+    private let values: ColumnValues
+    /// Row 0's index in `values` (a `slice`).
+    private let offset: Int
 
-    init(_ column: Column) {
-        switch column.values {
-        case .int32(let v): self = .ints(v.map { UInt64(bitPattern: Int64($0)) ^ (1 << 63) })
-        case .int64(let v): self = .ints(v.map { UInt64(bitPattern: $0) ^ (1 << 63) })
-        case .double(let v):
-            // IEEE order as unsigned: flip all bits of negatives, the sign bit of positives
-            self = .ints(v.map { $0.sign == .minus ? ~$0.bitPattern : $0.bitPattern ^ (1 << 63) })
-        case .boolean(let v): self = .ints(v.map { $0 ? 1 : 0 })
-        case .bytes(let b): self = .bytes((0..<b.count).map { Array(b[$0]) })
-        }
+    init(_ column: Column) { self.init(column.values, offset: 0) }
+
+    private init(_ values: ColumnValues, offset: Int) {
+        self.values = values
+        self.offset = offset
     }
 
     /// Rows `r` only.
-    func slice(_ r: Range<Int>) -> ReferenceSortKeys {
-        switch self {
-        case .ints(let v): .ints(Array(v[r]))
-        case .bytes(let v): .bytes(Array(v[r]))
-        }
-    }
+    func slice(_ r: Range<Int>) -> ReferenceSortKeys { ReferenceSortKeys(values, offset: offset + r.lowerBound) }
 
     /// -1, 0, 1 comparing rows i and j.
     func compare(_ i: Int, _ j: Int) -> Int {
-        switch self {
-        case .ints(let v): v[i] < v[j] ? -1 : (v[i] == v[j] ? 0 : 1)
-        case .bytes(let v): v[i] == v[j] ? 0 : (v[i].lexicographicallyPrecedes(v[j]) ? -1 : 1)
+        let (i, j) = (i + offset, j + offset)
+        switch values {
+        case .int32(let v): return Self.order(v[i], v[j])
+        case .int64(let v): return Self.order(v[i], v[j])
+        case .double(let v): return Self.order(Self.ieeeOrder(v[i]), Self.ieeeOrder(v[j]))
+        case .boolean(let v): return Self.order(v[i] ? 1 : 0, v[j] ? 1 : 0)
+        case .bytes(let b):
+            let (x, y) = (b[i], b[j])
+            return x.elementsEqual(y) ? 0 : (x.lexicographicallyPrecedes(y) ? -1 : 1)
         }
     }
+
+    @inline(__always)
+    private static func order<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : (a == b ? 0 : 1) }
+
+    /// IEEE order as unsigned: flip all bits of negatives, the sign bit of positives.
+    @inline(__always)
+    private static func ieeeOrder(_ d: Double) -> UInt64 { d.sign == .minus ? ~d.bitPattern : d.bitPattern ^ (1 << 63) }
 }
 
 /// The reference evaluation of a `TableExpectation`'s per-batch rule. Keys are compared by 64-bit
@@ -67,24 +73,37 @@ enum ReferenceModel {
     /// Rows (indices into one micro-batch) that win their key within the batch: by `sortKeys`
     /// (nil = arrival order), the last (`keepLast`) or first, ties broken by arrival.
     /// In no particular order (the keys differ).
+    /// Ascending, so callers read their per-row arrays in order.
     static func batchWinners(keys: [UInt64], sortKeys: ReferenceSortKeys?, keepLast: Bool) -> [Int] {
+        let replaces = Self.replaces(sortKeys: sortKeys, keepLast: keepLast)
         var winner = FingerprintMap(expected: keys.count)
+        var wins = [Bool](repeating: false, count: keys.count)
         for i in keys.indices {
             // the slot a few rows ahead is prefetched, so cache misses overlap
             let ahead = i &+ FingerprintSet.lookahead
             if ahead < keys.count { winner.prefetch(keys[ahead]) }
             guard let w = winner.get(keys[i]).map({ Int($0) }) else {
                 winner.set(keys[i], UInt64(i))
+                wins[i] = true
                 continue
             }
-            // rows arrive in order (i > w): sort ties go to the later row for `last`
-            let c = sortKeys.map { $0.compare(i, w) } ?? 1
-            if keepLast ? c >= 0 : c < 0 { winner.set(keys[i], UInt64(i)) }
+            if replaces?(i, w) ?? true {
+                winner.set(keys[i], UInt64(i))
+                (wins[w], wins[i]) = (false, true)
+            }
         }
-        var rows: [Int] = []
-        rows.reserveCapacity(winner.count)
-        winner.forEach { _, row in rows.append(Int(row)) }
-        return rows
+        return wins.indices.filter { wins[$0] }
+    }
+
+    /// Whether row `later` of a batch replaces the current winner `current` of its key (rows arrive
+    /// in order, later > current): by `sortKeys`, ties to the later row for `keepLast`. Nil when
+    /// the later row always wins (arrival order, last).
+    static func replaces(sortKeys: ReferenceSortKeys?, keepLast: Bool) -> ((_ later: Int, _ current: Int) -> Bool)? {
+        if sortKeys == nil && keepLast { return nil }
+        return { later, current in
+            let c = sortKeys?.compare(later, current) ?? 1
+            return keepLast ? c >= 0 : c < 0
+        }
     }
 
     /// Indices (into the whole delivered stream) of the expected rows, ascending (tests use it to

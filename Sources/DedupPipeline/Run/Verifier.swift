@@ -83,6 +83,8 @@ public struct Verifier {
     /// covers every column, the identity included. `expectedSum` is the sum of the current
     /// winners' digests.
     private var winners = FingerprintMap(expected: 0)
+    /// `winners.foldBatch`'s buffers, kept from one batch to the next.
+    private var foldScratch = FingerprintMap.BatchScratch()
     /// The batch winners on disk instead, for runs whose in-memory state exceeds the budget.
     private var spilled: SpilledWinners?
 
@@ -156,43 +158,54 @@ public struct Verifier {
         switch expectation {
         case .everyRecord: break
         case .firstPerKey:
-            var firstDelivery = [Bool](repeating: false, count: n)
-            identities.withUnsafeBufferPointer { ib in
-                firstDelivery.withUnsafeMutableBufferPointer { fb in deliveredIds.insertEach(ib) { fb[$0] = $1 } }
-            }
-            guard seenKeys != nil else {
+            // a row is expected when its key is new: summed as the set says so (no per-batch flags)
+            var (sum, count) = (expectedSum, expectedCount)
+            guard var seen = seenKeys.take() else {
                 // keyed by identity, the delivered set is the seen set: no second set
-                for i in 0..<n where firstDelivery[i] {
-                    expectedSum &+= digests[i]
-                    expectedCount += 1
+                identities.withUnsafeBufferPointer { ib in
+                    digests.withUnsafeBufferPointer { db in
+                        deliveredIds.insertEach(ib) { i, new in
+                            guard new else { return }
+                            sum &+= db[i]
+                            count += 1
+                        }
+                    }
                 }
+                (expectedSum, expectedCount) = (sum, count)
                 return
             }
-            var firstOfKey = [Bool](repeating: false, count: n)
+            identities.withUnsafeBufferPointer { ib in deliveredIds.insertEach(ib) { _, _ in } }
+            var firstIds: [UInt64] = []
             keys.withUnsafeBufferPointer { kb in
-                firstOfKey.withUnsafeMutableBufferPointer { fb in seenKeys!.insertEach(kb) { fb[$0] = $1 } }
+                digests.withUnsafeBufferPointer { db in
+                    seen.insertEach(kb) { i, new in
+                        guard new else { return }
+                        sum &+= db[i]
+                        count += 1
+                        firstIds.append(identities[i])
+                    }
+                }
             }
-            for i in 0..<n where firstOfKey[i] {
-                expectedSum &+= digests[i]
-                expectedCount += 1
-                expectedIds!.insert(identities[i])
-            }
+            seenKeys = seen
+            firstIds.withUnsafeBufferPointer { fb in expectedIds!.insertEach(fb) { _, _ in } }
+            (expectedSum, expectedCount) = (sum, count)
         case .batchWinnerPerKey(_, let sortBy, let keepLast):
             let sortKeys = sortBy.flatMap { batch.column($0) }.map { ReferenceSortKeys($0) }
-            let rows = ReferenceModel.batchWinners(keys: keys, sortKeys: sortKeys, keepLast: keepLast)
             if let spilled {
+                let rows = ReferenceModel.batchWinners(keys: keys, sortKeys: sortKeys, keepLast: keepLast)
                 spilled.observe(identities: identities, keys: keys, digests: digests, winnerRows: rows)
                 return
             }
             if key != [identityColumn] {
                 identities.withUnsafeBufferPointer { ib in deliveredIds.insertEach(ib) { _, _ in } }
             }
-            for (j, i) in rows.enumerated() {
-                let ahead = j &+ FingerprintSet.lookahead
-                if ahead < rows.count { winners.prefetch(keys[rows[ahead]]) }
-                // last write wins: a replaced winner leaves the expected sum
-                if let old = winners.update(keys[i], digests[i]) { expectedSum &-= old }
-                expectedSum &+= digests[i]
+            // the batch's winners straight into the map (last write wins: a replaced winner leaves
+            // the expected sum), without listing them first
+            let replaces = ReferenceModel.replaces(sortKeys: sortKeys, keepLast: keepLast)
+            keys.withUnsafeBufferPointer { kb in
+                digests.withUnsafeBufferPointer { db in
+                    expectedSum &+= winners.foldBatch(keys: kb, values: db, scratch: &foldScratch, replaces: replaces)
+                }
             }
             expectedCount = winners.count
         }
