@@ -69,7 +69,9 @@ struct StrategyDriver: StrategyVisitor {
                     let every = config.maintenance.optimizeEvery
                     if every > 0 && (b + 1) % every == 0 {
                         try timer.measure(.maintenance) {
-                            try table!.optimize(targetFileBytes: config.maintenance.targetFileSize.map { Int64($0) })
+                            let r = try table!.optimize(
+                                targetFileBytes: config.maintenance.targetFileSize.map { Int64($0) })
+                            if r.version != nil { try strategy.tableCompacted(r, &table!) }
                         }
                     }
                 } catch {

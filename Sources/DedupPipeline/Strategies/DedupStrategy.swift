@@ -29,6 +29,17 @@ public protocol DedupStrategy {
     /// Deduplicates and writes one micro-batch (rows in delivery order, table schema), charging
     /// its time to `.dedup` and `.write`.
     mutating func process(_ batch: ColumnBatch, _ table: inout StrategyTable, _ timer: inout PhaseTimer) throws
+
+    /// Called after the runner compacted the table between batches (`maintenance.optimize_every`:
+    /// an OPTIMIZE commit, `dataChange: false`, that replaced `result.removed` by `result.added`,
+    /// the same rows in other files). A strategy that remembers which file holds a row must
+    /// re-point that state here (reads count as GET requests); the default does nothing, right
+    /// for strategies that keep no file-level state between batches.
+    mutating func tableCompacted(_ result: OptimizeResult, _ table: inout StrategyTable) throws
+}
+
+extension DedupStrategy {
+    public mutating func tableCompacted(_ result: OptimizeResult, _ table: inout StrategyTable) throws {}
 }
 
 /// Receives the concrete strategy type from `StrategyKind.accept` (the single switch).

@@ -6,7 +6,8 @@ import DeltaStorage
 /// the batch's keys: they are read back, their replaced rows dropped, and rewritten together with
 /// the batch's rows in one commit (remove + add). Which file holds a key comes from an in-memory
 /// index (key → file) rebuilt from the table's key column at start and kept in step with each
-/// commit — the application-side state an in-memory (Polars) pipeline keeps. Files are clustered
+/// commit (and with each OPTIMIZE the runner does between batches, `tableCompacted`) — the
+/// application-side state an in-memory (Polars) pipeline keeps. Files are clustered
 /// by `sort_by` (see `filesPerWrite`), so late duplicates touch few, small files.
 public struct PolarsMerge: DedupStrategy {
     public static let kind = StrategyKind.polarsMerge
@@ -85,6 +86,23 @@ public struct PolarsMerge: DedupStrategy {
             let keys = KeyColumn.bytes(of: dedupKey.map { written.column($0)! })
             let ranges = try FileLayout.fileRanges(result.added, batch: written, partitionColumns: partitionColumns)
             try remember(keys, files: result.added, ranges: ranges)
+        }
+    }
+
+    /// An OPTIMIZE moved the rows of `result.removed` into `result.added`: the keys of the added
+    /// files are read (one GET a file, only the `dedup_key` columns) and re-pointed at them, as
+    /// at `start`. Every key of a removed file is in an added file (a compaction keeps the rows),
+    /// so no key is left pointing at a removed file; the row counts are checked first.
+    public mutating func tableCompacted(_ result: OptimizeResult, _ table: inout StrategyTable) throws {
+        let rows = { (files: [AddFile]) in files.reduce(0) { $0 + ($1.numRecords ?? 0) } }
+        guard rows(result.removed) == rows(result.added) else {
+            throw StrategyError(
+                "polars_merge: the compaction of version \(result.version ?? -1) removed \(rows(result.removed)) rows "
+                    + "but added \(rows(result.added)); the key index cannot follow it")
+        }
+        for f in result.added {
+            let keys = KeyColumn.bytes(of: try table.read([f], columns: dedupKey).columns)
+            try remember(keys, file: f)
         }
     }
 

@@ -14,6 +14,11 @@ public struct OptimizeResult: Sendable, Equatable {
     /// Data files read (one GET each) and files written plus the commit (one PUT each).
     public var filesRead: Int
     public var partitionsOptimized: Int
+    /// The files the commit removed and the files it added (both empty without a commit): the
+    /// added files hold exactly the removed files' rows, so a writer that remembers which file
+    /// holds a row (e.g. `polars_merge`'s key index) can re-point it at the new files.
+    public var removed: [AddFile] = []
+    public var added: [AddFile] = []
 }
 
 extension DeltaTable {
@@ -78,7 +83,8 @@ extension DeltaTable {
         return OptimizeResult(
             version: r.version, filesRemoved: removing.count, filesAdded: r.added.count,
             bytesRemoved: removing.reduce(0) { $0 + $1.size }, bytesAdded: added,
-            commitBytes: Int64(r.bytesWritten) - added, filesRead: removing.count, partitionsOptimized: partitions)
+            commitBytes: Int64(r.bytesWritten) - added, filesRead: removing.count, partitionsOptimized: partitions,
+            removed: removing, added: r.added)
     }
 
     static func targetFileSize(_ snap: DeltaSnapshot, path: String) throws -> Int64 {
