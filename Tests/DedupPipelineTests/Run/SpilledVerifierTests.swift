@@ -16,14 +16,7 @@ import Testing
             case .none: return b
             case .lostRow: return b.gather(Array(1..<b.rowCount))
             case .duplicateRow: return b.gather(Array(0..<b.rowCount) + [0])
-            case .changedValue:
-                var cols = b.columns
-                let i = b.schema.index(of: RecordSchema.value)!
-                if case .int32(var v) = cols[i].values {
-                    v[0] &+= 1
-                    cols[i] = Column(.int32(v))
-                }
-                return ColumnBatch(schema: b.schema, columns: cols)
+            case .changedValue: return VerifierTests.changeFirstValue(b)
             }
         }
     }

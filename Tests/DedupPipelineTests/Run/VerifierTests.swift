@@ -137,17 +137,20 @@ final class CountingContents: TableContents, @unchecked Sendable {
         #expect(r.lostRecords == 0)
     }
 
+    /// The fault "a value changed": the first row's `value` plus one (same row count, same keys).
+    static func changeFirstValue(_ b: ColumnBatch) -> ColumnBatch {
+        var cols = b.columns
+        let i = b.schema.index(of: RecordSchema.value)!
+        if case .int32(var v) = cols[i].values {
+            v[0] &+= 1
+            cols[i] = Column(.int32(v))
+        }
+        return ColumnBatch(schema: b.schema, columns: cols)
+    }
+
     @Test("a changed value with the same row count fails on the checksum alone")
     func changedValue() throws {
-        let (_, r) = try reverify(.eagerDedup) { b in
-            var cols = b.columns
-            let i = b.schema.index(of: RecordSchema.value)!
-            if case .int32(var v) = cols[i].values {
-                v[0] &+= 1
-                cols[i] = Column(.int32(v))
-            }
-            return ColumnBatch(schema: b.schema, columns: cols)
-        }
+        let (_, r) = try reverify(.eagerDedup, fault: Self.changeFirstValue)
         #expect(r.rowsWritten == r.rowsExpected && r.lostRecords == 0 && r.duplicatesLeft == 0)
         #expect(r.failures == ["table checksum \(r.checksum) differs from the expected \(r.expectedChecksum)"])
     }
