@@ -44,7 +44,10 @@ public struct TableDescription: Sendable {
         let path = store.root
         let log = DeltaLog(store: store)
         let latest = try log.versions().last!
-        let state = try log.state(version: version, history: true)
+        let history = try log.state(version: version, history: true)
+        // The live files as readers replay them (from the newest checkpoint), not as the full JSON
+        // replay for the history would: the two differ only when the log is damaged.
+        let state = try log.state(version: history.version)
         let metadata = state.metadata!
         // Row counts are only right if we honour every reader feature (deletion vectors included).
         try ReaderSupport.checkReadable(
@@ -68,12 +71,20 @@ public struct TableDescription: Sendable {
         var d = TableDescription(
             path: path, version: state.version, latestVersion: latest, protocolVersions: state.protocolVersions!,
             metadata: metadata,
-            fields: try DeltaSchema.fields(metadata.schemaString), files: state.files, history: state.history,
+            fields: try DeltaSchema.fields(metadata.schemaString), files: state.files, history: history.history,
             liveRows: rows, liveBytes: bytes, filesOnDisk: 0, bytesOnDisk: 0, logFiles: 0, logBytes: 0)
         d.deletedRows = deleted
         d.filesWithDeletionVectors = withDV
         (d.replayCheckpoint, d.replayCommits) = try log.replayStart(version: state.version)
         d.notes = state.notes
+        let (replayed, read) = (Set(history.files.map(\.path)), Set(state.files.map(\.path)))
+        if replayed != read {
+            d.notes.append(
+                "the JSON commits and the checkpoint disagree: replaying every commit gives \(replayed.count) live "
+                    + "files, the checkpoint's replay \(read.count) (\(replayed.subtracting(read).count) only in the "
+                    + "commits, \(read.subtracting(replayed).count) only in the checkpoint); readers start at the "
+                    + "checkpoint, and so do the figures here")
+        }
         for f in try store.list(prefix: "") {
             d.filesOnDisk += 1
             d.bytesOnDisk = try checkedSum(d.bytesOnDisk, f.size, "bytes on disk")

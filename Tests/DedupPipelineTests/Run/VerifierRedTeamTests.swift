@@ -11,12 +11,12 @@ import Testing
 /// Findings fixed since (each test now asserts the fault is caught): wrong `add.stats.numRecords`
 /// and wrong `add.size` (`DeltaTable.dataFile` compares both with the file), the table's schema
 /// compared with the delivered one (type changed, string declared binary, extra column), and two
-/// read-back passes that disagree.
+/// read-back passes that disagree; `lake inspect` now follows the checkpoint as readers do and says
+/// when the JSON commits disagree with it (`inspectFollowsCheckpoint`).
 /// Known gaps, recorded as known issues (`withKnownIssue`: the test fails loudly once one is fixed,
 /// so the wrapper is removed with the fix): wrong min/max stats (`wrongButPassesMaxValues`), a
 /// changed value's failure names no file (`unclearChangedValue`), the merges count a changed value
-/// as a lost record (`changedValueCountedAsLost`), `lake inspect` replays the JSON commits instead
-/// of starting at the checkpoint (`inspectFollowsCheckpoint`). polars_merge with
+/// as a lost record (`changedValueCountedAsLost`). polars_merge with
 /// `maintenance.optimize_every` has its own test (`MaintenanceDuringRunTests`).
 ///
 /// Tests named "caught: …" / "not a fault: …" pass: faults the verifier handles (a clear error
@@ -366,7 +366,7 @@ import Testing
     /// still reports the JSON commits' files and rows (measured: "12 files, 6,590 rows" while
     /// deltalake reads 6,041 rows).
     @Test(
-        "known gap: lake inspect reports the rows a reader reads when checkpoint and JSON commits disagree",
+        "caught: lake inspect reports the rows a reader reads when checkpoint and JSON commits disagree",
         .enabled(if: PipelineOracle.shouldRun))
     func inspectFollowsCheckpoint() throws {
         let dir = RunTestSupport.tempDir("redteam-inspect")
@@ -379,9 +379,8 @@ import Testing
         let described = try TableDescription.describe(path: dir + "/t")
         let counts = r.out.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
         #expect(counts.last == read, "deltalake \(r.out) vs our snapshot \(read)")
-        withKnownIssue("lake inspect replays the JSON commits when they are all there (issue 11 note)") {
-            #expect(described.liveRows == read, "inspect: \(described.liveRows ?? -1) rows, a reader reads \(read)")
-        }
+        #expect(described.liveRows == read, "inspect: \(described.liveRows ?? -1) rows, a reader reads \(read)")
+        #expect(described.notes.contains { $0.hasPrefix("the JSON commits and the checkpoint disagree") })
     }
 
     @Test(
