@@ -65,6 +65,10 @@ struct PipelineCommand: ParsableCommand {
         for s in strategies where StrategyKind(rawValue: s) == nil {
             throw ValidationError("--strategy '\(s)' is not one of: \(StrategyKind.names.joined(separator: ", "))")
         }
+        // each strategy writes OUT/<strategy>: a second run would find the first one's table there
+        for (i, s) in strategies.enumerated() where strategies[..<i].contains(s) {
+            throw ValidationError("--strategy '\(s)' is given twice; each strategy runs once (its table is OUT/\(s))")
+        }
         for s in sets where !s.contains("=") {
             throw ValidationError("--set '\(s)' must be key=value, e.g. generation.scale=1000")
         }

@@ -42,6 +42,10 @@ import Testing
         let usage = try run(["run", "x.yaml", "--jobs", "0"])
         #expect(usage.exitCode == 64)
         #expect(usage.stderrText.hasPrefix("dedupbench run: error: --jobs must be at least 1"))
+        // a strategy named twice would meet its own table: refused up front
+        let twice = try run(["pipeline", "--strategy", "eager_dedup", "--strategy", "eager_dedup", "--out", "/nonexistent-dir/t"])
+        #expect(twice.exitCode == 64)
+        #expect(twice.stderrText.hasPrefix("dedupbench pipeline: error: --strategy 'eager_dedup' is given twice"), "\(twice.stderrText)")
         let baseline = TestSupport.packageRoot + "/results/baseline/ci"
         let io = try run(["compare", "--baseline", baseline, "--candidate", baseline, "--out", "/nonexistent-dir/x.md"])
         #expect(io.exitCode == 3)
